@@ -1,0 +1,310 @@
+"""Quotation extraction on PolNeAR, beside textacy, with the quote layer's cost.
+
+Usage: ``python benchmarks/quotes_polnear.py [--split dev|train] [--limit N]``
+
+PolNeAR (2016 US election news) annotates every attribution as brat standoff: a
+``Source``, a ``Cue`` and a ``Content`` span linked by an ``Attribution`` event. A text
+may have several annotators' files; the first (by name) is used. The split is ingested
+as JSONL (id, text, published from ``metadata.tsv``), parsed once with the shared spaCy
+pipeline, then run through the entities and quotes layers. The texts are already clean
+article bodies, so the cleaner is not run on them.
+
+Scores:
+
+* **content P/R/F1**: a gold content is found when a system quote's token overlap with
+  it is >= 0.5 both ways (one-to-one, greedy by overlap);
+* **speaker accuracy** of found quotes: the system speaker (canonical name or mention)
+  shares a word with the gold Source, function words aside (pronouns count: a gold
+  "he" is matched by a system "he");
+* **speed**: the quote layer's time against the spaCy parse of the same texts.
+
+textacy's ``direct_quotations`` runs on the same parsed docs; a doc on which it raises
+``ValueError`` (unbalanced quotation marks) counts as 0 quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsledger.annotate import entities, quotes
+from newsledger.annotate.cues import clause_range, is_cue, make_cue
+from newsledger.nlp import load
+from newsledger.records import Article, Document, Quote
+
+POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
+WORD = re.compile(r"\w+")
+#: Words that say nothing about who spoke (determiners, prepositions, conjunctions).
+FUNCTION_WORDS = frozenset(
+    "the a an of for to in on at by with and or but 's s from as that this these those".split()
+)
+
+
+@dataclass
+class Gold:
+    content: str
+    source: str | None
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    system: int = 0
+    found: int = 0
+    speaker_ok: int = 0
+    speaker_total: int = 0
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+
+def read_split(root: Path, split: str, limit: int | None) -> list[dict]:
+    """The split as JSONL records: ``{"id", "text", "published", "ann"}``."""
+    dates = {}
+    with open(root / "metadata.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            dates[row["filename"]] = row["publication_date"]
+    texts = sorted((root / split / "text").glob("*.txt"))[: limit or None]
+    anns = sorted((root / split / "attributions").glob("*.ann"))
+    records = []
+    for path in texts:
+        first = next((a for a in anns if a.stem.rsplit("_", 1)[0] == path.stem), None)
+        if first is not None:
+            records.append({"id": path.stem, "text": path.read_text(encoding="utf-8"),
+                            "published": dates.get(path.stem), "ann": str(first)})
+    return records
+
+
+def as_jsonl(records: list[dict]) -> list[dict]:
+    """Round-trip the records through a JSONL file, as the ingest stage reads them."""
+    with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        handle.seek(0)
+        return [json.loads(line) for line in handle]
+
+
+def read_gold(path: str, text: str) -> list[Gold]:
+    """Attribution events of one .ann file: content text and source text."""
+    spans, events = {}, []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, ranges = parts[1].partition(" ")
+            pieces = [tuple(map(int, r.split())) for r in ranges.split(";")]
+            spans[parts[0]] = (label, " ".join(text[s:e] for s, e in pieces))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()[1:]))
+    gold = []
+    for event in events:
+        if "Content" in event and event["Content"] in spans:
+            source = spans.get(event.get("Source", ""), (None, None))[1]
+            gold.append(Gold(spans[event["Content"]][1], source))
+    return gold
+
+
+def overlap(a: str, b: str) -> tuple[float, float]:
+    """Token overlap of ``a`` with ``b``: (share of b covered, share of a covered)."""
+    ta, tb = Counter(WORD.findall(a.lower())), Counter(WORD.findall(b.lower()))
+    common = sum((ta & tb).values())
+    return (common / sum(tb.values()) if tb else 0.0, common / sum(ta.values()) if ta else 0.0)
+
+
+def match(gold: list[Gold], system: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold index, system index) with overlap >= 0.5 both ways."""
+    scored = []
+    for gi, g in enumerate(gold):
+        for si, (text, _) in enumerate(system):
+            recall, precision = overlap(text, g.content)
+            if recall >= 0.5 and precision >= 0.5:
+                scored.append((min(recall, precision), gi, si))
+    pairs, used_g, used_s = [], set(), set()
+    for _, gi, si in sorted(scored, reverse=True):
+        if gi not in used_g and si not in used_s:
+            pairs.append((gi, si))
+            used_g.add(gi)
+            used_s.add(si)
+    return pairs
+
+
+def same_speaker(system: str, source: str) -> bool:
+    words = lambda s: set(WORD.findall(s.lower())) - FUNCTION_WORDS  # noqa: E731
+    return bool(words(system) & words(source))
+
+
+def tally(result: Tally, gold: list[Gold], system: list[tuple[str, str]]) -> None:
+    pairs = match(gold, system)
+    result.gold += len(gold)
+    result.system += len(system)
+    result.found += len(pairs)
+    for gi, si in pairs:
+        if gold[gi].source:
+            result.speaker_total += 1
+            result.speaker_ok += same_speaker(system[si][1], gold[gi].source)
+    found = {gi for gi, _ in pairs}
+    result.misses.extend(g.content[:80] for i, g in enumerate(gold) if i not in found)
+
+
+def ours(document: Document) -> list[tuple[str, str]]:
+    """System contents in PolNeAR's units.
+
+    PolNeAR's unit is a cue with everything it introduces, so the parts of a quotation
+    split by its frame ("“A,” he said, “B.”") and the floating sentences after it are
+    joined, as PolNeAR's discontinuous spans are; and its content of a mixed quotation
+    is the whole reported clause, where ours is the quoted fragment: a mixed record is
+    widened to the complement of the cue that governs it.
+    """
+    groups: dict[object, list[str]] = {}
+    speakers: dict[object, str] = {}
+    for q in document.quotes:
+        key = (q.speaker_span, q.cue_lemma) if q.speaker_span and q.kind != "indirect" else q.id
+        text = clause_of(document, q) if q.kind == "mixed" else q.text
+        if text not in groups.setdefault(key, []):
+            groups[key].append(text)
+        speakers[key] = " ".join(filter(None, (q.speaker, q.speaker_mention)))
+    return [(" ".join(texts), speakers[key]) for key, texts in groups.items()]
+
+
+def clause_of(document: Document, quote: Quote) -> str:
+    """The reported clause around a mixed quotation (PolNeAR's content), else its text:
+    the dependent of the governing cue on the path up from the quoted words."""
+    content = document.doc.char_span(*quote.span, alignment_mode="expand")
+    if content is None:
+        return quote.text
+    below = content.root
+    for ancestor in content.root.ancestors:
+        if is_cue(ancestor):
+            span = clause_range(below, ancestor)
+            if span and span[0] <= quote.span[0] and quote.span[1] <= span[1] + 2:
+                return document.article.text[span[0] : span[1]]
+            complement = make_cue(ancestor).complement
+            if complement and 0 <= quote.span[0] - complement[1] <= 3:  # the fragment right after it
+                return document.article.text[complement[0] : quote.span[1]]
+            break
+        below = ancestor
+    return quote.text
+
+
+def same_speaker(system: str, source: str) -> bool:
+    words = lambda s: set(WORD.findall(s.lower())) - FUNCTION_WORDS  # noqa: E731
+    return bool(words(system) & words(source))
+
+
+def tally(result: Tally, gold: list[Gold], system: list[tuple[str, str]]) -> None:
+    pairs = match(gold, system)
+    result.gold += len(gold)
+    result.system += len(system)
+    result.found += len(pairs)
+    for gi, si in pairs:
+        if gold[gi].source:
+            result.speaker_total += 1
+            result.speaker_ok += same_speaker(system[si][1], gold[gi].source)
+    found = {gi for gi, _ in pairs}
+    result.misses.extend(g.content[:80] for i, g in enumerate(gold) if i not in found)
+
+
+def ours(document: Document) -> list[tuple[str, str]]:
+    """System contents in PolNeAR's units.
+
+    PolNeAR's unit is a cue with everything it introduces, so the parts of a quotation
+    split by its frame ("“A,” he said, “B.”") and the floating sentences after it are
+    joined, as PolNeAR's discontinuous spans are; and its content of a mixed quotation
+    is the whole reported clause, where ours is the quoted fragment: a mixed record is
+    widened to the complement of the cue that governs it.
+    """
+    groups: dict[object, list[str]] = {}
+    speakers: dict[object, str] = {}
+    for q in document.quotes:
+        key = (q.speaker_span, q.cue_lemma) if q.speaker_span and q.kind != "indirect" else q.id
+        text = clause_of(document, q) if q.kind == "mixed" else q.text
+        if text not in groups.setdefault(key, []):
+            groups[key].append(text)
+        speakers[key] = " ".join(filter(None, (q.speaker, q.speaker_mention)))
+    return [(" ".join(texts), speakers[key]) for key, texts in groups.items()]
+
+
+def clause_of(document: Document, quote: Quote) -> str:
+    """The reported clause around a mixed quotation (PolNeAR's content), else its text."""
+    content = document.doc.char_span(*quote.span, alignment_mode="expand")
+    for ancestor in content.root.ancestors if content is not None else ():
+        if is_cue(ancestor):
+            span = make_cue(ancestor).complement
+            if span and span[0] <= quote.span[0] and quote.span[1] <= span[1] + 2:
+                return document.article.text[span[0] : span[1]]
+            if span and 0 <= quote.span[0] - span[1] <= 3:  # the fragment right after it
+                return document.article.text[span[0] : quote.span[1]]
+            break
+    return quote.text
+
+
+def textacy_quotes(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:
+        return []
+    groups: dict[object, list] = {}
+    for q in triples:  # joined per speaker and cue, as ours
+        groups.setdefault((tuple(t.i for t in q.speaker), tuple(t.i for t in q.cue)), []).append(q)
+    return [(" ".join(t.text for q in group for t in q.content), " ".join(t.text for t in group[0].speaker))
+            for group in groups.values()]
+
+
+def report(name: str, result: Tally) -> None:
+    p = result.found / result.system if result.system else 0.0
+    r = result.found / result.gold if result.gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    acc = result.speaker_ok / result.speaker_total if result.speaker_total else 0.0
+    print(f"{name:10s} gold {result.gold:5d} sys {result.system:5d} found {result.found:5d}  "
+          f"P {p:.3f} R {r:.3f} F1 {f:.3f}  speaker acc {acc:.3f} ({result.speaker_ok}/{result.speaker_total})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=("dev", "train"))
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--root", type=Path, default=POLNEAR)
+    parser.add_argument("--misses", type=int, default=0, help="print this many missed gold contents")
+    args = parser.parse_args(argv)
+    records = as_jsonl(read_split(args.root, args.split, args.limit))
+    nlp = load()
+    nlp("Warm-up.")
+    warm = Document(Article("warm", "“I said it,” she told us."), doc=nlp("“I said it,” she told us."))
+    quotes.annotate(entities.annotate(warm))  # loads the cue and first-name tables
+    parse, ents = Tally(), Tally()
+    mine, baseline = Tally(), Tally()
+    for record in records:
+        started = time.perf_counter()
+        doc = nlp(record["text"])
+        parse.seconds += time.perf_counter() - started
+        document = Document(Article(record["id"], record["text"], published=record["published"]), doc=doc)
+        started = time.perf_counter()
+        document = entities.annotate(document)
+        ents.seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        document = quotes.annotate(document)
+        mine.seconds += time.perf_counter() - started
+        gold = read_gold(record["ann"], record["text"])
+        tally(mine, gold, ours(document))
+        started = time.perf_counter()
+        tally(baseline, gold, textacy_quotes(doc))
+        baseline.seconds += time.perf_counter() - started
+    print(f"PolNeAR {args.split}: {len(records)} texts")
+    report("newsledger", mine)
+    report("textacy", baseline)
+    print(f"time: parse {parse.seconds:.2f}s, entities {ents.seconds:.2f}s, quotes {mine.seconds:.2f}s "
+          f"({100 * mine.seconds / parse.seconds:.1f}% of parse), textacy {baseline.seconds:.2f}s")
+    for miss in mine.misses[: args.misses]:
+        print("  missed:", miss)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,354 @@
+"""Clause-level helpers shared by the events, stances and commitments layers.
+
+Each function reads one spaCy token (the head of a clause) and answers one question:
+is it negated, hedged, conditional, future; which time expressions and which
+entities it carries; who reported it. The word lists are data (module constants),
+each with a note on where it came from; the functions are small and pure.
+
+Example::
+
+    >>> tok = doc[9]                      # "sent" in "troops will not be sent"
+    >>> is_negated(tok), modality(tok)
+    (True, 'certain')
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsledger.records import Document, Entity, Quote, TimeExpr
+
+log = logging.getLogger(__name__)
+
+# Hedges: the modal verbs and adverbs of epistemic possibility in Hyland's hedge
+# list (Hyland 1998, "Hedging in scientific research articles") that occur in the
+# reference article and in PolNeAR dev ("may", "could", "probably", "perhaps").
+POSSIBLE_MODALS = frozenset({"may", "might", "could", "can", "would"})
+HEDGE_ADVERBS = frozenset(
+    {"probably", "perhaps", "possibly", "maybe", "likely", "potentially", "reportedly"}
+)
+# Future markers: English future auxiliaries plus the semi-modals of intention.
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+FUTURE_GOVERNORS = frozenset({"going", "plan", "intend", "expect", "set", "due", "schedule"})
+# Negators: spaCy's ``neg`` dependency covers "not"/"n't"/"never"; the determiners
+# below negate a noun phrase ("no troops").
+NEGATORS = frozenset({"not", "n't", "n’t", "never", "no"})
+# Subordinators that make a clause a condition (Quirk et al. 1985, §15.33).
+CONDITION_MARKERS = frozenset({"if", "unless", "provided", "once"})
+# Reporting verbs whose subject is the source of the reported clause; the core of
+# the PolNeAR cue inventory (Newell et al. 2018) plus "understand" for the
+# newsroom formula "Sky News understands ...".
+REPORTING_LEMMAS = frozenset(
+    {
+        "say", "tell", "report", "claim", "announce", "state", "confirm", "add",
+        "understand", "according", "write", "insist", "warn", "note", "explain",
+        "argue", "suggest", "declare", "reveal", "acknowledge", "admit", "believe",
+        "think", "stress", "tweet", "allege",
+    }
+)
+# First-person pronouns: inside a quote they stand for the speaker.
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# Verbs of occurrence whose subject is the event ("a meeting could happen").
+OCCURRENCE_VERBS = frozenset({"happen", "take", "occur", "go", "begin", "start", "resume"})
+# Third-person pronouns resolved to the latest quoted person (see :func:`holder_of`).
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A time expression and its ISO range, as an event or commitment needs it."""
+
+    time: TimeExpr
+    start: str | None
+    end: str | None
+
+
+def line_of(token: Token) -> tuple[int, int]:
+    """The char range of the text line holding ``token``: a heading and the paragraph
+    that follows it are parsed as one sentence, but never share a clause."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    return start, len(text) if end < 0 else end
+
+
+def clause_tokens(head: Token, *, skip_deps: Iterable[str] = ()) -> list[Token]:
+    """The tokens of ``head``'s subtree on its line, minus subtrees under ``skip_deps``."""
+    low, high = line_of(head)
+    skipped = {t.i for c in head.children if c.dep_ in skip_deps for t in c.subtree}
+    return [t for t in head.subtree if low <= t.idx < high and t.i not in skipped]
+
+
+def text_of(tokens: list[Token], *, drop_deps: Iterable[str] = ()) -> str:
+    """The tokens as text, trimmed of edge punctuation and of tokens in ``drop_deps``."""
+    drop = set(drop_deps)
+    kept = [t for t in sorted(tokens, key=lambda t: t.i) if t.dep_ not in drop]
+    while kept and (kept[0].is_punct or kept[0].is_space or kept[0].dep_ in {"cc", "mark"}
+                    or kept[0].tag_ == "TO"):
+        kept = kept[1:]
+    while kept and (kept[-1].is_punct or kept[-1].is_space or kept[-1].dep_ == "cc"):
+        kept = kept[:-1]
+    return "".join(t.text_with_ws for t in kept).strip()
+
+
+def root_of(tokens: list[Token]) -> Token:
+    """The token of ``tokens`` whose head lies outside them (the phrase's head)."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
+
+
+def span_of(tokens: list[Token]) -> tuple[int, int]:
+    """The char range [start, end) covering ``tokens``, edge punctuation trimmed."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    inner = [t for t in ordered if not (t.is_punct or t.is_space)] or ordered
+    first, last = inner[0], inner[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def aux_words(head: Token) -> set[str]:
+    """The lower-cased auxiliaries and adverbs attached to ``head`` (and its chain)."""
+    words = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass", "advmod"}}
+    if head.dep_ in {"xcomp", "conj"} and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        words |= {c.lower_ for c in head.head.children if c.dep_ in {"aux", "advmod"}}
+    return words
+
+
+def is_negated(head: Token) -> bool:
+    """``True`` for "will not be sent", "did not attack", "no troops"."""
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ == "det") for c in head.children)
+
+
+def condition_of(head: Token) -> str | None:
+    """The if-clause of ``head`` or of its governor: "if a peace deal isn't reached"."""
+    for token in (head, head.head):
+        for child in token.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in child.children
+            ):
+                tokens = list(child.subtree)
+                start, end = span_of(tokens)
+                return head.doc.text[start:end]
+    return None
+
+
+def is_conditional(head: Token) -> bool:
+    """Whether ``head`` or its governor carries an if-clause."""
+    return condition_of(head) is not None
+
+
+def modality(head: Token) -> str:
+    """``possible`` for hedged clauses, ``conditional`` for if-clauses, else ``certain``."""
+    words = aux_words(head)
+    if is_conditional(head):
+        return "conditional"
+    if words & (POSSIBLE_MODALS | HEDGE_ADVERBS):
+        return "possible"
+    return "certain"
+
+
+def is_future(head: Token) -> bool:
+    """``True`` for "will meet", "is going to meet", "plans to meet"."""
+    if aux_words(head) & FUTURE_MODALS:
+        return True
+    gov = head.head
+    return head.dep_ == "xcomp" and (gov.lemma_.lower() in FUTURE_GOVERNORS or gov.lower_ == "going")
+
+
+def is_past(head: Token) -> bool:
+    """``True`` for a past-tense verb or a perfect ("launched", "has met")."""
+    if head.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_ == "do" for c in head.children):
+        return True
+    if head.tag_ == "VBN":
+        return any(c.lemma_ == "have" and c.dep_ == "aux" for c in head.children) or (
+            any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
+        )
+    return False
+
+
+def times_in(document: Document, start: int, end: int) -> list[TimeExpr]:
+    """The calendar-placed time expressions lying inside [start, end), in text order."""
+    found = [
+        t for t in document.times
+        if t.span[0] >= start and t.span[1] <= end and (t.start or t.end)
+    ]
+    return sorted(found, key=lambda t: t.span)
+
+
+def time_of(document: Document, tokens: list[Token]) -> Located | None:
+    """The first calendar-placed time expression among ``tokens``, with its range;
+    a night ("Monday night", "overnight") may run into the next day."""
+    if not tokens:
+        return None
+    start, end = span_of(tokens)
+    # a DURATION placed on the calendar ("in the next couple of weeks") dates too
+    for time in times_in(document, start, end):
+        stop = time.end or time.start
+        if stop and "night" in time.text.lower():
+            stop = (date.fromisoformat(stop[:10]) + timedelta(days=1)).isoformat()
+        return Located(time, time.start, stop)
+    return None
+
+
+def published_date(document: Document) -> date | None:
+    """The publication date, or ``None`` when the article has none."""
+    value = document.article.published
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def is_after_publication(document: Document, iso: str | None) -> bool | None:
+    """Whether ``iso`` lies after the publication date (``None`` when unknowable)."""
+    pub = published_date(document)
+    if not pub or not iso:
+        return None
+    return date.fromisoformat(iso[:10]) > pub
+
+
+def entity_of(document: Document, start: int, end: int) -> Entity | None:
+    """The canonical entity whose mention best covers [start, end); ``None`` for a bare
+    surname several people of the article share ("Clinton" beside Hillary, Bill and
+    Chelsea Clinton): an unsure holder is recorded as unknown, not guessed."""
+    from newsledger.annotate.entities import entity_at
+
+    entity = entity_at(document, start, end)
+    if entity is None or entity.type != "PERSON":
+        return entity
+    surface = next((m.text for m in document.mentions if m.span[0] <= start and end <= m.span[1]), entity.name)
+    return None if is_shared_surname(document, surface) else entity
+
+
+def is_shared_surname(document: Document, surface: str) -> bool:
+    """Whether a one-word name is the surname of two or more people in the article."""
+    words = surface.split()
+    if len(words) != 1:
+        return False
+    people = {e.name for e in document.entities if e.type == "PERSON" and e.name.split()[-1] == words[0]}
+    return len(people) >= 2
+
+
+def entity_of_phrase(document: Document, head: Token) -> Entity | None:
+    """The entity a noun phrase names: "the Russians" -> Russia, "EU diplomats" ->
+    European Union, "allies in the Coalition of the Willing" -> Coalition of the Willing."""
+    entity = entity_of(document, head.idx, head.idx + len(head.text))
+    if entity is not None or head.lower_ not in GROUP_NOUNS:
+        return entity
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "from", "at", "including"}:
+            for obj in child.children:
+                entity = entity_of_phrase(document, obj) if obj.dep_ == "pobj" else None
+                if entity is not None:
+                    return entity
+    for child in head.children:
+        if child.dep_ in {"compound", "nmod", "amod", "poss"} and child.pos_ in {"PROPN", "ADJ"}:
+            entity = entity_of(document, child.idx, child.idx + len(child.text))
+            if entity is not None and entity.type != "NORP":
+                return entity
+    return None
+
+
+# Group nouns standing for the body they belong to ("EU diplomats", "allies in the
+# Coalition"): the spokesperson nouns of the PolNeAR source annotations.
+GROUP_NOUNS = frozenset(
+    {
+        "diplomats", "officials", "allies", "members", "leaders", "spokesman",
+        "spokeswoman", "spokesperson", "government", "ministers", "aides",
+        "sources", "forces", "troops", "military", "campaign", "administration",
+        "officers", "representatives", "negotiators", "delegation", "lawmakers",
+        "union", "unions", "groups", "organizations", "organisations", "parties",
+    }
+)
+
+
+def quote_covering(document: Document, start: int, end: int) -> Quote | None:
+    """The quote whose span contains [start, end), the innermost first."""
+    inside = [q for q in document.quotes if q.span[0] <= start and end <= q.span[1] + 1]
+    return min(inside, key=lambda q: q.span[1] - q.span[0], default=None)
+
+
+def reporter_of(document: Document, head: Token) -> str | None:
+    """Who reported the clause headed by ``head``: the speaker of a quote covering it,
+    else the resolved subject of a governing reporting verb ("…, the Ukrainian air
+    force said"; "Sky News understands …")."""
+    quote = quote_covering(document, head.idx, head.idx + len(head.text))
+    if quote is not None and quote.speaker:
+        return quote.speaker
+    gov = head
+    while gov.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and gov.head != gov:
+        gov = gov.head
+        if gov.lemma_.lower() in REPORTING_LEMMAS:
+            subjects = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                entity = entity_of_phrase(document, subjects[0])
+                return entity.name if entity else None
+    return None
+
+
+def holder_of(document: Document, subject: Token) -> Entity | None:
+    """The entity a subject names. The speaker of a quote for its speaker mention and
+    for "I"/"we" inside it; a third-person pronoun goes to its entity mention if the
+    entities layer made one, else to :func:`antecedent`."""
+    by_id = {e.id: e for e in document.entities}
+    for quote in document.quotes:
+        span = quote.speaker_span
+        if span and span[0] <= subject.idx < span[1] and quote.speaker_id in by_id:
+            return None if is_shared_surname(document, quote.speaker_mention or "") else by_id[quote.speaker_id]
+    if subject.lower_ in FIRST_PERSON:
+        quote = quote_covering(document, subject.idx, subject.idx + len(subject.text))
+        return by_id.get(quote.speaker_id or "") if quote is not None else None
+    entity = entity_of_phrase(document, subject)
+    if entity is not None or subject.lower_ not in PERSONAL_PRONOUNS:
+        return entity
+    return antecedent(document, subject)
+
+
+def person(entity: Entity | None) -> Entity | None:
+    return entity if entity is not None and entity.type == "PERSON" else None
+
+
+def antecedent(document: Document, pronoun: Token) -> Entity | None:
+    """The person a he/she/his/her stands for: the subject of a reporting verb over it
+    ("Stein said she plans" -> Stein), else the person subject or quoted speaker of
+    the nearest earlier sentence, up to three back (subjects are the likeliest
+    antecedents: the centering preference of Grosz, Joshi & Weinstein 1995)."""
+    for gov in pronoun.ancestors:
+        if gov.lemma_.lower() in REPORTING_LEMMAS:
+            subj = [c for c in gov.children if c.dep_ == "nsubj" and c != pronoun and c.i < pronoun.i]
+            if subj and subj[0].pos_ == "PROPN":
+                # "Ham explained why he …": the reporter, or no one if not a known person
+                return person(entity_of_phrase(document, subj[0]))
+    sentences = [s for s in pronoun.doc.sents if s.end <= pronoun.sent.start][-3:]
+    for sent in reversed(sentences):
+        found = sentence_subject(document, sent)
+        if found is not None:
+            return found
+    return None
+
+
+def sentence_subject(document: Document, sent: SpacySpan) -> Entity | None:
+    """The person a sentence is about: its quoted speaker, else its main subject."""
+    by_id = {e.id: e for e in document.entities}
+    for quote in document.quotes:
+        span = quote.speaker_span
+        if span and sent.start_char <= span[0] < sent.end_char:
+            if is_shared_surname(document, quote.speaker_mention or ""):
+                return None
+            found = person(by_id.get(quote.speaker_id or ""))
+            if found is not None:
+                return found
+    subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subj and subj[0].lower_ not in PERSONAL_PRONOUNS:
+        return person(entity_of_phrase(document, subj[0]))
+    return None
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The spaCy sentence holding ``token``."""
+    return token.sent

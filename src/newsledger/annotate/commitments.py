@@ -1,0 +1,227 @@
+"""Commitments: what was promised, threatened, planned or expected, by whom, by when.
+
+Four readings of the parse:
+
+* a commitment verb and its complement: "He's previously threatened to put more
+  sanctions on Russia if a peace deal isn't reached" -> threat, condition "if …";
+* a dated future: "We're going to find out about President Putin in the next couple
+  of weeks" -> expectation due 2025-09-02 (holder: the quoted speaker of "we");
+* a hedged, dated event: "a meeting could happen before the end of the month",
+  "A NATO-like treaty … could be completed by next week" -> plan, holder unknown;
+* a deadline or ultimatum noun with a date: "set a Friday deadline".
+
+``due`` is the end of the time expression's range and ``due_start`` its start, so a
+later overdue check (``--as-of``) needs nothing else.
+
+    >>> [(c.kind, c.action) for c in annotate(document).commitments]
+    [('threat', 'put more sanctions on Russia')]
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsledger.annotate import clauses
+from newsledger.annotate.events import type_of_noun
+from newsledger.records import Commitment, Document, stable_id
+
+log = logging.getLogger(__name__)
+
+# Verbs of commitment and the kind each makes, from the issue's kinds (promise, threat,
+# plan, expectation) and the commissive verbs of Searle's taxonomy (1976) that occur
+# in PolNeAR dev.
+COMMITMENT_VERBS: dict[str, str] = {
+    "promise": "promise", "pledge": "promise", "vow": "promise", "commit": "promise",
+    "guarantee": "promise", "swear": "promise",
+    "threaten": "threat", "warn": "threat",
+    "plan": "plan", "intend": "plan", "aim": "plan", "prepare": "plan", "schedule": "plan",
+    "set": "plan", "expect": "expectation",
+}
+# Nouns naming a commitment with a date.
+COMMITMENT_NOUNS: dict[str, str] = {"deadline": "deadline", "ultimatum": "ultimatum"}
+# Verbs whose dated future is an expectation rather than a plan: cognition and
+# outcome verbs ("find out", "know", "see", "decide").
+EXPECTATION_VERBS = frozenset({"find", "know", "see", "learn", "hear", "decide", "get", "become", "come", "happen"})
+# Dependents that stay out of an action's wording: conditions and asides are recorded
+# apart, times go to ``due``.
+ACTION_SKIP = ("advcl", "conj", "cc", "punct", "parataxis", "ccomp", "npadvmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A commitment before it becomes a record."""
+
+    kind: str
+    holder: str | None
+    head: Token
+    action: list[Token]
+    evidence: list[Token]
+
+
+def holder_name(document: Document, verb: Token) -> str | None:
+    """The resolved subject of ``verb``'s clause (the quoted speaker for "we"/"I")."""
+    current = verb
+    for _ in range(4):
+        subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            entity = clauses.holder_of(document, subj[0])
+            return entity.name if entity else None
+        if current.dep_ not in {"xcomp", "conj"} or current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The subject of ``verb``, climbing conjunctions ("treaty … is being worked on
+    and could be completed" -> "treaty")."""
+    current = verb
+    for _ in range(4):
+        subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return subj[0]
+        if current.dep_ not in {"conj", "xcomp"} or current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def action_tokens(document: Document, verb: Token, *, with_subject: bool) -> list[Token]:
+    """The action's words: the verb phrase without conditions, asides and its date."""
+    tokens = clauses.clause_tokens(verb, skip_deps=ACTION_SKIP)
+    times = [t.span for t in document.times]
+    dated = {
+        t.i for child in verb.children if child.dep_ in {"prep", "agent"}
+        if is_dated(child, times) or is_absolute(child)
+        for t in child.subtree
+    }
+    tokens = [t for t in tokens if t.i not in dated and t.dep_ not in {"nsubj", "nsubjpass"}
+              and not any(t.i in {g.i for g in c.subtree} for c in verb.children
+                          if c.dep_ in {"nsubj", "nsubjpass"})]
+    if with_subject:
+        subject = subject_token(verb)
+        if subject is not None:
+            tokens = [*subject.subtree, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}], *tokens]
+            tokens = [t for t in tokens if clauses.line_of(t) == clauses.line_of(verb)]
+    unique = {
+        t.i: t for t in tokens
+        if not (t.dep_ == "aux" and (t.tag_ == "TO" or (not with_subject and t.head == verb)))
+    }
+    return [unique[i] for i in sorted(unique)]
+
+
+def is_dated(prep: Token, times: list[tuple[int, int]]) -> bool:
+    """Whether a prepositional phrase is a time expression ("by next week")."""
+    return any(s <= g.idx < e for g in prep.subtree if g.dep_ == "pobj" for s, e in times)
+
+
+def is_absolute(prep: Token) -> bool:
+    """An aside after a comma: "…, with Geneva, Vienna … among the venues"."""
+    return prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].is_punct
+
+
+def read_verb(document: Document, token: Token) -> Reading | None:
+    """"threatened to put more sanctions on Russia if …" -> threat."""
+    kind = COMMITMENT_VERBS.get(token.lemma_.lower())
+    if kind is None or token.pos_ != "VERB" or clauses.is_negated(token):
+        return None
+    if subject_token(token) is None:
+        return None  # "Promise mama you'll keep …": an imperative commits no one
+    complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+    if not complements or (kind == "plan" and token.lemma_.lower() == "set" and
+                           not any(c.dep_ == "auxpass" for c in token.children)):
+        return None
+    action_head = complements[0]
+    if kind == "threat" and token.lemma_.lower() == "warn" and complements[0].dep_ != "xcomp":
+        return None
+    holder = holder_name(document, token)
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    action = action_tokens(document, action_head, with_subject=False)
+    evidence = clauses.clause_tokens(token, skip_deps=("conj", "cc"))
+    return Reading(kind, None if passive and kind == "expectation" else holder,
+                   action_head, action, evidence)
+
+
+def read_dated_future(document: Document, token: Token) -> Reading | None:
+    """"We're going to find out … in the next couple of weeks" -> expectation;
+    "a meeting could happen before the end of the month" -> plan (holder unknown)."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() in COMMITMENT_VERBS:
+        return None
+    if token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in COMMITMENT_VERBS:
+        return None  # "plans to send …": read from the commitment verb
+    located = clauses.time_of(document, action_scope(token))
+    if located is None or not clauses.is_after_publication(document, located.end):
+        return None
+    subject = subject_token(token)
+    event_subject = subject is not None and type_of_noun(subject) is not None
+    if clauses.is_future(token) and not clauses.is_negated(token):
+        lemma = token.lemma_.lower()
+        kind = "expectation" if lemma in EXPECTATION_VERBS or event_subject else "plan"
+        holder = None if event_subject else holder_name(document, token)
+        if holder is None and not event_subject:
+            return None
+    elif clauses.modality(token) == "possible" and event_subject and not clauses.is_negated(token):
+        kind, holder = "plan", None
+    else:
+        return None
+    action = action_tokens(document, token, with_subject=holder is None)
+    return Reading(kind, holder, token, action, action_scope(token))
+
+
+def action_scope(verb: Token) -> list[Token]:
+    """The verb's own clause (no nested reports, no coordinated clauses)."""
+    return clauses.clause_tokens(verb, skip_deps=("ccomp", "conj", "cc", "parataxis", "advcl"))
+
+
+def read_noun(document: Document, token: Token) -> Reading | None:
+    """"Russia set a Friday deadline" -> deadline due that Friday."""
+    kind = COMMITMENT_NOUNS.get(token.lemma_.lower())
+    if kind is None or token.pos_ != "NOUN":
+        return None
+    phrase = list(token.subtree)
+    if clauses.time_of(document, phrase) is None:
+        return None
+    verb = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+    holder = holder_name(document, verb) if verb is not None else None
+    return Reading(kind, holder, token, phrase, clauses.clause_tokens(verb or token))
+
+
+READERS = (read_verb, read_dated_future, read_noun)
+
+
+def to_commitment(document: Document, reading: Reading) -> Commitment:
+    """The :class:`Commitment` record of a reading, dated from its action."""
+    start, end = clauses.span_of([*reading.evidence, *reading.action])
+    located = clauses.time_of(document, reading.evidence)
+    return Commitment(
+        id=stable_id("cm", document.article.id, start, end),
+        article_id=document.article.id,
+        kind=reading.kind,
+        action=clauses.text_of(reading.action),
+        evidence=document.article.text[start:end],
+        span=(start, end),
+        holder=reading.holder,
+        condition=clauses.condition_of(reading.head),
+        due=located.end if located else None,
+        due_start=located.start if located else None,
+    )
+
+
+def annotate(document: Document) -> Document:
+    """Fill ``document.commitments`` from the parse and the times."""
+    if document.doc is None:
+        raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
+    found: dict[tuple[int, int], Commitment] = {}
+    for token in document.doc:
+        for reader in READERS:
+            reading = reader(document, token)
+            if reading is not None and reading.action:
+                record = to_commitment(document, reading)
+                found.setdefault(record.span, record)
+                break
+    commitments = tuple(found.values())
+    log.debug("article %s: %d commitments", document.article.id, len(commitments))
+    return document.evolve(commitments=commitments)

@@ -1,0 +1,276 @@
+"""A salience-based resolver for pronouns and role nouns over spaCy's parse.
+
+coreferee's English model cannot be installed here, so speakers such as "he", "She"
+or "the US president" are resolved by rule, over the named mentions the entities
+layer found:
+
+* **Pronouns** ("he", "she", "they", "it") take the most recent compatible named
+  mention, searching back sentence by sentence (at most ``WINDOW`` sentences);
+  within a sentence a main-clause subject beats any other subject, which beats a
+  non-subject. Mentions inside quotation marks are never antecedents (they are the
+  quoted speaker's words). Gender comes from titles ("Mr", "Mrs", "Sir") and from
+  first names (gender-guesser's name table); number and animacy from the type.
+* **Role nouns** ("the US president", "the press secretary"): first by article
+  evidence, a PERSON earlier in the text whose own mention carries that role as a
+  title or pre-modifier ("White House press secretary Karoline Leavitt", "Ukrainian
+  President Volodymyr Zelenskyy") with a compatible country; failing that, a definite
+  role noun is read as an anaphor and takes the most recent main-clause subject
+  PERSON within ``WINDOW`` sentences whose known roles do not conflict (so "the US
+  president" after "Donald Trump has said …" is Donald Trump, but never Zelenskyy,
+  whose article role is *Ukrainian* president). Indefinite ("a diplomat"), plural or
+  possessed ("Trump's spokesman") role nouns stay unresolved.
+
+>>> resolver = Resolver(document)
+>>> resolver.resolve(document.doc[131])  # "She said …" in the reference article
+Entity(name='Karoline Leavitt', type='PERSON', …)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.annotate import entities as entity_layer
+from newsledger.annotate.quote_marks import find_marked
+from newsledger.records import Document, Entity
+
+#: Sentences searched back from a pronoun or role noun.
+WINDOW = 4
+
+#: Pronoun -> (wanted gender or None, wanted entity types). Source: English personal
+#: pronouns in subject, object and possessive case; "they"/"it" for bodies and states.
+PRONOUNS: dict[str, tuple[str | None, frozenset[str]]] = {
+    "he": ("m", frozenset({"PERSON"})),
+    "him": ("m", frozenset({"PERSON"})),
+    "his": ("m", frozenset({"PERSON"})),
+    "she": ("f", frozenset({"PERSON"})),
+    "her": ("f", frozenset({"PERSON"})),
+    "they": (None, frozenset({"ORG", "NORP"})),
+    "them": (None, frozenset({"ORG", "NORP"})),
+    "it": (None, frozenset({"ORG", "GPE"})),
+}
+
+#: Courtesy titles that give a gender. Source: AP style's courtesy titles plus the UK
+#: honours used in news copy.
+TITLE_GENDER = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f",
+    "lady": "f", "queen": "f", "princess": "f",
+}
+
+#: gender-guesser answers -> our gender; "andy" (androgynous) and "unknown" give none.
+GUESSER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A named mention that can be an antecedent."""
+
+    entity: Entity
+    start: int
+    sentence: int
+    rank: int  # 0 main-clause subject, 1 other subject, 2 anything else
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role a person holds by article evidence: ``Role("president", "Ukraine")``."""
+
+    head: str
+    country: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gender_detector
+
+    return gender_detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """``"Karoline Leavitt"`` -> ``"f"``; None when the table does not know the name."""
+    first = name.split()[0] if name.split() else ""
+    if not first.isalpha():
+        return None
+    return GUESSER.get(_detector().get_gender(first.capitalize()))
+
+
+class Resolver:
+    """Resolves pronoun and role-noun speakers of one document (built once per document).
+
+    ``quoted`` are the char ranges inside quotation marks (found here when not given).
+    """
+
+    def __init__(self, document: Document, quoted: list[tuple[int, int]] | None = None) -> None:
+        self.document = document
+        self.doc: Doc = document.doc
+        self.sentence_starts = [s.start_char for s in self.doc.sents]
+        self.by_id = {e.id: e for e in document.entities}
+        if quoted is None:
+            quoted = [m.content for m in find_marked(document.article.text)]
+        self.candidates = self._candidates(quoted)
+        self.genders = {e.id: self._gender(e) for e in document.entities if e.type == "PERSON"}
+        self.roles = self._roles()
+
+    def resolve(self, token: Token) -> Entity | None:
+        """The entity a pronoun or definite role noun (head ``token``) refers to, or None."""
+        word = token.lower_
+        if word in PRONOUNS:
+            return self.pronoun(token)
+        if token.pos_ == "NOUN" and token.tag_ in ("NN", "NNP"):
+            return self.role_noun(token)
+        return None
+
+    def pronoun(self, token: Token) -> Entity | None:
+        """The most recent compatible named mention before ``token``."""
+        gender, types = PRONOUNS[token.lower_]
+        for pool in self._pools(token.idx):
+            fits = [c for c in pool if c.entity.type in types and self._gender_fits(c.entity, gender)]
+            if fits:
+                return min(fits, key=lambda c: (c.rank, -c.start)).entity
+        return None
+
+    def role_noun(self, token: Token) -> Entity | None:
+        """A definite singular role noun: by article evidence, else the salient subject."""
+        noun = self.doc[token.left_edge.i : token.i + 1]
+        if not _definite_bare(noun, token):
+            return None
+        wanted = Role(token.lemma_.lower(), self._country(noun))
+        holders = [c for c in self._before(token.idx) if _matches(self.roles.get(c.entity.id, ()), wanted)]
+        if holders:
+            return max(holders, key=lambda c: c.start).entity
+        for pool in self._pools(token.idx):
+            fits = [c for c in pool if c.rank == 0 and c.entity.type == "PERSON"
+                    and not _conflicts(self.roles.get(c.entity.id, ()), wanted)]
+            if fits:
+                return max(fits, key=lambda c: c.start).entity
+        return None
+
+    # --- candidates and features -----------------------------------------------------
+
+    def _candidates(self, quoted: list[tuple[int, int]]) -> list[Candidate]:
+        found = []
+        for mention in self.document.mentions:
+            entity = self.by_id.get(mention.entity_id)
+            span = self.doc.char_span(*mention.span, alignment_mode="expand")
+            if entity is None or span is None or _inside(mention.span, quoted):
+                continue
+            found.append(Candidate(entity, mention.span[0], self._sentence(mention.span[0]), _rank(span.root)))
+        return sorted(found, key=lambda c: c.start)
+
+    def _sentence(self, char: int) -> int:
+        index = 0
+        for i, start in enumerate(self.sentence_starts):
+            if start > char:
+                break
+            index = i
+        return index
+
+    def _before(self, char: int) -> list[Candidate]:
+        return [c for c in self.candidates if c.start < char]
+
+    def _pools(self, char: int) -> list[list[Candidate]]:
+        """Candidates before ``char`` grouped by sentence, nearest sentence first."""
+        here = self._sentence(char)
+        before = self._before(char)
+        return [[c for c in before if c.sentence == s] for s in range(here, max(-1, here - WINDOW - 1), -1)]
+
+    def _gender(self, entity: Entity) -> str | None:
+        for text in (entity.name, *entity.aliases, *self._mention_texts(entity)):
+            title = text.split()[0].casefold() if text.split() else ""
+            if title in TITLE_GENDER:
+                return TITLE_GENDER[title]
+        return first_name_gender(entity.name) if " " in entity.name else None
+
+    def _mention_texts(self, entity: Entity) -> list[str]:
+        texts = []
+        for mention in self.document.mentions:
+            if mention.entity_id == entity.id and mention.span[0] > 0:
+                previous = self.doc.char_span(*mention.span, alignment_mode="expand")
+                if previous is not None and previous.start > 0:
+                    texts.append(f"{self.doc[previous.start - 1].text} {mention.text}")
+        return texts
+
+    def _gender_fits(self, entity: Entity, wanted: str | None) -> bool:
+        if wanted is None:
+            return True
+        known = self.genders.get(entity.id)
+        return known is None or known == wanted
+
+    def _roles(self) -> dict[str, tuple[Role, ...]]:
+        """Roles each PERSON carries in its own mentions: title words and pre-modifiers."""
+        roles: dict[str, list[Role]] = {}
+        for mention in self.document.mentions:
+            entity = self.by_id.get(mention.entity_id)
+            span = self.doc.char_span(*mention.span, alignment_mode="expand")
+            if entity is None or entity.type != "PERSON" or span is None:
+                continue
+            for role in self._mention_roles(span):
+                roles.setdefault(entity.id, []).append(role)
+        return {k: tuple(v) for k, v in roles.items()}
+
+    def _mention_roles(self, span: Span) -> list[Role]:
+        """"Ukrainian President Volodymyr Zelenskyy" -> [Role("president", "Ukraine")]."""
+        root = span.root
+        premods = [t for t in root.subtree if t.i < root.i and t.dep_ in ("compound", "amod", "nmod")]
+        found = []
+        for word in premods:
+            if word.pos_ == "NOUN" or (word.pos_ == "PROPN" and word.lower_ in _role_titles()):
+                country = self._country(self.doc[premods[0].i : word.i]) if premods[0].i < word.i else None
+                found.append(Role(word.lemma_.lower(), country))
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                found.append(Role(child.lemma_.lower(), self._country(self.doc[child.left_edge.i : child.i])))
+        return found
+
+    def _country(self, words: Span) -> str | None:
+        """The state named by a demonym or country among ``words`` ("US", "Ukrainian")."""
+        for token in words:
+            if token.ent_type_ in ("GPE", "NORP"):
+                entity = entity_layer.entity_at(self.document, token.idx, token.idx + len(token))
+                if entity is not None and entity.type == "GPE":
+                    return entity.name
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _role_titles() -> frozenset[str]:
+    """Office titles that spaCy tags as proper nouns before a name ("President")."""
+    return frozenset({"president", "secretary", "senator", "governor", "minister", "chancellor",
+                      "chairman", "chairwoman", "speaker", "mayor", "general", "judge", "leader"})
+
+
+def _rank(root: Token) -> int:
+    if root.dep_ not in SUBJECT_DEPS:
+        return 2
+    verb = root.head
+    return 0 if verb.dep_ in ("ROOT", "conj") else 1
+
+
+def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in ranges)
+
+
+def _definite_bare(noun: Span, head: Token) -> bool:
+    """ "the US president" yes; "a diplomat", "Trump's spokesman", "officials" no."""
+    if head.tag_ in ("NNS", "NNPS") or noun[0].lower_ != "the":
+        return False
+    return not any(t.dep_ == "poss" for t in noun)
+
+
+def _matches(held: tuple[Role, ...], wanted: Role) -> bool:
+    return any(r.head == wanted.head and r.country == wanted.country for r in held)
+
+
+def _conflicts(held: tuple[Role, ...], wanted: Role) -> bool:
+    """Known roles that exclude ``wanted``: another office, or the same in another country."""
+    if not held:
+        return False
+    same = [r for r in held if r.head == wanted.head]
+    if not same:
+        return True
+    return all(r.country is not None and wanted.country is not None and r.country != wanted.country for r in same)

@@ -1,0 +1,230 @@
+"""Reporting cues over spaCy's dependency parse: the verb, its speaker, its addressee
+and its complement.
+
+>>> cue = find_cues(nlp("Mr Trump has admitted Putin might not be sincere."))[0]
+>>> cue.verb.text, phrase(cue.subject).text, cue.complement
+('admitted', 'Mr Trump', (22, 49))
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+#: Dependents kept when a subject or addressee token is widened to its noun phrase:
+#: the pre-modifiers that make a name or role ("White House press secretary Karoline
+#: Leavitt", "the Ukrainian air force"); appositions, clauses and prepositional
+#: phrases are left out so the phrase stays a name.
+NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
+
+#: Heads through which a cue inherits its subject: "He smiled and said …",
+#: "…, saying …", "went on to say …".
+SUBJECT_INHERIT = frozenset({"conj", "xcomp", "advcl"})
+
+#: Non-clausal complements some cue classes report: "the poll showed Trump leading …"
+#: (dobj). Infinitives of commitment verbs ("threatened to put more sanctions") are
+#: left to the commitments layer: they report an intention, not a statement.
+COMPLEMENT_BY_CLASS = {"evidence": "dobj"}
+
+#: Speech verbs whose object is the addressee ("told Fox News", "reminded voters").
+TELL_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "reassure", "advise", "notify", "brief"})
+
+#: Addressee prepositions of speech verbs ("said to reporters").
+TO_PREPOSITIONS = frozenset({"to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb with what hangs on it (tokens of the same ``Doc``).
+
+    ``complement`` is the char range of the reported clause (without "that"), or None
+    when the verb has no clausal complement (it may still introduce a direct quote).
+    """
+
+    verb: Token
+    lemma: str
+    subject: Token | None
+    medium: Token | None
+    complement: tuple[int, int] | None
+    according_to: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def cue_classes() -> dict[str, str]:
+    """The cue table: ``{"say": "speech", "believe": "belief", …}``."""
+    text = resources.files("newsledger.resources").joinpath("quote_cues.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["lemma"]: row["class"] for row in rows}
+
+
+def is_cue(token: Token) -> bool:
+    """A verb of the cue table: ``said`` in "she said", not "say" in "a say in it"."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cue_classes()
+
+
+@functools.lru_cache(maxsize=1)
+def cue_nouns() -> frozenset[str]:
+    """Nouns of saying that take a "that" clause: ``{"assertion", "claim", …}``."""
+    text = resources.files("newsledger.resources").joinpath("quote_nouns.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def find_cues(doc: Doc | Span) -> list[Cue]:
+    """Every reporting cue in ``doc``: cue verbs, "according to X", and nouns of saying
+    with a "that" clause ("made the observation that …")."""
+    found = []
+    for token in doc:
+        if is_cue(token):
+            found.append(make_cue(token))
+        elif token.lower_ == "according" and _according_object(token) is not None:
+            found.append(_according_cue(token))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in cue_nouns():
+            cue = _noun_cue(token)
+            if cue is not None:
+                found.append(cue)
+    return found
+
+
+def _noun_cue(noun: Token) -> Cue | None:
+    """ "Trump's assertion that X" / "he expressed concern that X": the possessor, or
+    the subject of the verb the noun is the object of, is the speaker."""
+    clause = next((c for c in noun.children if any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and c.i > noun.i), None)
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ in ("dobj", "pobj"):
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        owner = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    span = clause_range(clause, noun)
+    return Cue(noun, noun.lemma_.lower(), owner, None, span) if owner is not None else None
+
+
+def make_cue(verb: Token) -> Cue:
+    """The :class:`Cue` of a cue verb, its subject inherited through conj/xcomp/advcl."""
+    # the nearest of several: a parse that runs over a paragraph break hangs a
+    # clause of the paragraph before on the verb too
+    complement = complement_of(verb)
+    span = clause_range(complement, verb) if complement is not None else None
+    return Cue(verb, verb.lemma_.lower(), subject_of(verb), medium_of(verb), span)
+
+
+def complement_of(verb: Token) -> Token | None:
+    """The head of what ``verb`` reports: its clausal complement (the nearest of several:
+    a parse that runs over a paragraph break hangs a clause of the paragraph before on
+    the verb too); else a "that" clause the parser hung on a noun ("said during a news
+    conference that he may wait"); else the object of an evidence verb ("the poll
+    showed Trump leading")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return min(clauses, key=lambda c: abs(c.i - verb.i))
+    for token in verb.subtree:
+        if token.i > verb.i and token.dep_ in ("relcl", "acl", "advcl") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+        ):
+            return token
+    wanted = COMPLEMENT_BY_CLASS.get(cue_classes().get(verb.lemma_.lower(), ""))
+    return next((c for c in verb.children if c.dep_ == wanted and c.i > verb.i), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The nominal subject of ``verb``, or of the verb it is coordinated with."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if current.dep_ not in SUBJECT_INHERIT or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def medium_of(verb: Token) -> Token | None:
+    """The addressee of a speech verb: "told Fox News", "said to reporters", "told him"."""
+    if cue_classes().get(verb.lemma_.lower()) not in ("speech", "commitment"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in TELL_VERBS:
+            return child
+        if child.dep_ in ("dative", "prep") and child.lower_ in TO_PREPOSITIONS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def phrase(token: Token) -> Span:
+    """The name-like noun phrase headed by ``token``: pre-modifiers, no clauses."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in NP_DEPS:
+            left = child.left_edge if child.left_edge.i < left.i else left
+            break
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+            right = child
+    return token.doc[left.i : right.i + 1]
+
+
+def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
+    """Char range of a reported clause: its subtree without "that", edge punctuation
+    and the cue's own words; extended over a clause the parser coordinated with the
+    cue instead ("said X, but Y may …")."""
+    tokens = [t for t in clause.subtree if t.i != cue.i]
+    if clause.i > cue.i:
+        tokens += _coordinated_clauses(cue, clause)
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space
+                      or (tokens[0].dep_ == "aux" and tokens[0].lower_ == "to")):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _coordinated_clauses(cue: Token, clause: Token) -> list[Token]:
+    """Clauses with their own subject conjoined to the cue after its complement, when
+    the parser hung the second half of a reported sentence on the reporting verb."""
+    extra: list[Token] = []
+    for child in cue.rights:
+        if child.i <= clause.i:
+            continue
+        if child.dep_ == "cc" or (child.dep_ == "punct" and child.text == ","):
+            extra.append(child)
+            continue
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        if child.dep_ == "conj" and has_subject and not is_cue(child):
+            extra.extend(child.subtree)
+        break
+    return extra if any(t.dep_ == "conj" for t in extra) else []
+
+
+def _according_object(token: Token) -> Token | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        to = token.nbor()
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def _according_cue(token: Token) -> Cue:
+    """ "according to X, …" / "…, according to X": the clause it modifies is the content."""
+    source = _according_object(token)
+    head = token.head
+    outside = {t.i for t in token.subtree}
+    tokens = [t for t in head.subtree if t.i not in outside]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if len(tokens) > 1 else None
+    return Cue(token, "according to", source, None, span, according_to=True)

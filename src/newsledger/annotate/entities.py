@@ -1,0 +1,339 @@
+"""Entities within one article: spaCy NER, repaired and canonicalised.
+
+spaCy's small model finds most names but splits and labels them the way a tagger does,
+not the way a reader names things. This stage turns its entities into mentions of
+canonical entities:
+
+* persons by their full name: "Mr Trump", "Trump" -> "Donald Trump" (titles stripped,
+  surnames and first names linked to the full name nearest before, else after);
+* countries by their short English name: "US" -> "United States", "Russians" -> "Russia",
+  "Kyiv’s allies" -> "Ukraine" (a capital in the possessive stands for its state);
+* state bodies named by a country and a head noun: "the Ukrainian air force",
+  "Ukraine's air force" -> "Ukrainian Air Force";
+* acronyms: "EU" -> "European Union" (a table, plus the article's own "Name (ACR)");
+* capitalised "X of the Y" bodies the model misses: "Coalition of the Willing".
+
+Example: ``annotate(document).entities`` of the reference article holds
+``Entity(name="Donald Trump", type="PERSON", aliases=("Mr Trump", "Trump"))``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from newsledger.annotate.gazetteer import Gazetteer, load
+from newsledger.records import Document, Entity, Mention, stable_id
+
+#: spaCy labels that name things the ledger tracks.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+#: Capitalised bodies spaCy's small model tends to miss: a head noun of a collective
+#: body followed by "of (the) Capitalised…" ("Coalition of the Willing").
+BODY_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+ )*(?:Coalition|Council|Alliance|Union|League|Committee|Commission|"
+    r"Organi[sz]ation|Assembly|Court|Bank|Ministry|Department|Office|Movement|Front|Party)"
+    r"(?: of(?: the)?(?: [A-Z][\w-]+)+)+"
+)
+
+#: "European Union (EU)": an article defining its own acronym.
+ACRONYM_DEFINITION = re.compile(r"\b((?:[A-Z][\w-]+ )(?:(?:of |for |the |and )?[A-Z][\w-]+ ?)+)\(([A-Z]{2,6})\)")
+
+POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name in the text before grouping: where it is, what it is, what it stands for."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    canonical: str
+
+
+def annotate(document: Document) -> Document:
+    """Fill ``entities`` and ``mentions`` from ``document.doc``."""
+    doc: Doc = document.doc
+    gaz = load()
+    candidates = _repair(doc, gaz)
+    candidates = _link_people(candidates)
+    entities, mentions = _group(document.article.id, candidates)
+    return document.evolve(entities=entities, mentions=mentions)
+
+
+def entity_at(document: Document, start: int, end: int) -> Entity | None:
+    """The entity whose mention best covers ``[start, end)``, or None.
+
+    >>> entity_at(document, 0, 12)  # "Donald Trump has said…"
+    Entity(id='ent-…', name='Donald Trump', type='PERSON', …)
+    """
+    best, best_key = None, None
+    for mention in document.mentions:
+        overlap = min(end, mention.span[1]) - max(start, mention.span[0])
+        if overlap <= 0:
+            continue
+        key = (overlap, -(mention.span[1] - mention.span[0]))
+        if best_key is None or key > best_key:
+            best, best_key = mention, key
+    if best is None:
+        return None
+    return next((e for e in document.entities if e.id == best.entity_id), None)
+
+
+def entity_named(document: Document, text: str) -> Entity | None:
+    """Canonicalise a surface name within the article: ``"Mr Trump"`` -> Donald Trump.
+
+    Looks up the article's entities by name and alias, then the gazetteer (countries,
+    demonyms, acronyms, state bodies), then surnames of the article's people.
+    Returns None for what it cannot name ("a diplomat", "sources").
+    """
+    gaz = load()
+    name = _strip_person_titles(_strip_article(_strip_possessive(text.strip())), gaz)
+    if not name:
+        return None
+    key = name.casefold()
+    for entity in document.entities:
+        if entity.name.casefold() == key or key in (a.casefold() for a in entity.aliases):
+            return entity
+    canonical = _canonical_non_person(name, gaz)
+    if canonical is not None:
+        type_, canonical_name = canonical
+        known = next((e for e in document.entities if e.name == canonical_name), None)
+        return known or Entity(Entity.make_id(canonical_name, type_), canonical_name, type_, ())
+    if " " not in name:
+        people = [e for e in document.entities if e.type == "PERSON"]
+        for person in people:
+            parts = person.name.split()
+            if len(parts) > 1 and key in (parts[-1].casefold(), parts[0].casefold()):
+                return person
+    return None
+
+
+# --- repairing spaCy's entities -------------------------------------------------------
+
+
+def _repair(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """spaCy's named entities split, relabelled and extended; sorted, non-overlapping."""
+    # The repairs come first: on equal spans they win over spaCy's own reading.
+    found = [*_defined_acronyms(doc.text), *_state_bodies(doc, gaz), *_body_names(doc.text)]
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for part in _split_possessives(ent):
+            candidate = _classify(part, gaz)
+            if candidate is not None:
+                found.append(candidate)
+    found = _split_hyphen_pairs(found)
+    return _without_overlaps(found)
+
+
+def _split_possessives(ent: SpacySpan) -> list[SpacySpan]:
+    """``"Kyiv’s European"`` -> ``["Kyiv", "European"]``; a trailing possessive is dropped."""
+    parts, begin = [], ent.start
+    for token in ent:
+        if token.text in POSSESSIVE or token.tag_ == "POS":
+            if token.i > begin:
+                parts.append(ent.doc[begin : token.i])
+            begin = token.i + 1
+    if begin < ent.end:
+        parts.append(ent.doc[begin : ent.end])
+    # Leading articles are not part of a name ("the White House").
+    out = []
+    for part in parts:
+        while len(part) and part[0].lower_ in ("the",):
+            part = part[1:]
+        if len(part):
+            out.append(part)
+    return out
+
+
+def _classify(part: SpacySpan, gaz: Gazetteer) -> Candidate | None:
+    text = part.text
+    label = part.label_ or part.root.ent_type_ or "ORG"
+    if len(part) == 1 and part.root.pos_ == "ADJ":
+        label = "NORP"  # a piece split off an entity: "European" in "Kyiv’s European"
+    if label == "PERSON":
+        stripped = _strip_person_titles(text, gaz)
+        country = gaz.country(stripped)
+        if country is None:
+            start = _title_start(part, gaz)
+            return Candidate(start, part.end_char, part.doc.text[start : part.end_char], "PERSON", stripped)
+    if _is_capital_metonym(part, gaz):
+        return Candidate(part.start_char, part.end_char, text, "GPE", gaz.capitals[text.casefold()])
+    canonical = _canonical_non_person(text, gaz)
+    if canonical is not None:
+        return Candidate(part.start_char, part.end_char, text, canonical[0], canonical[1])
+    if label == "PERSON":
+        return None
+    if label == "FAC" and text[:1].isupper() and " " not in text:
+        label = "GPE"  # one-word facilities are mostly places the small model mislabels ("Vatican")
+    return Candidate(part.start_char, part.end_char, text, label, text)
+
+
+def _title_start(part: SpacySpan, gaz: Gazetteer) -> int:
+    """Where a person's mention starts, a title before the name included ("Mr Trump")."""
+    before = part.doc[part.start - 1] if part.start > 0 else None
+    if before is not None and before.text[:1].isupper() and before.text.casefold() in gaz.titles:
+        return before.idx
+    return part.start_char
+
+
+def _canonical_non_person(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(type, name) for a country, demonym, known acronym or state body; else None."""
+    text = _strip_article(text)
+    country = gaz.country(text)
+    if country is not None:
+        return "GPE", country
+    if text in gaz.acronyms:
+        return "ORG", gaz.acronyms[text]
+    body = _state_body_name(text.split(), gaz)
+    if body is not None and body[1] == len(text.split()):
+        return "ORG", body[0]
+    return None
+
+
+def _is_capital_metonym(part: SpacySpan, gaz: Gazetteer) -> bool:
+    """A capital in the possessive stands for its government: "Kyiv’s European allies"."""
+    if part.text.casefold() not in gaz.capitals or part.end >= len(part.doc):
+        return False
+    return part.doc[part.end].text in POSSESSIVE
+
+
+def _state_body_name(words: list[str], gaz: Gazetteer) -> tuple[str, int] | None:
+    """``["Ukrainian", "air", "force"]`` -> ("Ukrainian Air Force", 3)."""
+    if len(words) < 2:
+        return None
+    first, rest = words[0], words[1:]
+    if first.endswith(POSSESSIVE):
+        first = _strip_possessive(first)
+    elif len(rest) > 1 and rest[0] in POSSESSIVE:
+        rest = rest[1:]
+    country = gaz.country(first)
+    if country is None:
+        return None
+    lowered = tuple(w.casefold() for w in rest)
+    for head in gaz.org_heads:
+        if lowered[: len(head)] == head:
+            demonym = gaz.demonym_of.get(country, country)
+            used = len(words) - len(rest) + len(head)
+            return f"{demonym} {' '.join(w.capitalize() for w in head)}", used
+    return None
+
+
+def _state_bodies(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """"the Ukrainian air force", "Russia's defence ministry": country + body noun."""
+    out = []
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        words = [t.text for t in doc[token.i : token.i + 6]]
+        named = _state_body_name(words, gaz)
+        if named is None:
+            continue
+        end_token = doc[token.i + named[1] - 1]
+        out.append(Candidate(token.idx, end_token.idx + len(end_token), doc.text[token.idx : end_token.idx + len(end_token)], "ORG", named[0]))
+    return out
+
+
+def _body_names(text: str) -> list[Candidate]:
+    return [Candidate(m.start(), m.end(), m.group(), "ORG", m.group()) for m in BODY_NAME.finditer(text)]
+
+
+def _defined_acronyms(text: str) -> list[Candidate]:
+    """"the European Union (EU)": both the name and the acronym, wherever it recurs."""
+    out = []
+    for match in ACRONYM_DEFINITION.finditer(text):
+        name, acronym = _strip_article(match.group(1)), match.group(2)
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        if initials != acronym:
+            continue
+        for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+            out.append(Candidate(use.start(), use.end(), acronym, "ORG", name))
+    return out
+
+
+def _split_hyphen_pairs(found: list[Candidate]) -> list[Candidate]:
+    """"Zelenskyy-Putin summit": a hyphenated pair of the article's surnames is two people."""
+    surnames = {c.canonical.split()[-1] for c in found if c.type == "PERSON"}
+    out = []
+    for c in found:
+        parts = c.text.split("-")
+        if len(parts) > 1 and all(p in surnames for p in parts):
+            offset = c.start
+            for p in parts:
+                out.append(Candidate(offset, offset + len(p), p, "PERSON", p))
+                offset += len(p) + 1
+        else:
+            out.append(c)
+    return out
+
+
+def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (a state body over its demonym)."""
+    kept: list[Candidate] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# --- people ----------------------------------------------------------------------------
+
+
+def _link_people(found: list[Candidate]) -> list[Candidate]:
+    """Give each one-word person name the full name it abbreviates (nearest before, else after)."""
+    full = [(c.start, c.canonical) for c in found if c.type == "PERSON" and " " in c.canonical]
+    out = []
+    for c in found:
+        if c.type != "PERSON" or " " in c.canonical:
+            out.append(c)
+            continue
+        word = c.canonical.casefold()
+        matches = [(start, name) for start, name in full if word in (name.split()[-1].casefold(), name.split()[0].casefold())]
+        if not matches:
+            out.append(c)
+            continue
+        before = [m for m in matches if m[0] < c.start]
+        start, name = before[-1] if before else matches[0]
+        out.append(Candidate(c.start, c.end, c.text, c.type, name))
+    return out
+
+
+def _strip_person_titles(text: str, gaz: Gazetteer) -> str:
+    words = _strip_possessive(text).split()
+    while len(words) > 1 and words[0].casefold() in gaz.titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_possessive(text: str) -> str:
+    for mark in POSSESSIVE:
+        if text.endswith(mark) and len(text) > len(mark):
+            return text[: -len(mark)]
+    return text
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+
+
+# --- grouping ------------------------------------------------------------------------
+
+
+def _group(article_id: str, found: list[Candidate]) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    surface: dict[tuple[str, str], set[str]] = defaultdict(set)
+    mentions = []
+    for c in found:
+        entity_id = Entity.make_id(c.canonical, c.type)
+        surface[(c.canonical, c.type)].add(c.text)
+        mentions.append(Mention(stable_id("m", article_id, c.start, c.end), article_id, entity_id, c.text, (c.start, c.end)))
+    entities = tuple(
+        Entity(Entity.make_id(name, type_), name, type_, tuple(sorted(texts - {name})))
+        for (name, type_), texts in sorted(surface.items())
+    )
+    return entities, tuple(mentions)

@@ -1,0 +1,232 @@
+"""Events: what happened or is planned, by whom, to whom, where, when, per whom.
+
+A trigger is a verb or noun from ``resources/event_types.csv`` (our types mapped to
+PLOVER, CAMEO and ACLED). Three shapes are read from the dependency parse:
+
+* a trigger verb: "Russia attacked Kyiv", "the allies discussed sanctions";
+* a trigger noun under a light verb, anchored on the verb: "Russia launched its
+  biggest air assault on Ukraine" (attack, actor Russia, target Ukraine);
+* a trigger noun alone, kept only with evidence of its status: a date ("Monday's
+  summit"), a planning modifier ("a possible summit"), a past frame ("a day after
+  his meeting"), or a verb of occurrence ("a meeting could happen before …").
+
+Mentions of one event are merged (:mod:`newsledger.annotate.event_merge`), and only
+``happened``, ``planned`` and ``denied`` events with at least one argument are kept:
+hedged or conditional clauses are positions and promises, left to the stances and
+commitments layers (precision first).
+
+    >>> [e.type for e in annotate(document).events]   # "Russia attacked Kyiv on Monday."
+    ['attack']
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsledger.annotate import clauses
+from newsledger.annotate.clauses import OCCURRENCE_VERBS
+from newsledger.annotate.event_merge import Mention, merge
+from newsledger.annotate.event_args import arguments
+from newsledger.records import Document, Event, stable_id
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("happened", "planned", "possible", "hypothetical", "denied")
+KEPT_STATUSES = frozenset({"happened", "planned", "denied"})
+
+# Modifiers that mark a noun event as planned or as merely imagined; from the
+# reference article ("a possible summit", "any future attack") and PolNeAR dev.
+PLANNED_MODIFIERS = frozenset(
+    {"possible", "planned", "proposed", "upcoming", "potential", "expected",
+     "scheduled", "next", "forthcoming", "prospective"}
+)
+HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every", "such", "future"})
+# Prepositions placing a noun event in the past relative to the clause ("a day
+# after his meeting", "following Monday's summit").
+PAST_FRAMES = frozenset({"after", "following", "since"})
+# Verbs planning their object ("planning for a possible summit").
+PLANNING_WORDS = frozenset({"plan", "planning", "prepare", "schedule", "arrange", "organise", "organize"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One row of ``event_types.csv``."""
+
+    type: str
+    plover: str
+    cameo: str
+    acled: str
+    extracted: bool
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    light_verbs: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def event_types() -> tuple[EventType, ...]:
+    """The typology shipped in ``resources/event_types.csv``."""
+    path = resources.files("newsledger.resources").joinpath("event_types.csv")
+    with path.open(encoding="utf-8") as handle:
+        return tuple(
+            EventType(
+                row["type"], row["plover_root"], row["cameo_root"], row["acled_event_type"],
+                row["extracted"] == "yes", frozenset(row["verb_lemmas"].split()),
+                frozenset(row["noun_lemmas"].split()), frozenset(row["light_verbs"].split()),
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+def type_of_verb(token: Token) -> EventType | None:
+    """The event type a verb triggers on its own ("attacked" -> attack)."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    return next((t for t in event_types() if t.extracted and lemma in t.verbs), None)
+
+
+def type_of_noun(token: Token) -> EventType | None:
+    """The event type a noun names ("summit" -> meeting); proper names never count."""
+    if token.pos_ != "NOUN":
+        return None
+    lemma = token.lemma_.lower()
+    return next((t for t in event_types() if t.extracted and lemma in t.nouns), None)
+
+
+def verb_status(verb: Token) -> str | None:
+    """The status of a verbal clause: past -> happened, future -> planned, hedged ->
+    possible, if-clause -> hypothetical, negated past -> denied; ``None`` when the
+    tense says nothing (a present habit, an infinitive)."""
+    if clauses.is_conditional(verb):
+        return "hypothetical"
+    if clauses.is_negated(verb):
+        return "denied" if clauses.is_past(verb) else None
+    if clauses.modality(verb) == "possible":
+        return "possible"
+    if clauses.is_future(verb):
+        return "planned"
+    if clauses.is_past(verb):
+        return "happened"
+    if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in verb.children):
+        return "happened"
+    return None
+
+
+def noun_status(noun: Token) -> str | None:
+    """The status words around a bare event noun say ("a possible summit" -> planned)."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "det", "compound"}}
+    if mods & HYPOTHETICAL_DETERMINERS:
+        return "hypothetical"
+    if mods & PLANNED_MODIFIERS:
+        return "planned"
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ in PAST_FRAMES:
+        return "happened"
+    if noun.dep_ == "pobj" and gov.head.lemma_.lower() in PLANNING_WORDS:
+        return "planned"
+    return None
+
+
+def anchor(token: Token) -> tuple[EventType, Token, Token] | None:
+    """(type, anchor, trigger) for a trigger token: the anchor is the verb that carries
+    tense and arguments (the light verb, the verb of occurrence), else the noun."""
+    noun_type = type_of_noun(token)
+    if noun_type is not None:
+        gov = token.head
+        if token.dep_ == "dobj" and gov.lemma_.lower() in noun_type.light_verbs:
+            return noun_type, gov, token
+        if token.dep_ == "nsubj" and gov.lemma_.lower() in OCCURRENCE_VERBS:
+            return noun_type, gov, token
+        return noun_type, token, token
+    verb_type = type_of_verb(token)
+    if verb_type is None:
+        return None
+    if token.lemma_.lower() == "meet" and any(c.dep_ == "dobj" and not c.ent_type_ for c in token.children):
+        return None  # "did not meet the 15 percent threshold": no one was met
+    for child in token.children:
+        noun_type = type_of_noun(child) if child.dep_ == "dobj" else None
+        if noun_type is not None and token.lemma_.lower() in noun_type.light_verbs:
+            return None  # "hold talks": the noun decides, seen from the noun
+    return verb_type, token, token
+
+
+def mention_at(document: Document, token: Token) -> Mention | None:
+    """The event mention a trigger token makes, or ``None``."""
+    found = anchor(token)
+    if found is None:
+        return None
+    etype, head, trigger = found
+    if head.pos_ == "NOUN":
+        status = noun_status(head)
+        args = arguments(document, etype.type, head, trigger)
+        if status is None and args.located is not None:
+            after = clauses.is_after_publication(document, args.located.end)
+            status = None if after is None else ("planned" if after else "happened")
+    else:
+        status = verb_status(head)
+        args = arguments(document, etype.type, head, trigger)
+        if status == "possible" and args.located is not None:
+            after = clauses.is_after_publication(document, args.located.end)
+            status = "planned" if after else status
+    return Mention(etype.type, status, head, trigger, args, head.pos_ != "NOUN")
+
+
+def mentions(document: Document) -> list[Mention]:
+    """Every event mention in the document, in text order."""
+    found = []
+    for token in document.doc:
+        mention = mention_at(document, token)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def to_event(document: Document, mention: Mention) -> Event:
+    """The :class:`Event` record of a (merged) mention."""
+    args = mention.args
+    start, end = args.span
+    return Event(
+        id=stable_id("ev", document.article.id, start, end, mention.type),
+        article_id=document.article.id,
+        type=mention.type,
+        status=mention.status or "happened",
+        evidence=document.article.text[start:end],
+        span=(start, end),
+        actor=args.actor,
+        target=args.target,
+        participants=args.participants,
+        place=args.place,
+        place_options=args.place_options,
+        topic=args.topic,
+        start=args.located.start if args.located else None,
+        end=args.located.end if args.located else None,
+        quantities=args.quantities,
+        source=args.source,
+        trigger=mention.trigger.text,
+    )
+
+
+def keep(mention: Mention) -> bool:
+    """Precision first: a kept event has a definite status and at least one argument."""
+    args = mention.args
+    has_argument = bool(
+        args.actor or args.target or args.participants or args.place
+        or args.place_options or args.located
+    )
+    return mention.status in KEPT_STATUSES and has_argument
+
+
+def annotate(document: Document) -> Document:
+    """Fill ``document.events`` from the parse, the times and the quotes."""
+    if document.doc is None:
+        raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
+    merged = merge(mentions(document))
+    events = tuple(to_event(document, m) for m in merged if keep(m))
+    log.debug("article %s: %d events", document.article.id, len(events))
+    return document.evolve(events=events)

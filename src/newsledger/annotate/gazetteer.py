@@ -1,0 +1,82 @@
+"""Name tables for canonicalising entities: countries, demonyms, capitals, acronyms, titles.
+
+Loaded once per process from ``newsledger/resources`` (see each file's header for its
+source); the tables are read-only after loading.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables; keys are case-folded except ``country_codes`` (codes are upper case)."""
+
+    countries: Mapping[str, str]  # "russian federation" -> "Russia"
+    country_codes: Mapping[str, str]  # "US" -> "United States"
+    demonyms: Mapping[str, str]  # "russians" -> "Russia"
+    capitals: Mapping[str, str]  # "kyiv" -> "Ukraine"
+    demonym_of: Mapping[str, str]  # "Ukraine" -> "Ukrainian"
+    acronyms: Mapping[str, str]  # "EU" -> "European Union"
+    titles: frozenset[str]  # "mr", "president", …
+    org_heads: tuple[tuple[str, ...], ...]  # ("air", "force"), longest first
+
+    def country(self, text: str) -> str | None:
+        """The country a name, code or demonym stands for: ``country("Russians") -> "Russia"``."""
+        key = text.strip().casefold()
+        return (
+            self.country_codes.get(text.strip())
+            or self.countries.get(key)
+            or self.demonyms.get(key)
+        )
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("newsledger.resources").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """The process-wide gazetteer (built on first use)."""
+    countries: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    # Rows are most populous first: the first row to claim a form keeps it.
+    for row in csv.DictReader(_lines("countries.tsv"), delimiter="\t"):
+        name = row["name"]
+        countries.setdefault(name.casefold(), name)
+        for alias in filter(None, row["aliases"].split("|")):
+            if alias.isupper():
+                codes.setdefault(alias, name)
+            else:
+                countries.setdefault(alias.casefold(), name)
+        forms = [d for d in row["demonyms"].split("|") if d]
+        for form in forms:
+            demonyms.setdefault(form.casefold(), name)
+        if forms:
+            demonym_of.setdefault(name, forms[0])
+        if row["capital"]:
+            capitals.setdefault(row["capital"].casefold(), name)
+    acronyms = dict(
+        (row["acronym"], row["name"]) for row in csv.DictReader(_lines("organisations.tsv"), delimiter="\t")
+    )
+    heads = sorted((tuple(h.split()) for h in _lines("org_heads.txt")), key=len, reverse=True)
+    return Gazetteer(
+        countries=MappingProxyType(countries),
+        country_codes=MappingProxyType(codes),
+        demonyms=MappingProxyType(demonyms),
+        capitals=MappingProxyType(capitals),
+        demonym_of=MappingProxyType(demonym_of),
+        acronyms=MappingProxyType(acronyms),
+        titles=frozenset(_lines("person_titles.txt")),
+        org_heads=tuple(heads),
+    )

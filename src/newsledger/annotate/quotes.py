@@ -1,0 +1,322 @@
+"""The quotes layer: who said what, direct, mixed or indirect.
+
+Three passes over one document:
+
+1. **Marked quotations** (``quote_marks``): each quoted span in a prose paragraph is
+   attributed to a cue — the reporting verb that governs it in the parse ("…," he told
+   Fox News), else one in the rest of its sentence, else one that introduces it ("said:
+   “…", "…,” said Y, “…") — or, when none, to the speaker of the quotation just before
+   it (a *floating* quote). Short fragments without a cue (scare quotes, nicknames) and
+   title-case fragments (titles of works) are not quotes; nor is anything in a
+   paragraph that does not end as a sentence does (headlines, "Read more" link lists).
+2. **Kind**: ``direct`` when the marks hold the whole reported material, ``mixed`` when
+   words of the reporter's own stand between the cue and the marks (Leavitt told
+   reporters US air support was “an option and a possibility”).
+3. **Indirect** quotations: a cue verb with a clausal complement and a subject, or
+   "according to X", whose complement holds no accepted quotation.
+
+Speakers resolve through the entities layer and the coref resolver (``speakers``).
+
+>>> [(q.kind, q.speaker, q.text) for q in annotate(document).quotes][:1]
+[('indirect', 'Donald Trump', 'American troops will not be sent to Ukraine, but …')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.annotate.coref import Resolver
+from newsledger.annotate.cues import Cue, find_cues, is_cue, make_cue, subject_of
+from newsledger.annotate.quote_marks import Marked, find_marked, paragraphs
+from newsledger.annotate.speakers import Speaker, medium_text, speaker
+from newsledger.records import Document, Quote, stable_id
+
+log = logging.getLogger(__name__)
+
+#: A quotation shorter than this many words needs a cue to count ("rigged" is a scare
+#: quote, Leavitt's “an option and a possibility” is reported speech).
+MIN_FRAGMENT_WORDS = 3
+
+#: A quotation with no cue at all must read as a sentence of at least this many words.
+MIN_FLOATING_WORDS = 5
+
+#: How a prose paragraph ends (after any closing quotation marks). Headlines and link
+#: lists end without one.
+SENTENCE_END = ".?!…:;"
+CLOSING_MARKS = "”’\"'»)"
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """What a marked quotation was attributed to."""
+
+    cue: Cue | None
+    speaker: Speaker | None
+    floating: bool = False
+
+
+def annotate(document: Document) -> Document:
+    """Fill ``document.quotes``; reads ``entities``/``mentions`` and ``document.doc``."""
+    doc: Doc = document.doc
+    text = document.article.text
+    prose = [p for p in paragraphs(text) if _is_prose(text[p[0] : p[1]])]
+    marks = [m for m in find_marked(text) if _within(m.outer, prose)]
+    resolver = Resolver(document, quoted=[m.content for m in marks])
+    cues = [c for c in find_cues(doc) if _within((c.verb.idx, c.verb.idx + 1), prose)]
+    marked, cue_verbs = _marked_quotes(document, resolver, marks)
+    taken = [q.span for q in marked]
+    cues = [c for c in cues if c.verb.i not in cue_verbs]  # already credited a quotation
+    indirect = _indirect_quotes(document, resolver, cues, [m.content for m in marks], taken)
+    quotes = sorted(marked + indirect, key=lambda q: q.span)
+    log.debug("article %s: %d quotes", document.article.id, len(quotes))
+    return document.evolve(quotes=tuple(quotes))
+
+
+def _is_prose(paragraph: str) -> bool:
+    """A paragraph that ends as a sentence: ``"‘Don’t trust Russia,’ diplomat warns"`` is not."""
+    stripped = paragraph.rstrip().rstrip(CLOSING_MARKS).rstrip()
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def _within(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in ranges)
+
+
+# --- marked quotations ---------------------------------------------------------------
+
+
+def _marked_quotes(document: Document, resolver: Resolver,
+                   marks: list[Marked]) -> tuple[list[Quote], set[int]]:
+    """The quotations among ``marks`` and the token indices of the cues they took."""
+    doc: Doc = document.doc
+    quotes: list[Quote] = []
+    cue_verbs: set[int] = set()
+    previous: tuple[Marked, Attribution] | None = None
+    for mark in marks:
+        content = _content_span(doc, mark)
+        if content is None:
+            continue
+        attribution = _attribute(document, resolver, mark, content, previous)
+        if attribution is None:
+            continue
+        kind = _kind(doc, mark, attribution)
+        quotes.append(_quote(document, _trim(document.article.text, mark.content), kind, attribution, resolver))
+        if attribution.cue is not None:
+            cue_verbs.add(attribution.cue.verb.i)
+        previous = (mark, attribution)
+    return quotes, cue_verbs
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Without the comma, colon or space the marks enclose at the end ("… weeks,”)."""
+    start, end = span
+    while end > start + 1 and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    while start < end - 1 and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _content_span(doc: Doc, mark: Marked) -> Span | None:
+    span = doc.char_span(*mark.content, alignment_mode="expand")
+    if span is None or not any(t.is_alpha for t in span):
+        return None
+    return span
+
+
+def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Span,
+               previous: tuple[Marked, Attribution] | None) -> Attribution | None:
+    """The cue and speaker of a marked quotation, or None when it is not a quotation."""
+    words = sum(1 for t in content if t.is_alpha)
+    cue = _governing_cue(content) or _trailing_cue(document.doc, mark) or _leading_cue(document.doc, mark)
+    if cue is not None and cue.subject is not None and (words >= MIN_FRAGMENT_WORDS or _opens_sentence(document.article.text, mark)):
+        if not _title_like(content):
+            return Attribution(cue, speaker(document, resolver, cue.subject))
+    if words < MIN_FLOATING_WORDS or _title_like(content) or not _sentence_like(content):
+        return None
+    if previous is not None and _near(document.article.text, previous[0], mark):
+        return Attribution(previous[1].cue, previous[1].speaker, floating=True)
+    return Attribution(None, None, floating=True)
+
+
+def _opens_sentence(text: str, mark: Marked) -> bool:
+    """The marks open a sentence with a capital: “We tried,” she said (not a fragment)."""
+    before = text[: mark.outer[0]].rstrip()
+    first = text[mark.content[0] : mark.content[0] + 1]
+    return first.isupper() and (not before or before[-1] in ".?!:\n" or before[-1] in CLOSING_MARKS)
+
+
+def _governing_cue(content: Span) -> Cue | None:
+    """A cue verb outside the marks that the quoted words depend on."""
+    start, end = content.start, content.end
+    for token in content:
+        if start <= token.head.i < end and token.head is not token:
+            continue
+        for ancestor in token.ancestors:
+            if not start <= ancestor.i < end and is_cue(ancestor):
+                return make_cue(ancestor)
+    return None
+
+
+def _trailing_cue(doc: Doc, mark: Marked) -> Cue | None:
+    """A cue in the rest of the sentence after the closing mark ("…,” he told Fox News.)."""
+    after = doc.char_span(mark.outer[1], mark.outer[1], alignment_mode="expand")
+    if mark.outer[1] >= len(doc.text) or after is None:
+        return None
+    index = _token_at(doc, mark.outer[1])
+    for token in doc[index:]:
+        if token.is_sent_start and token.i > index or token.text in "“‘\"" or token.text == "\n\n":
+            break
+        if is_cue(token) and subject_of(token) is not None:
+            return make_cue(token)
+    return None
+
+
+def _leading_cue(doc: Doc, mark: Marked) -> Cue | None:
+    """A cue that introduces the marks: ``He said: “…`` or ``…,” said Y, “…``."""
+    before = doc.text[: mark.outer[0]].rstrip()
+    if not before or before[-1] not in ":,":
+        return None
+    index = _token_at(doc, mark.outer[0]) - 1
+    for token in reversed(doc[max(0, index - 25) : index]):
+        if token.text in "”’\"" or "\n" in token.text:
+            break
+        if is_cue(token) and subject_of(token) is not None:
+            return make_cue(token)
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after ``char``."""
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return len(doc)
+
+
+def _near(text: str, earlier: Marked, later: Marked) -> bool:
+    """Within the same or the next paragraph: a floating quote keeps its speaker."""
+    return len(PARAGRAPH_BREAK.findall(text, earlier.outer[1], later.outer[0])) <= 1
+
+
+def _title_like(content: Span) -> bool:
+    """Title case without a verb: a title of a work or a nickname ("The Art of the Deal")."""
+    words = [t for t in content if t.is_alpha]
+    if len(words) > 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return all(t.is_title or t.is_stop for t in words) and words[0].is_title
+
+
+def _sentence_like(content: Span) -> bool:
+    """Reads as a sentence of its own: has a verb and starts with a capital or a mark."""
+    first = next((t for t in content if not t.is_punct), None)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+    return first is not None and has_verb and (first.text[0].isupper() or first.text[0].isdigit())
+
+
+def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
+    """``mixed`` when reporter's words stand between the cue and the opening mark."""
+    cue = attribution.cue
+    if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
+        return "direct"
+    frame = {t.i for t in _frame_tokens(cue)}
+    for token in doc[cue.verb.i + 1 :]:
+        if token.idx >= mark.outer[0]:
+            break
+        if token.i in frame or token.is_punct or token.is_space or token.dep_ in ("mark", "advmod", "npadvmod"):
+            continue
+        if token.dep_ == "prep" or token.head.dep_ in ("prep", "pobj"):
+            continue  # "told Fox News on Tuesday “…"
+        return "mixed"
+    return "direct"
+
+
+def _frame_tokens(cue: Cue) -> list[Token]:
+    """The cue's own words: subject and addressee phrases."""
+    tokens = []
+    for token in (cue.subject, cue.medium):
+        if token is not None:
+            tokens.extend(token.subtree)
+    return tokens
+
+
+def _quote(document: Document, span: tuple[int, int], kind: str, attribution: Attribution,
+           resolver: Resolver) -> Quote:
+    """The record of one quotation."""
+    article = document.article
+    who, cue = attribution.speaker, attribution.cue
+    reports = _reports(document, resolver, span, cue) if kind == "mixed" else None
+    return Quote(
+        id=stable_id("q", article.id, *span),
+        article_id=article.id,
+        text=article.text[span[0] : span[1]],
+        span=span,
+        kind=kind,
+        speaker=who.entity.name if who and who.entity else None,
+        speaker_id=who.entity.id if who and who.entity else None,
+        speaker_mention=who.mention if who else None,
+        speaker_span=who.span if who else None,
+        cue=cue.verb.text if cue and not cue.according_to else ("according to" if cue else None),
+        cue_lemma=cue.lemma if cue else None,
+        medium=medium_text(document, cue.medium) if cue and cue.medium is not None else None,
+        reports=reports,
+    )
+
+
+def _reports(document: Document, resolver: Resolver, span: tuple[int, int], cue: Cue | None) -> str | None:
+    """Whose words a mixed quotation carries: a cue inside the marks whose subject stands
+    outside them (Leavitt said the president “has definitively stated …”)."""
+    doc: Doc = document.doc
+    content = doc.char_span(*span, alignment_mode="expand")
+    if content is None:
+        return None
+    for token in content:
+        subject = subject_of(token) if is_cue(token) else None
+        if subject is not None and not span[0] <= subject.idx < span[1]:
+            who = speaker(document, resolver, subject)
+            if who.entity is not None:
+                return who.entity.name
+    return None
+
+
+# --- indirect quotations -------------------------------------------------------------
+
+
+def _indirect_quotes(document: Document, resolver: Resolver, cues: list[Cue],
+                     marked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Quote]:
+    """Reported clauses of cues outside any quotation marks whose complement holds no
+    accepted quotation (clipped to the cue's paragraph: a parse may run over a break)."""
+    paragraph_spans = paragraphs(document.article.text)
+    quotes = []
+    for cue in cues:
+        span = _clip(cue.complement, _paragraph_of(paragraph_spans, cue.verb.idx))
+        if span is None or cue.subject is None or _inside_any(cue.verb.idx, marked):
+            continue
+        if any(s < span[1] and span[0] < e for s, e in taken) or _inside_any(span[0], marked):
+            continue
+        if cue.subject.pos_ == "PRON" and cue.subject.lower_ in ("you", "it") and not cue.according_to:
+            continue
+        who = speaker(document, resolver, cue.subject)
+        quotes.append(_quote(document, span, "indirect", Attribution(cue, who), resolver))
+    return quotes
+
+
+def _paragraph_of(spans: list[tuple[int, int]], char: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in spans if s <= char < e), None)
+
+
+def _clip(span: tuple[int, int] | None, paragraph: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` within ``paragraph``, or None when nothing of it is left."""
+    if span is None or paragraph is None:
+        return None
+    start, end = max(span[0], paragraph[0]), min(span[1], paragraph[1])
+    return (start, end) if end > start else None
+
+
+def _inside_any(char: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in ranges)

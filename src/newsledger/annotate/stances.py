@@ -1,0 +1,372 @@
+"""Stances: who supports or opposes what, how firmly.
+
+Three readings of the parse, each driven by a table under ``resources/``:
+
+* a cue of position (``stance_cues.csv``): verbs "oppose", "reject", "rule out",
+  "want", "not favoured"; adjectives "willing", "confident", "opposed to"; "against".
+  The holder is the subject (the agent when passive), the target its complement.
+* an evaluation (``stance_evaluations.csv``): "Talks … are seen by Mr Trump as vital"
+  -> Trump supports the talks; "Geneva is considered the best option".
+* a reported policy: "Trump has said American troops will not be sent" -> Trump
+  opposes sending troops; "the US may provide air support" -> supports, possibly.
+
+Negation flips support to oppose ("not favoured"); a negated opposition is left out
+(not opposing is not supporting). A stance whose holder does not resolve to an entity
+is left out, except a stance on a venue option (kept with holder ``None``). Targets
+get an issue key (:mod:`newsledger.annotate.issues`); targets naming an option of a
+planned event (``Event.place_options``) get ``option`` too.
+
+    >>> [(s.holder, s.polarity, s.target) for s in annotate(document).stances]
+    [('Italy', 'oppose', 'putting boots on the ground in Ukraine')]
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsledger.annotate import clauses
+from newsledger.annotate.issues import issue_key
+from newsledger.annotate.options import link_options
+from newsledger.records import Document, Stance, stable_id
+
+log = logging.getLogger(__name__)
+
+# Verbs of an actor's own policy, read as a position when reported with a negated
+# future ("will not be sent") or a hedge ("may provide"); from the reference article
+# and PolNeAR dev.
+POLICY_VERBS = frozenset(
+    {"send", "deploy", "provide", "help", "put", "impose", "lift", "allow", "accept",
+     "sign", "give", "withdraw", "ban", "build", "release", "join", "recognise", "recognize"}
+)
+# Verbs that state a judgement of their object: "seen as vital", "considered the best".
+EVALUATION_VERBS = frozenset({"see", "consider", "regard", "view", "deem"})
+# Dependents that hold a stance's target, in order of preference.
+TARGET_DEPS = ("dobj", "xcomp", "ccomp", "nsubjpass")
+TARGET_PREPS = frozenset({"to", "of", "about", "for", "on"})
+# A verb takes its target from a preposition only when the cue names it ("insist on",
+# "call for"); adjectives take "opposed to", "confident of", "sceptical about".
+PREPS_OF = {"VERB": frozenset({"on"}), "ADJ": TARGET_PREPS, "ADP": frozenset(), "NOUN": frozenset()}
+# Verbs that turn a stance noun into a stance of their subject ("sounded a call for",
+# "showing support for", "signaled willingness to"); from PolNeAR dev.
+LIGHT_VERBS = frozenset({"sound", "issue", "make", "show", "express", "voice", "signal", "offer", "throw", "announce", "reiterate"})
+# Words that end a left-hand target found without a subject ("…, and Budapest, not favoured").
+LEFT_STOPS = frozenset({"and", "with", "while", "but", ";", "–", "—"})
+# Dependents of a cue outside its stance's evidence (coordinated clauses, "with …" asides).
+EVIDENCE_SKIP = ("conj", "cc", "dep", "parataxis", "prep")
+# Share of the shorter target's words in the longer that makes two stances one.
+REPEAT_OVERLAP = 0.5
+# Hedges and auxiliaries dropped from a target's wording ("will not be sent" -> "sent").
+TRIM_LEMMAS = frozenset({"be", "do", "have", "will", "shall", "would", "may", "might", "could", "can"})
+
+
+def trimmed(token: Token) -> bool:
+    """Whether a token is left out of a target's wording."""
+    if token.dep_ == "neg" or token.lower_ in clauses.HEDGE_ADVERBS:
+        return True
+    return token.dep_ in {"aux", "auxpass"} and (token.tag_ == "MD" or token.lemma_.lower() in TRIM_LEMMAS)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One row of ``stance_cues.csv``."""
+
+    lemma: str
+    pos: str
+    polarity: str
+    particle: str
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
+    """Position cues by (lemma, part of speech); a lemma may have several particles."""
+    path = resources.files("newsledger.resources").joinpath("stance_cues.csv")
+    with path.open(encoding="utf-8") as handle:
+        rows = [Cue(r["lemma"], r["pos"], r["polarity"], r["particle"]) for r in csv.DictReader(handle)]
+    table: dict[tuple[str, str], tuple[Cue, ...]] = {}
+    for cue in rows:
+        table[(cue.lemma, cue.pos)] = (*table.get((cue.lemma, cue.pos), ()), cue)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def evaluations() -> dict[str, str]:
+    """Evaluative words and the polarity they lend to their subject."""
+    path = resources.files("newsledger.resources").joinpath("stance_evaluations.csv")
+    with path.open(encoding="utf-8") as handle:
+        return {r["word"]: r["polarity"] for r in csv.DictReader(handle)}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A stance before it becomes a record."""
+
+    cue: Token
+    holder: str | None
+    polarity: str
+    target: list[Token]
+    modality: str
+
+
+def cue_of(token: Token) -> Cue | None:
+    """The position cue ``token`` is, if any ("opposed" in "is opposed to" is an ADJ cue)."""
+    lemma = token.lemma_.lower()
+    if token.lower_ == "opposed" and any(c.dep_ == "auxpass" for c in token.children):
+        return cues()[("opposed", "ADJ")][0]
+    pos = token.pos_
+    if pos == "NOUN" and not (token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS):
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+    candidates = cues().get((lemma if pos != "ADJ" else token.lower_, pos), ())
+    cue = next((c for c in candidates if not c.particle or c.particle in particles), None)
+    if cue and lemma == "want" and is_intention(token):
+        return None
+    return cue
+
+
+def is_intention(token: Token) -> bool:
+    """"wanted to speak": a wish for one's own action is an intention, not a position."""
+    return any(c.dep_ == "xcomp" and not any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of ``token``'s clause, climbing xcomp/conj/acomp chains
+    ("European allies are understood to want …" -> "allies")."""
+    current = token
+    for _ in range(4):
+        subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if len(subj) > 1:
+            return None  # two subjects: a broken parse ("Trump, while 5 percent prefer …")
+        if subj:
+            return subj[0]
+        if current.dep_ not in {"xcomp", "conj", "acomp", "advcl", "pcomp"} or current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def agent_of(token: Token) -> Token | None:
+    """The by-phrase object of a passive: "disliked by the Russians" -> "Russians"."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def left_target(cue: Token) -> list[Token]:
+    """The words before a subject-less cue, back to a clause boundary:
+    "and Budapest, Hungary, not favoured" -> "Budapest, Hungary"."""
+    low = clauses.line_of(cue)[0]
+    first = min((c for c in cue.subtree if c.dep_ == "neg"), key=lambda t: t.i, default=cue)
+    taken: list[Token] = []
+    for i in range(first.i - 1, cue.sent.start - 1, -1):
+        token = cue.doc[i]
+        if token.lower_ in LEFT_STOPS or token.idx < low or token.dep_ == "agent":
+            break
+        taken.append(token)
+    return [t for t in taken if not t.is_punct] and taken
+
+
+def complement(cue: Token, deps: tuple[str, ...] = TARGET_DEPS, preps: frozenset[str] = TARGET_PREPS) -> list[Token]:
+    """The target tokens of an active cue: object, clause, or prepositional object."""
+    for dep in deps:
+        for child in cue.children:
+            if child.dep_ == dep:
+                return list(child.subtree)
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                return list(objs[0].subtree)
+    return []
+
+
+def particle_object(cue: Token, particle: str) -> list[Token]:
+    """The object of a cue's own preposition: "called for the repeal" -> "the repeal"."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == particle:
+            objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}]
+            if not objs:
+                continue  # "called on Wednesday on Dean …": a date is no target
+            then = [t for c in cue.children if c.dep_ == "xcomp" for t in c.subtree]
+            return [*objs[0].subtree, *then] if objs else []  # "called on Dean to apologize"
+    return []
+
+
+def resolve(document: Document, token: Token | None) -> str | None:
+    """The canonical name of the holder a token names, or ``None``."""
+    if token is None:
+        return None
+    entity = clauses.holder_of(document, token)
+    return entity.name if entity else None
+
+
+def polarity_of(base: str, negated: bool) -> str | None:
+    """Negation flips support to oppose; a negated opposition says nothing sure."""
+    if not negated:
+        return base
+    return "oppose" if base == "support" else None
+
+
+def has_content(target: list[Token]) -> bool:
+    """A target names something: not empty, not a bare relative pronoun ("the answer that he wanted")."""
+    return any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} for t in target)
+
+
+def read_cue(document: Document, token: Token) -> Reading | None:
+    """A stance from a position cue: "Italy is opposed to putting boots …"."""
+    cue = cue_of(token)
+    if cue is None or token.dep_ == "amod":
+        return None
+    copula = token.head if token.dep_ in {"acomp", "prep"} and token.head.lemma_ == "be" else None
+    if cue.pos == "ADP" and copula is None:
+        return None
+    negated = clauses.is_negated(token) or (copula is not None and clauses.is_negated(copula))
+    polarity = polarity_of(cue.polarity, negated)
+    if polarity is None:
+        return None
+    agent = agent_of(token)
+    if cue.pos == "VERB" and agent is not None:
+        holder_token = agent
+        target = [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+        target = target or left_target(token)
+    elif cue.pos == "NOUN":
+        holder_token = subject_of(token.head)  # "Trump sounded a call for …"
+        target = particle_object(token, cue.particle) if cue.particle else complement(token, ("acl", "xcomp"), frozenset())
+    else:
+        holder_token = subject_of(copula or token)
+        target = complement(token, TARGET_DEPS[:-1], PREPS_OF[cue.pos])
+        if cue.particle:
+            target = particle_object(token, cue.particle) or target
+    if not has_content(target):
+        return None
+    head = clauses.root_of(target)
+    modality = clauses.modality(token)
+    if modality == "certain" and clauses.modality(head) != "certain":
+        modality = clauses.modality(head)
+    return Reading(token, resolve(document, holder_token), polarity, target, modality)
+
+
+def evaluation_word(verb: Token) -> str | None:
+    """The polarity an evaluation lends: "as vital" -> support, "the best option" -> support."""
+    table = evaluations()
+    for child in verb.children:
+        if child.dep_ in {"advcl", "advmod", "oprd", "xcomp", "prep", "acomp", "attr"}:
+            for token in child.subtree:
+                if token.lower_ in table:
+                    return table[token.lower_]
+    return None
+
+
+def read_evaluation(document: Document, token: Token) -> Reading | None:
+    """A stance from an evaluation: "Talks … are seen by Mr Trump as vital …"."""
+    if token.lemma_.lower() not in EVALUATION_VERBS or token.pos_ != "VERB":
+        return None
+    polarity = evaluation_word(token)
+    if polarity is None or clauses.is_negated(token):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    holder_token = agent_of(token) if passive else subject_of(token)
+    target_dep = "nsubjpass" if passive else "dobj"
+    target = [t for c in token.children if c.dep_ == target_dep for t in c.subtree]
+    if not target:
+        return None
+    return Reading(token, resolve(document, holder_token), polarity, target, clauses.modality(token))
+
+
+def read_policy(document: Document, token: Token) -> Reading | None:
+    """A reported policy: "Trump has said American troops will not be sent to Ukraine"
+    -> oppose (certain); "the US may provide air support" -> support (possible)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in POLICY_VERBS:
+        return None
+    if token.dep_ in {"xcomp", "amod", "acl", "pcomp", "advcl"}:
+        return None
+    words = clauses.aux_words(token)
+    negated = clauses.is_negated(token)
+    if negated and words & clauses.FUTURE_MODALS:
+        polarity, modality = "oppose", "certain"
+    elif not negated and words & {"may", "might", "could", "can"}:
+        polarity, modality = "support", "possible"
+    else:
+        return None
+    holder = clauses.reporter_of(document, token)
+    if holder is None:
+        return None
+    target = clauses.clause_tokens(token, skip_deps=("conj", "cc", "advcl", "ccomp", "punct"))
+    return Reading(token, holder, polarity, target, modality)
+
+
+READERS = (read_cue, read_evaluation, read_policy)
+
+
+def to_stance(document: Document, reading: Reading) -> Stance:
+    """The :class:`Stance` record of a reading."""
+    target = clauses.text_of([t for t in reading.target if not trimmed(t)])
+    tokens = [*reading.target, *clauses.clause_tokens(reading.cue, skip_deps=EVIDENCE_SKIP)]
+    start, end = clauses.span_of(tokens)
+    return Stance(
+        id=stable_id("st", document.article.id, start, end, reading.holder, target),
+        article_id=document.article.id,
+        polarity=reading.polarity,
+        modality=reading.modality,
+        target=target,
+        evidence=document.article.text[start:end],
+        span=(start, end),
+        holder=reading.holder,
+        issue=issue_key(target),
+    )
+
+
+def readings(document: Document) -> list[Reading]:
+    """Every stance reading in the document, one per cue token."""
+    found = []
+    for token in document.doc:
+        for reader in READERS:
+            reading = reader(document, token)
+            if reading is not None and reading.target:
+                found.append(reading)
+                break
+    return found
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def repeats(a: Stance, b: Stance) -> bool:
+    """The same stance said twice (a headline and its paragraph): same holder and
+    polarity, and half the words of the shorter target in the longer."""
+    if (a.holder, a.polarity, a.option) != (b.holder, b.polarity, b.option):
+        return False
+    short, long_ = sorted((words(a.target), words(b.target)), key=len)
+    return bool(short) and len(short & long_) / len(short) >= REPEAT_OVERLAP
+
+
+def without_repeats(found: list[Stance]) -> list[Stance]:
+    """One stance per repeated position, the one with the fullest target."""
+    kept: list[Stance] = []
+    for stance in found:
+        twin = next((i for i, k in enumerate(kept) if repeats(k, stance)), None)
+        if twin is None:
+            kept.append(stance)
+        elif len(stance.target) > len(kept[twin].target):
+            kept[twin] = stance
+    return kept
+
+
+def annotate(document: Document) -> Document:
+    """Fill ``document.stances``; venue stances get their option from ``document.events``."""
+    if document.doc is None:
+        raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
+    stances = [to_stance(document, r) for r in readings(document)]
+    stances = link_options(stances, document.events)
+    kept = [s for s in stances if s.holder or s.option]
+    unique = without_repeats(kept)
+    log.debug("article %s: %d stances", document.article.id, len(unique))
+    return document.evolve(stances=tuple(unique))

@@ -1,0 +1,124 @@
+"""The times layer: temporal expressions with TIMEX3 values, anchored on the publication date.
+
+``annotate(document)`` fills ``document.times`` with :class:`~newsledger.records.TimeExpr`
+records. Pipeline: :mod:`.detect` finds candidates with rules (plus spaCy's DATE/TIME
+entities the rules missed), :mod:`.anchor` reads each one's tense side from the parse,
+:mod:`.normalize` gives value, type, mod and an inclusive date range.
+
+The anchor is ``article.published``. Without it, values stay unanchored (``XXXX-WXX-1``,
+``XXXX-09``), ranges are None, and one warning is logged per article: never today's date.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+
+from spacy.tokens import Doc
+
+from newsledger.annotate.times.anchor import direction
+from newsledger.annotate.times.detect import Candidate, find
+from newsledger.annotate.times.normalize import normalize
+from newsledger.annotate.times.values import Context, Resolution
+from newsledger.records import Document, TimeExpr, stable_id
+
+__all__ = ["Resolution", "annotate", "extract", "parse_anchor"]
+
+log = logging.getLogger(__name__)
+
+#: spaCy labels taken as extra candidates when no rule matched there.
+SPACY_LABELS = ("DATE", "TIME")
+
+#: Rules whose results may serve as the reference day of a later "that day".
+_DAY_RULES = frozenset({"iso", "absolute", "numeric", "month_day", "weekday", "day_word", "holiday"})
+
+
+def annotate(document: Document) -> Document:
+    """``document`` with its ``times`` layer filled.
+
+    >>> annotate(document).times[0]
+    TimeExpr(id='t-…', text='the end of the month', type='DATE', value='2025-08', start='2025-08-31', …)
+    """
+    article = document.article
+    anchor = parse_anchor(article.published)
+    if anchor is None:
+        log.warning("article %s has no usable publication date (%r): times stay unanchored",
+                    article.id, article.published)
+    records = tuple(
+        TimeExpr(
+            id=stable_id("t", article.id, cand.start, cand.end),
+            article_id=article.id,
+            text=cand.text,
+            span=(cand.start, cand.end),
+            type=found.type,
+            value=found.value,
+            start=found.start.isoformat() if found.start else None,
+            end=found.end.isoformat() if found.end else None,
+            mod=found.mod,
+        )
+        for cand, found in extract(article.text, document.doc, anchor)
+    )
+    return document.evolve(times=records)
+
+
+def parse_anchor(published: str | None) -> date | None:
+    """The calendar day of an ISO date or datetime string; None when absent or unreadable.
+
+    >>> parse_anchor("2025-08-19T07:30:00+01:00")
+    datetime.date(2025, 8, 19)
+    """
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+
+
+def extract(text: str, doc: Doc | None, anchor: date | None) -> list[tuple[Candidate, Resolution]]:
+    """Every temporal expression of ``text`` with its resolution, in text order.
+
+    ``doc`` (the spaCy ``Doc`` of ``text``) gives tense and extra candidates; without it
+    the rules still run, with the default direction.
+    """
+    candidates = find(text)
+    if doc is not None:
+        candidates = [c for c in candidates if not _is_quantity(doc, c)]
+        candidates = sorted(candidates + _spacy_candidates(doc, candidates), key=lambda c: c.start)
+    results: list[tuple[Candidate, Resolution]] = []
+    previous: date | None = None
+    for cand in candidates:
+        ctx = Context(anchor, direction(doc, cand.start, cand.end), previous,
+                      text[max(0, cand.start - 12):cand.start].lower())
+        found = normalize(cand, ctx)
+        if found is None or (found.value is None and found.start is None and anchor is not None):
+            continue
+        results.append((cand, found))
+        if cand.rule in _DAY_RULES and found.start is not None and found.start == found.end:
+            previous = found.start
+    return results
+
+
+def _is_quantity(doc: Doc, cand: Candidate) -> bool:
+    """A bare four-digit number counting something ("2000 troops") is not a year; one
+    modifying a singular noun ("a 1996 law") is."""
+    if cand.rule != "year" or len(cand.parts) > 1:
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    head = token.head
+    return token.dep_ == "nummod" and head.i > token.i and head.tag_ in ("NNS", "NNPS") \
+        and head.ent_type_ not in ("DATE", "TIME")
+
+
+def _spacy_candidates(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
+    """spaCy DATE/TIME entities no rule matched, as candidates for dateparser."""
+    from newsledger.annotate.times.fallback import candidates_from_ents
+
+    return candidates_from_ents(doc, taken, SPACY_LABELS)

@@ -1,0 +1,96 @@
+"""The value types of the temporal layer and the small parsers they share.
+
+A :class:`Resolution` is what a normaliser returns for one candidate: TIMEX3 ``type``,
+``value`` and ``mod``, and an inclusive date range when the expression is placeable.
+A :class:`Context` is what it may look at: the anchor (publication date), the tense
+side of the clause, and the last day placed before it (for "that day", "the next day").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newsledger.annotate.times.lexicon import (
+    MONTHS,
+    NUMBERS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a normaliser may use: ``anchor`` None means "unanchored: use XXXX forms"."""
+
+    anchor: date | None
+    direction: int = 0
+    previous: date | None = None
+    before: str = ""  # the few characters before the expression, for "in two weeks"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A normalised expression: ``Resolution("DATE", "2025-W35", date(…), date(…))``."""
+
+    type: str
+    value: str | None
+    start: date | None = None
+    end: date | None = None
+    mod: str | None = None
+
+
+def day(value: date, type_: str = "DATE", suffix: str = "") -> Resolution:
+    """A one-day resolution: ``day(date(2025, 8, 18), "TIME", "TNI")`` -> value 2025-08-18TNI."""
+    return Resolution(type_, value.isoformat() + suffix, value, value)
+
+
+def span(value: str, first: date, last: date, mod: str | None = None, type_: str = "DATE") -> Resolution:
+    """A ranged resolution."""
+    return Resolution(type_, value, first, last, mod)
+
+
+def month_number(word: str) -> int:
+    """``month_number("Sept.")`` -> 9."""
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def weekday_number(word: str) -> int:
+    """``weekday_number("Monday")`` -> 1 (ISO)."""
+    return WEEKDAYS[word.lower()]
+
+
+def day_number(word: str) -> int:
+    """``day_number("21st")`` -> 21."""
+    return int(re.sub(r"\D", "", word))
+
+
+def quantity(word: str) -> float | None:
+    """A number written in digits or words; None for vague ones ("several").
+
+    >>> quantity("5 1/2"), quantity("a couple of"), quantity("several")
+    (5.5, 2, None)
+    """
+    text = re.sub(r"\s+", " ", word.strip().lower())
+    half = 0.0
+    for tail in (" 1/2", " and a half"):
+        if text.endswith(tail):
+            text, half = text[: -len(tail)], 0.5
+    if text in VAGUE_NUMBERS:
+        return None
+    try:
+        return float(text) + half
+    except ValueError:
+        pass
+    return NUMBERS[text] + half if text in NUMBERS else None
+
+
+def unit_key(word: str) -> str:
+    """The singular unit name: ``unit_key("centuries")`` -> "century"."""
+    text = word.lower().rstrip()
+    if text == "centuries":
+        return "century"
+    text = text[:-1] if text.endswith("s") and text[:-1] in UNITS else text
+    return text

@@ -1,0 +1,46 @@
+"""The ``newsledger`` command line: a thin layer over the library.
+
+Each command parses its arguments, calls library functions, and prints. A user's
+mistake is one line on stderr (``click.ClickException``), never a traceback. Exit codes:
+0 ok, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from newsledger import __version__
+from newsledger.cli import layers
+from newsledger.cli.ledger import export, ingest, quotes, summary
+from newsledger.cli.evaluate import eval_command
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Warnings as ``warning: message`` on one line, like the errors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsledger")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def main(verbose: int) -> None:
+    """Turn news articles into a sourced ledger: who said what, who stands where,
+    what happened and what was promised by when.
+
+    Start with: newsledger ingest ARTICLE.txt --published 2025-08-19, then
+    newsledger summary.
+    """
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLineFormatter())
+    root = logging.getLogger("newsledger")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING - 10 * min(verbose, 2))
+    root.propagate = False
+
+
+for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS):
+    main.add_command(command)

@@ -1,0 +1,58 @@
+"""Options and helpers the commands share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+
+from newsledger.store import Ledger, LedgerError
+
+DEFAULT_DB = "newsledger.db"
+
+db_option = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="NEWSLEDGER_DB",
+    help="The ledger file (SQLite). Also read from $NEWSLEDGER_DB.",
+)
+
+
+def console() -> Console:
+    """A console on stdout; plain text (no colour, no wrapping) when not a terminal."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def open_ledger(path: str, must_exist: bool = True) -> Iterator[Ledger]:
+    """The ledger at ``path``, or a one-line error (a read command on a missing file is one)."""
+    import os
+
+    if must_exist and path != ":memory:" and not os.path.exists(path):
+        raise click.ClickException(f"{path}: no ledger here; run `newsledger ingest` first or pass --db")
+    try:
+        ledger = Ledger.open(path)
+    except LedgerError as err:
+        raise click.ClickException(str(err)) from err
+    with ledger:
+        yield ledger
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A click callback: ``"2025-08-19"`` stays, anything else is a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def clip(text: str | None, width: int = 110) -> str:
+    """One line of at most ``width`` characters."""
+    line = " ".join((text or "").split())
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,217 @@
+"""Commands that fill and read the ledger: ingest, export, summary, quotes."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import click
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
+from newsledger.export import export_ledger
+from newsledger.ingest import IngestError, Overrides, parse_published, read_inputs
+from newsledger.pipeline import Pipeline, StageFailure
+from newsledger.records import LAYERS, Document
+from newsledger.store import Ledger, LedgerError
+
+
+def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option("--published", callback=_published, help="Publication date (ISO 8601) for the inputs; overrides their metadata.")
+@click.option("--outlet", help="Outlet name for the inputs (e.g. 'Sky News').")
+@click.option("--url", help="URL of the article (for a single input).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary line; errors only.")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, url: str | None, quiet: bool) -> None:
+    """Read articles, extract their records and store them in the ledger.
+
+    PATH is a .txt, .html, RSS/Atom feed, .warc(.gz) or .jsonl file, a directory
+    (read recursively), or - for stdin. An article already in the ledger is skipped
+    and reported as a duplicate; a bad input is reported on one line and the others
+    are still ingested. The whole call is one transaction.
+    """
+    if quiet:
+        import logging
+
+        logging.getLogger("newsledger").setLevel(logging.ERROR)
+    overrides = Overrides(published=published, outlet=outlet, url=url)
+    tally = Tally()
+    pipeline = Pipeline.load()
+    with open_ledger(db, must_exist=False) as ledger, _progress(quiet) as progress:
+        task = progress.add_task("ingesting", total=None)
+        inputs = read_inputs(paths, overrides, stdin=sys.stdin.buffer)
+        annotated = tally.annotated(pipeline.annotate(tally.fresh(inputs, ledger)), lambda: progress.advance(task))
+        try:
+            result = ledger.add(annotated)
+        except LedgerError as err:
+            raise click.ClickException(f"{db}: nothing stored: {err}") from err
+    if not quiet:
+        click.echo(tally.line(len(result.new), len(result.duplicates)))
+    if tally.failures:
+        sys.exit(1)
+
+
+@dataclass
+class Tally:
+    """What one ingest call skipped and failed, reported as it goes."""
+
+    skipped: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def fresh(self, inputs: Iterable[Document | IngestError], ledger: Ledger) -> Iterator[Document]:
+        """The documents not yet in the ledger (no point parsing a stored article)."""
+        for item in inputs:
+            if isinstance(item, IngestError):
+                self.fail(item)
+            elif ledger.has_article(item.article.id):
+                self.skipped += 1
+            else:
+                yield item
+
+    def annotated(self, results: Iterable[Document | StageFailure], tick: Callable[[], None]) -> Iterator[Document]:
+        for result in results:
+            tick()
+            if isinstance(result, StageFailure):
+                self.fail(result)
+            else:
+                yield result
+
+    def fail(self, error: object) -> None:
+        click.echo(f"error: {error}", err=True)
+        self.failures.append(str(error))
+
+    def line(self, new: int, duplicates: int) -> str:
+        """``"12 new, 1 duplicate, 2 failed"``."""
+        parts = [f"{new} new", f"{duplicates + self.skipped} duplicate"]
+        if self.failures:
+            parts.append(f"{len(self.failures)} failed")
+        return ", ".join(parts)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=quiet or not sys.stderr.isatty(),
+        console=None,
+    )
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", help="File to write (default: stdout). CSV writes one file per list: FILE.csv -> FILE.quotes.csv, or a directory.")
+def export(db: str, fmt: str, output: str | None) -> None:
+    """Write the whole ledger in the documented export format (resources/export.schema.json)."""
+    if fmt == "csv" and not output:
+        raise click.UsageError("CSV export writes one file per list: give -o FILE.csv or -o DIR")
+    with open_ledger(db) as ledger:
+        try:
+            export_ledger(ledger, fmt, output if output else sys.stdout)
+        except OSError as err:
+            raise click.ClickException(f"{output}: cannot write: {err.strerror}") from err
+
+
+@click.command()
+@db_option
+@click.option("--limit", default=10, show_default=True, help="Rows shown per section.")
+def summary(db: str, limit: int) -> None:
+    """A readable view of the ledger: articles, top entities, and every layer's records."""
+    with open_ledger(db) as ledger:
+        out = console()
+        articles = ledger.articles()
+        titles = {a.id: a for a in articles}
+        out.print(f"[bold]{ledger.name}[/bold]: " + ", ".join(f"{n} {t}" for t, n in ledger.counts().items()))
+        table = Table(title="Articles", title_justify="left")
+        for column in ("published", "outlet", "title", "id"):
+            table.add_column(column)
+        for article in articles[:limit]:
+            table.add_row(article.published or "?", article.outlet or "?", clip(article.title or article.text, 60), article.id)
+        out.print(table)
+        out.print(_top_entities(ledger, limit))
+        for layer in LAYERS:
+            records = ledger.records(layer)
+            if records:
+                out.print(_layer_table(layer, records[:limit], titles))
+
+
+def _top_entities(ledger: Ledger, limit: int) -> Table:
+    counts = Counter(m.entity_id for m in ledger.mentions())
+    by_id = {e.id: e for e in ledger.entities()}
+    table = Table(title="Top entities", title_justify="left")
+    for column in ("entity", "type", "mentions", "aliases"):
+        table.add_column(column)
+    for entity_id, n in counts.most_common(limit):
+        entity = by_id[entity_id]
+        table.add_row(entity.name, entity.type, str(n), clip(", ".join(entity.aliases), 50))
+    return table
+
+
+#: The columns ``summary`` shows for each layer: (header, function of the record).
+LAYER_COLUMNS = {
+    "quotes": (("speaker", lambda r: r.speaker or f"? ({r.speaker_mention})"), ("kind", lambda r: r.kind),
+               ("cue", lambda r: r.cue), ("to", lambda r: r.medium), ("quote", lambda r: clip(r.text, 70))),
+    "times": (("text", lambda r: r.text), ("type", lambda r: r.type), ("value", lambda r: r.value),
+              ("from", lambda r: r.start), ("to", lambda r: r.end)),
+    "events": (("type", lambda r: r.type), ("status", lambda r: r.status),
+               ("who", lambda r: r.actor or ", ".join(r.participants)), ("target", lambda r: r.target),
+               ("when", lambda r: r.start), ("figures", lambda r: ", ".join(f"{q.value:g} {q.unit or ''}".strip() for q in r.quantities)),
+               ("source", lambda r: r.source), ("evidence", lambda r: clip(r.evidence, 50))),
+    "stances": (("holder", lambda r: r.holder), ("polarity", lambda r: r.polarity), ("modality", lambda r: r.modality),
+                ("target", lambda r: clip(r.target, 60))),
+    "commitments": (("holder", lambda r: r.holder), ("kind", lambda r: r.kind), ("action", lambda r: clip(r.action, 50)),
+                    ("condition", lambda r: r.condition), ("due", lambda r: r.due)),
+}
+
+
+def _layer_table(layer: str, records: list, articles: dict) -> Table:
+    table = Table(title=layer.capitalize(), title_justify="left")
+    columns = LAYER_COLUMNS[layer]
+    for header, _ in columns:
+        table.add_column(header)
+    for record in records:
+        table.add_row(*(str(value) if (value := get(record)) not in (None, "") else "–" for _, get in columns))
+    return table
+
+
+@click.command()
+@db_option
+@click.option("--speaker", help="Canonical name or alias of the speaker (e.g. 'Trump').")
+@click.option("--search", "text", help="Full-text search over the quote text (SQLite FTS5 syntax).")
+@click.option("--outlet", help="Only quotes from this outlet.")
+@click.option("--since", callback=iso_date, help="Articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Articles published on or before this date (YYYY-MM-DD).")
+def quotes(db: str, speaker: str | None, text: str | None, outlet: str | None, since: str | None, until: str | None) -> None:
+    """Who said what: quotes with speaker, outlet, date and the words."""
+    with open_ledger(db) as ledger:
+        try:
+            found = ledger.search_quotes(speaker=speaker, text=text, outlet=outlet, since=since, until=until)
+        except LedgerError as err:
+            raise click.ClickException(str(err)) from err
+    out = console()
+    for quote, article in found:
+        who = quote.speaker or f"unknown ({quote.speaker_mention or 'unattributed'})"
+        how = " ".join(p for p in (quote.cue, quote.medium) if p)
+        where = " · ".join(p for p in (article.outlet, (article.published or "")[:10]) if p)
+        out.print(f"[bold]{who}[/bold] {how} [dim]({quote.kind}; {where})[/dim]")
+        mark = "“{}”" if quote.kind != "indirect" else "{}"
+        out.print("  " + mark.format(" ".join(quote.text.split())))
+    if not found:
+        out.print("no quotes match")

@@ -1,0 +1,1 @@
+"""Evaluation against hand-made gold files: ``newsledger eval GOLD.json...``."""

@@ -1,0 +1,297 @@
+"""Cleaning: split an article's text into body, section headings and page furniture.
+
+The cleaner looks at each non-blank line once with the line rules of
+:mod:`newsledger.ingest.rules` (durations, player notices, promos, credits, bylines,
+datelines, share bars, advert markers), then walks the lines in order with three
+context rules that need the neighbours:
+
+* ``link_list`` — a list intro ("Read more on Sky News:") and the headline-like
+  lines that follow it, until a real paragraph;
+* ``video_caption`` — the one short, non-sentence line right after a player notice
+  or a duration (the video's title);
+* ``author_line`` — a short name-like line right above a dateline;
+* ``heading`` — a short title-like paragraph followed by a body paragraph. Headings
+  are kept OUT of the clean text and recorded in ``Article.headings``, so every
+  annotator reads running prose only; a repeat of the article's title is noise;
+* ``edge_fragment`` — short title-like lines before the first or after the last
+  body paragraph (author names, tag lists); before the body, the first one is the
+  title of an article that has none.
+
+Everything else is body, kept verbatim (lines stripped of surrounding whitespace;
+paragraphs joined by one blank line), so quotes in the clean text are character for
+character those of the source. Each decision carries the rule that made it
+(:func:`classify`), so tests can check *why* a line went.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from newsledger.ingest import rules
+from newsledger.records import Document
+
+logger = logging.getLogger(__name__)
+
+BODY, HEADING, NOISE, TITLE = "body", "heading", "noise", "title"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the input: its text (stripped) and its paragraph."""
+
+    text: str
+    paragraph: int  # index of the blank-line-separated block it belongs to
+    alone: bool  # the only line of its paragraph
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the cleaner decided for one line, and which rule decided it."""
+
+    line: Line
+    kind: str  # BODY, HEADING, NOISE or TITLE
+    rule: str | None = None
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text`` with their paragraph numbers.
+
+    >>> [(l.text, l.paragraph) for l in split_lines("a\\nb\\n\\n c ")]
+    [('a', 0), ('b', 0), ('c', 1)]
+    """
+    blocks: list[list[str]] = [[]]
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            blocks[-1].append(stripped)
+        elif blocks[-1]:
+            blocks.append([])
+    return [
+        Line(text, number, len(block) == 1)
+        for number, block in enumerate(b for b in blocks if b)
+        for text in block
+    ]
+
+
+def classify(text: str, title: str | None = None) -> list[Verdict]:
+    """One :class:`Verdict` per non-blank line of ``text``.
+
+    >>> [(v.line.text, v.kind, v.rule) for v in classify("4:14\\n\\nHe left on Monday.")]
+    [('4:14', 'noise', 'duration'), ('He left on Monday.', 'body', None)]
+    """
+    lines = split_lines(text)
+    first_pass = [rules.line_rule(line.text) for line in lines]
+    return _trim_edges(list(_walk(lines, first_pass, title)), title)
+
+
+def _walk(
+    lines: Sequence[Line], first_pass: Sequence[str | None], title: str | None
+) -> Iterator[Verdict]:
+    """The context pass: link lists, video captions, headings, the title."""
+    after_player = in_list = False
+    list_paragraph = -1
+    title_key = _key(title) if title else None
+    followed = _followed_by_body(lines, first_pass)
+    for i, (line, rule) in enumerate(zip(lines, first_pass)):
+        if rules.is_list_intro(line.text):
+            # Before the line rules: "Read more on Sky News:" is also a promo, but
+            # as a list intro it tells us the lines after it are links.
+            in_list, list_paragraph, after_player = True, line.paragraph, False
+            yield Verdict(line, NOISE, "link_list")
+            continue
+        if rule is not None:
+            after_player = rule in rules.PLAYER_RULES
+            in_list = False
+            yield Verdict(line, NOISE, rule)
+            continue
+        followed_by_body = followed[i]
+        if title_key and _key(line.text) == title_key:
+            verdict = Verdict(line, NOISE, "title_repeat")
+        elif in_list and _is_list_item(line, list_paragraph, followed_by_body):
+            verdict, list_paragraph = Verdict(line, NOISE, "link_list"), line.paragraph
+        elif after_player and _is_caption(line.text):
+            verdict = Verdict(line, NOISE, "video_caption")
+        elif _is_author_line(line.text, first_pass[i + 1 : i + 2]):
+            verdict = Verdict(line, NOISE, "author_line")
+        elif line.alone and rules.is_title_like(line.text) and followed_by_body:
+            verdict = Verdict(line, HEADING, "heading")
+        else:
+            verdict = Verdict(line, BODY)
+        in_list = in_list and verdict.rule == "link_list"
+        after_player = False
+        yield verdict
+
+
+def _trim_edges(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
+    """Title-like lines before the first or after the last body paragraph.
+
+    Page furniture gathers at the edges of an article (author names, "BBC News,
+    Kyiv", tag lists, "Reuse this content"). Before the body, the first such line of
+    an article without a title is its title, and trimming stops at the first kept
+    line that is not a fragment; after the body, a kept line ending with ":"
+    introduces content (a list of key dates), so trimming stops there.
+    """
+    running = _running_paragraphs(verdicts)
+    body = [
+        i
+        for i, v in enumerate(verdicts)
+        if v.kind == BODY and v.line.paragraph in running
+    ]
+    if not body:
+        return verdicts
+    out = list(verdicts)
+    need_title = title is None
+    last = None  # the last fragment trimmed before the body
+    for i in range(body[0]):
+        if not _is_fragment(out[i]):
+            if out[i].kind == BODY:
+                # Content of another shape (a schedule, a list) starts here; the
+                # fragment right above it is its heading.
+                if (
+                    last is not None
+                    and last == _previous_kept(out, i)
+                    and out[last].kind == NOISE
+                ):
+                    out[last] = verdicts[last]
+                break
+            continue
+        out[i] = Verdict(
+            out[i].line,
+            TITLE if need_title else NOISE,
+            "heading" if need_title else "edge_fragment",
+        )
+        need_title, last = False, i
+    for i in range(body[-1] + 1, len(out)):
+        if out[i].kind == BODY and out[i].line.text.rstrip().endswith(":"):
+            break
+        if _is_fragment(out[i]):
+            out[i] = Verdict(out[i].line, NOISE, "edge_fragment")
+    return out
+
+
+def _previous_kept(verdicts: Sequence[Verdict], i: int) -> int | None:
+    """The index of the last line before ``i`` that no line rule removed."""
+    return next(
+        (
+            j
+            for j in range(i - 1, -1, -1)
+            if verdicts[j].rule in (None, "heading", "edge_fragment")
+        ),
+        None,
+    )
+
+
+def _running_paragraphs(verdicts: Sequence[Verdict]) -> set[int]:
+    """Paragraphs whose body lines, joined, read as running text (hard-wrapped or not)."""
+    texts: dict[int, list[str]] = {}
+    for verdict in verdicts:
+        if verdict.kind == BODY:
+            texts.setdefault(verdict.line.paragraph, []).append(verdict.line.text)
+    return {
+        number
+        for number, lines in texts.items()
+        if rules.is_body_paragraph(" ".join(lines))
+    }
+
+
+def _is_fragment(verdict: Verdict) -> bool:
+    # Only a line alone in its paragraph: lines of a multi-line paragraph are wrapped
+    # text or a list, which are content.
+    return (
+        verdict.kind in (BODY, HEADING)
+        and verdict.line.alone
+        and rules.is_title_like(verdict.line.text)
+    )
+
+
+def _is_author_line(text: str, next_rule: Sequence[str | None]) -> bool:
+    """A short name-like line right above a dateline ("Jane Smith in Kyiv")."""
+    return (
+        bool(next_rule)
+        and next_rule[0] == "dateline"
+        and rules.is_title_like(text, max_words=8)
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(rules.words(text))
+
+
+def _followed_by_body(
+    lines: Sequence[Line], first_pass: Sequence[str | None]
+) -> list[bool]:
+    """For each line, whether the next line no line rule removed reads as running text."""
+    followed = [False] * len(lines)
+    upcoming = False
+    for i in range(len(lines) - 1, -1, -1):
+        followed[i] = upcoming
+        if first_pass[i] is None:
+            upcoming = rules.is_body_paragraph(lines[i].text)
+    return followed
+
+
+def _is_list_item(line: Line, list_paragraph: int, followed_by_body: bool) -> bool:
+    """A headline-like line continuing a link list.
+
+    In the list's own paragraph any headline-like line is an item; across a blank
+    line it is one only when no body paragraph follows (then it is a heading).
+    """
+    if not rules.is_title_like(line.text, max_words=16) and not _is_quoted_headline(
+        line.text
+    ):
+        return False
+    return line.paragraph == list_paragraph or not followed_by_body
+
+
+def _is_quoted_headline(text: str) -> bool:
+    # Headlines that lead with a quote end with the attribution ("‘Don’t trust
+    # Russia,’ diplomat warns"): short, no final full stop.
+    return len(rules.words(text)) <= 16 and not rules.ends_sentence(text)
+
+
+def _is_caption(text: str) -> bool:
+    """A video title: short and not a full-stop sentence (a question is fine)."""
+    stripped = text.rstrip("\"'”’)")
+    return len(rules.words(text)) <= 16 and not stripped.endswith((".", ":", ";", ","))
+
+
+def assemble(verdicts: Sequence[Verdict]) -> str:
+    """The clean text: body lines verbatim, paragraphs separated by one blank line."""
+    out: list[str] = []
+    paragraph = None
+    for verdict in verdicts:
+        if verdict.kind != BODY:
+            continue
+        if out and verdict.line.paragraph != paragraph:
+            out.append("")
+        out.append(verdict.line.text)
+        paragraph = verdict.line.paragraph
+    return "\n".join(out)
+
+
+def clean(document: Document) -> Document:
+    """Remove page furniture from ``document.article``; record headings and noise.
+
+    Cleaning always starts from ``article.original`` (or ``article.text`` when there
+    is no original), so cleaning twice gives the same article. Example: an
+    article whose original is ``"4:14\\n\\nHe left on Monday."`` comes out with
+    text ``"He left on Monday."`` and noise ``("4:14",)``.
+    """
+    article = document.article
+    original = article.original or article.text
+    verdicts = classify(original, article.title)
+    found_title = next((v.line.text for v in verdicts if v.kind == TITLE), None)
+    cleaned = replace(
+        article,
+        original=original,
+        text=assemble(verdicts),
+        title=article.title or found_title,
+        headings=tuple(v.line.text for v in verdicts if v.kind == HEADING),
+        noise=tuple(v.line.text for v in verdicts if v.kind == NOISE),
+    )
+    logger.debug(
+        "%s: removed %d noise lines", article.source or article.id, len(cleaned.noise)
+    )
+    return document.evolve(article=cleaned)

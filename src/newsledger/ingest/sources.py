@@ -1,0 +1,195 @@
+"""Reading inputs: paths, directories and stdin, dispatched to a reader per format.
+
+The format comes from the file name (``FORMATS``); an unknown extension, and stdin,
+are sniffed from the first bytes (``sniff``). ``.gz`` files other than ``.warc.gz``
+are decompressed and dispatched on the inner name (``page.html.gz``). Directories
+are walked recursively in sorted order, skipping hidden files and folders. Every
+reader is a generator, so a directory or a large JSONL/WARC file is streamed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import BinaryIO, TextIO
+
+from newsledger.ingest.build import Found, IngestError, Overrides, build
+from newsledger.ingest.decode import SNIFF_BYTES, decode
+from newsledger.ingest.feeds import read_feed
+from newsledger.ingest.html import extract_html
+from newsledger.ingest.jsonl import read_jsonl
+from newsledger.ingest.warc import read_warc
+from newsledger.records import Document
+
+logger = logging.getLogger(__name__)
+
+#: File name endings and their formats; anything else is sniffed.
+FORMATS: Mapping[str, str] = MappingProxyType({
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".warc": "warc", ".warc.gz": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+})  # fmt: skip
+
+#: Markers that identify a format in the first bytes of an input (lower-cased).
+FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
+HTML_MARKERS = (
+    b"<!doctype html",
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<article",
+    b"<div",
+    b"<p>",
+    b"<p ",
+)
+
+Result = Document | IngestError
+
+
+def read_inputs(
+    paths: Iterable[str],
+    overrides: Overrides = Overrides(),
+    stdin: TextIO | BinaryIO | None = None,
+) -> Iterator[Result]:
+    """One cleaned :class:`Document` per article in ``paths``, or an :class:`IngestError`.
+
+    A bad input (or JSONL line, feed entry, WARC record) yields its error and reading
+    goes on. ``"-"`` reads ``stdin`` (default ``sys.stdin``), sniffing its format.
+    """
+    for path in paths:
+        for found in _guarded(path, _read_path(path, stdin)):
+            yield found if isinstance(found, IngestError) else build(found, overrides)
+
+
+def _guarded(
+    name: str, found: Iterator[Found | IngestError]
+) -> Iterator[Found | IngestError]:
+    """The items of a reader; an error raised mid-way ends that input with its error."""
+    try:
+        yield from found
+    except IngestError as err:
+        yield err
+    except OSError as err:
+        yield IngestError(name, f"cannot read ({err.strerror or err})")
+
+
+def _read_path(
+    path: str, stdin: TextIO | BinaryIO | None
+) -> Iterator[Found | IngestError]:
+    if path == "-":
+        yield from _read_bytes(_stdin_bytes(stdin), "-", None)
+        return
+    target = Path(path)
+    if target.is_dir():
+        for file in _walk(target):
+            yield from _guarded(str(file), _read_file(file))
+    elif not target.exists():
+        raise IngestError(path, "no such file or directory")
+    else:
+        yield from _read_file(target)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root``, sorted, recursively, without hidden files or folders."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder) / name
+
+
+def _read_file(path: Path) -> Iterator[Found | IngestError]:
+    name = str(path)
+    if path.stat().st_size == 0:
+        raise IngestError(name, "empty file")
+    kind = file_format(path.name)
+    if kind == "warc":
+        with path.open("rb") as stream:
+            yield from read_warc(stream, name)
+    elif kind == "jsonl":
+        with path.open("rb") as stream:
+            yield from read_jsonl(stream, name)
+    else:
+        yield from _read_bytes(path.read_bytes(), name, path)
+
+
+def file_format(name: str) -> str | None:
+    """The format a file name announces: ``file_format("a.warc.gz") == "warc"``; ``None`` to sniff."""
+    lower = name.lower()
+    for suffix in sorted(FORMATS, key=len, reverse=True):
+        if lower.endswith(suffix):
+            return FORMATS[suffix]
+    return None
+
+
+def _read_bytes(
+    data: bytes, name: str, path: Path | None
+) -> Iterator[Found | IngestError]:
+    """Dispatch in-memory bytes (a file or stdin) to their reader."""
+    if (
+        path is not None
+        and path.name.lower().endswith(".gz")
+        and file_format(path.name) != "warc"
+    ):
+        data = _gunzip(data, name)
+        kind = file_format(path.name[:-3]) or sniff(data)
+    else:
+        kind = (file_format(path.name) if path is not None else None) or sniff(data)
+        if kind == "gzip":
+            data = _gunzip(data, name)
+            kind = sniff(data)
+    if kind == "warc":
+        yield from read_warc(io.BytesIO(data), name)
+    elif kind == "jsonl":
+        yield from read_jsonl(io.BytesIO(data), name)
+    elif kind == "feed":
+        yield from read_feed(data, name, path.parent if path is not None else None)
+    elif kind == "html":
+        yield extract_html(decode(data, name), name)
+    else:
+        yield Found(body=decode(data, name), source=name)
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data`` from its first bytes: warc, feed, html, jsonl or text."""
+    if data[:2] == b"\x1f\x8b":
+        return "warc" if _gunzip_head(data).startswith(b"WARC/") else "gzip"
+    head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"warc/"):
+        return "warc"
+    if any(marker in head[:1000] for marker in FEED_MARKERS):
+        return "feed"
+    if head.startswith(b"<") and any(marker in head for marker in HTML_MARKERS):
+        return "html"
+    if head.startswith(b"{") and head.split(b"\n", 1)[0].rstrip().endswith(b"}"):
+        return "jsonl"
+    return "text"
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as err:
+        raise IngestError(name, f"bad gzip data ({err})") from err
+
+
+def _gunzip_head(data: bytes) -> bytes:
+    try:
+        return gzip.GzipFile(fileobj=io.BytesIO(data)).read(16)
+    except (OSError, EOFError, zlib.error):
+        return b""
+
+
+def _stdin_bytes(stdin: TextIO | BinaryIO | None) -> bytes:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = stream.read()
+    return data.encode("utf-8") if isinstance(data, str) else data

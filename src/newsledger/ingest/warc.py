@@ -1,0 +1,65 @@
+"""Web archives (``.warc``, ``.warc.gz``, via warcio): one article per HTML response.
+
+Each ``response`` record whose HTTP Content-Type is HTML becomes an article, with the
+record's ``WARC-Target-URI`` as its url and its ``WARC-Date`` as the date when the
+page itself gives none. Records are named ``archive.warc.gz#3`` (the 3rd HTML
+response). Other records (requests, metadata, images) are skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import IO
+
+from newsledger.ingest.build import Found, IngestError
+from newsledger.ingest.decode import decode
+from newsledger.ingest.html import extract_html
+
+logger = logging.getLogger(__name__)
+
+
+def read_warc(stream: IO[bytes], source: str) -> Iterator[Found | IngestError]:
+    """The HTML responses in a WARC stream; :class:`IngestError` if it is not a WARC."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response" or not _is_html(record):
+                continue
+            number += 1
+            yield _record_article(record, f"{source}#{number}")
+    except ArchiveLoadFailed as err:
+        raise IngestError(source, f"malformed WARC: {err}") from err
+    except (ValueError, AttributeError, EOFError, OSError, zlib.error) as err:
+        # warcio fails on truncated or headerless records with assorted errors.
+        raise IngestError(
+            source, f"malformed WARC ({type(err).__name__}: {err})"
+        ) from err
+    if number == 0:
+        logger.warning("%s: no HTML responses in this WARC", source)
+
+
+def _is_html(record: object) -> bool:
+    headers = getattr(record, "http_headers", None)
+    content_type = headers.get_header("Content-Type", "") if headers is not None else ""
+    return "html" in content_type.lower()
+
+
+def _record_article(record: object, name: str) -> Found | IngestError:
+    url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
+    warc_date = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
+    try:
+        payload = record.content_stream().read()  # type: ignore[attr-defined]
+        found = extract_html(decode(payload, name), name, url=url)
+    except IngestError as err:
+        return err
+    except Exception as err:  # a truncated or badly compressed payload
+        return IngestError(
+            name, f"unreadable WARC record ({type(err).__name__}: {err})"
+        )
+    return replace(found, url=found.url or url, published=found.published or warc_date)

@@ -1,0 +1,96 @@
+"""The annotation pipeline: one spaCy parse per article, then one stage per layer.
+
+Each stage is a pure ``Document -> Document`` function (``newsledger.annotate.*``) that
+reads what earlier stages wrote and fills its own layer::
+
+    pipeline = Pipeline.load()
+    for result in pipeline.annotate(documents):
+        ...  # an annotated Document, or a StageFailure for an article that broke a stage
+
+``nlp.pipe`` is the one streaming entry point: articles are parsed in batches and
+yielded as they are done, so memory stays flat however long the input.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from newsledger import nlp as nlp_loader
+from newsledger.annotate import commitments, entities, events, quotes, stances, times
+from newsledger.records import Document
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[Document], Document]
+
+#: The layers in the order they read each other: times and entities first, quotes use
+#: entities, events use quotes (sources) and times (dates), stances and commitments last.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("entities", entities.annotate),
+    ("times", times.annotate),
+    ("quotes", quotes.annotate),
+    ("events", events.annotate),
+    ("stances", stances.annotate),
+    ("commitments", commitments.annotate),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StageFailure:
+    """An article one stage could not process; the rest of the batch goes on."""
+
+    source: str
+    article_id: str
+    stage: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.stage} failed: {self.message}"
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A spaCy ``Language`` and the annotation stages run after it."""
+
+    nlp: Language
+    stages: tuple[tuple[str, Stage], ...] = STAGES
+    batch_size: int = 16
+
+    @classmethod
+    def load(cls, model: str = nlp_loader.MODEL_PACKAGE, batch_size: int = 16) -> Pipeline:
+        """The default pipeline over the installed model package (built once per process)."""
+        return cls(nlp=nlp_loader.load(model), batch_size=batch_size)
+
+    def annotate(self, documents: Iterable[Document]) -> Iterator[Document | StageFailure]:
+        """Parse and annotate ``documents`` lazily, in order.
+
+        The yielded documents keep no spaCy ``Doc`` (``doc=None``): records hold
+        character offsets, and dropping the parse keeps memory flat.
+        """
+        for_text, for_result = itertools.tee(documents)
+        texts = (document.article.text for document in for_text)
+        for document, doc in zip(for_result, self.nlp.pipe(texts, batch_size=self.batch_size)):
+            yield self.annotate_parsed(document.evolve(doc=doc))
+
+    def annotate_parsed(self, document: Document) -> Document | StageFailure:
+        """Run the stages on a document whose ``doc`` is already parsed."""
+        for name, stage in self.stages:
+            try:
+                document = stage(document)
+            except Exception as err:  # a bad article fails alone, with its reason
+                log.debug("stage %s failed on %s", name, document.article.id, exc_info=True)
+                source = document.article.source or document.article.id
+                return StageFailure(source, document.article.id, name, f"{type(err).__name__}: {err}")
+        return document.evolve(doc=None)
+
+    def annotate_one(self, document: Document) -> Document:
+        """Annotate one document, raising on failure (for the Python API and tests)."""
+        result = self.annotate_parsed(document.evolve(doc=self.nlp(document.article.text)))
+        if isinstance(result, StageFailure):
+            raise RuntimeError(str(result))
+        return result

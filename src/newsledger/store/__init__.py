@@ -1,0 +1,27 @@
+"""The ledger store: SQLite tables generated from the records, migrations, search.
+
+    from newsledger.store import Ledger
+    with Ledger.open("newsledger.db") as ledger:
+        result = ledger.add(documents)        # AddResult(new=[...], duplicates=[...])
+        quotes = ledger.records("quotes")
+"""
+
+from newsledger.store.errors import (
+    LedgerError,
+    RecordConflictError,
+    SchemaDriftError,
+    SchemaVersionError,
+)
+from newsledger.store.migrations import MIGRATIONS, Migration
+from newsledger.store.sqlite import AddResult, Ledger
+
+__all__ = [
+    "MIGRATIONS",
+    "AddResult",
+    "Ledger",
+    "LedgerError",
+    "Migration",
+    "RecordConflictError",
+    "SchemaDriftError",
+    "SchemaVersionError",
+]

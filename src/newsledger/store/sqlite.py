@@ -1,0 +1,397 @@
+"""The ledger in a SQLite file: :class:`Ledger` writes documents and reads records back.
+
+Tables come from :mod:`newsledger.store.schema`, so every record class round-trips:
+``ledger.records("quotes", article_id)`` returns the very ``Quote`` objects stored.
+Writes are one ``BEGIN IMMEDIATE … COMMIT`` per :meth:`Ledger.add` batch (rollback on any
+exception, the exception re-raised); the file runs in WAL mode with foreign keys on.
+SQLite-only SQL (pragmas, FTS5 ``MATCH``) stays in this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from newsledger.records import LAYERS, Article, Document, Entity, Mention, Quote
+from newsledger.store import schema
+from newsledger.store.errors import LedgerError, RecordConflictError
+from newsledger.store.migrations import (
+    MIGRATIONS,
+    Migration,
+    apply_migrations,
+    check_schema,
+    schema_version,
+)
+from newsledger.store.views import VIEW_NAMES
+
+log = logging.getLogger(__name__)
+
+#: Pragmas set on every connection (SQLite-only). WAL lets readers (Datasette, the
+#: web UI) read while an ingest writes; the busy timeout waits out a short write lock.
+_PRAGMAS = ("PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000")
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """Article ids written by :meth:`Ledger.add` and those skipped as already stored."""
+
+    new: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def names_match(query: str, name: str) -> bool:
+    """Whether ``query`` names ``name``: its words, case-folded, occur in order and
+    adjacent in ``name``. ``names_match("trump", "Donald Trump")`` is true,
+    ``names_match("Mr. Trump", "Mr Trump")`` too; ``names_match("Don", "Donald")`` is not.
+    """
+    wanted, words = _words(query), _words(name)
+    if not wanted:
+        return False
+    n = len(wanted)
+    return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
+
+
+def _iso_day(value: str | dt.date | None, name: str) -> str | None:
+    """``"2025-08-19T10:00"`` or ``date(2025, 8, 19)`` -> ``"2025-08-19"``; checks the date."""
+    if value is None:
+        return None
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _merge_aliases(old: Sequence[str], new: Sequence[str]) -> list[str]:
+    """``["Trump"] + ["Mr Trump", "Trump"]`` -> ``["Trump", "Mr Trump"]`` (order kept)."""
+    return list(dict.fromkeys([*old, *new]))
+
+
+def _unique(records: Iterable[Any], article_id: str) -> list[Any]:
+    """Drop exact repeats of a record; refuse two *different* records with one id."""
+    by_id: dict[str, Any] = {}
+    for record in records:
+        seen = by_id.setdefault(record.id, record)
+        if seen != record:
+            raise RecordConflictError(
+                f"article {article_id}: two different {type(record).__name__} records "
+                f"share the id {record.id}; the annotator must give distinct ids"
+            )
+    return list(by_id.values())
+
+
+def _check_spans(document: Document) -> None:
+    """Refuse a record whose span does not lie inside the clean text: every span must
+    give back its evidence as ``text[start:end]``."""
+    size = len(document.article.text)
+    for layer in ("mentions", *LAYERS):
+        for record in getattr(document, layer):
+            for name in ("span", "speaker_span"):
+                span = getattr(record, name, None)
+                if span is not None and not 0 <= span[0] <= span[1] <= size:
+                    raise LedgerError(
+                        f"article {document.article.id}: {type(record).__name__} {record.id} "
+                        f"has {name} {list(span)} outside the text [0, {size}]"
+                    )
+
+
+class Ledger:
+    """A newsledger SQLite file. Open with :meth:`open`; use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, name: str) -> None:
+        self._conn = conn
+        self.name = name
+        # Built once per ledger: resolving the dataclass type hints is not free.
+        self._tables = {t.name: t for t in schema.tables()}
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Ledger:
+        """Open (creating or migrating) the ledger at ``path``; ``":memory:"`` works too."""
+        name = str(path)
+        if name != ":memory:":
+            target = Path(path)
+            if target.is_dir():
+                raise LedgerError(f"{name}: is a directory; give a database file path")
+            if not target.parent.is_dir():
+                raise LedgerError(f"{name}: folder {target.parent} does not exist")
+        conn = sqlite3.connect(name, isolation_level=None)
+        try:
+            for pragma in _PRAGMAS:
+                conn.execute(pragma)
+            if name != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            apply_migrations(conn, migrations, name)
+            check_schema(conn, name)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LedgerError(f"{name}: not a usable newsledger database ({exc})") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, name)
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        self._conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self._conn)
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add(self, documents: Iterable[Document]) -> AddResult:
+        """Store ``documents`` in one transaction; already stored articles are skipped.
+
+        Any exception (a failing insert, or one raised by the iterable) rolls the whole
+        batch back and is re-raised, so the file is exactly as before.
+        """
+        result = AddResult()
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            for document in documents:
+                article_id = document.article.id
+                # has_article sees this batch's uncommitted rows: repeats are duplicates too
+                if self.has_article(article_id):
+                    result.duplicates.append(article_id)
+                    continue
+                self._insert_document(document)
+                result.new.append(article_id)
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:  # a failed COMMIT may have rolled back already
+                self._conn.execute("ROLLBACK")
+            raise
+        log.info("%s: %d new, %d duplicate", self.name, len(result.new), len(result.duplicates))
+        return result
+
+    def _insert_document(self, document: Document) -> None:
+        article_id = document.article.id
+        _check_spans(document)
+        try:
+            self._insert("articles", [document.article])
+            for entity in document.entities:
+                self._upsert_entity(entity)
+            self._insert("mentions", _unique(document.mentions, article_id))
+            for layer in LAYERS:
+                self._insert(layer, _unique(getattr(document, layer), article_id))
+        except sqlite3.IntegrityError as exc:
+            raise LedgerError(f"article {article_id}: cannot store it ({exc})") from exc
+
+    def _insert(self, table_name: str, records: Sequence[Any]) -> None:
+        t = self._tables[table_name]
+        columns = ", ".join(schema.ident(c) for c in t.columns)
+        marks = ", ".join("?" for _ in t.columns)
+        self._conn.executemany(
+            f"INSERT INTO {t.name} ({columns}) VALUES ({marks})",
+            [schema.to_row(t, r) for r in records],
+        )
+
+    def _upsert_entity(self, entity: Entity) -> None:
+        """One row per entity id; aliases from every article merged, first name kept."""
+        row = self._conn.execute(
+            "SELECT aliases FROM entities WHERE id = ?", (entity.id,)
+        ).fetchone()
+        if row is None:
+            aliases = tuple(_merge_aliases([], entity.aliases))
+            self._insert("entities", [replace(entity, aliases=aliases)])
+            return
+        old = json.loads(row[0])
+        merged = _merge_aliases(old, entity.aliases)
+        if merged != old:
+            self._conn.execute(
+                "UPDATE entities SET aliases = ? WHERE id = ?",
+                (json.dumps(merged, ensure_ascii=False), entity.id),
+            )
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _select(self, table_name: str, where: str = "", params: Sequence[Any] = ()) -> list[Any]:
+        t = self._tables[table_name]
+        columns = ", ".join(schema.ident(c) for c in t.columns)
+        sql = f"SELECT {columns} FROM {t.name} {where} ORDER BY rowid"
+        return [schema.from_row(t, row) for row in self._conn.execute(sql, params)]
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored."""
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored article, or ``None``."""
+        found = self._select("articles", "WHERE id = ?", (article_id,))
+        return found[0] if found else None
+
+    def articles(
+        self,
+        outlet: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+    ) -> list[Article]:
+        """Articles in insertion order; ``since``/``until`` bound the published day (inclusive)."""
+        where, params = _article_filters("articles", outlet, since, until)
+        return self._select("articles", where, params)
+
+    def entities(self) -> list[Entity]:
+        """Every canonical entity, aliases accumulated across articles."""
+        return self._select("entities")
+
+    def mentions(self, article_id: str | None = None) -> list[Mention]:
+        """Mentions of one article, or of all."""
+        if article_id is None:
+            return self._select("mentions")
+        return self._select("mentions", "WHERE article_id = ?", (article_id,))
+
+    def records(self, layer: str, article_id: str | None = None) -> list[Any]:
+        """The records of ``layer`` (one of ``records.LAYERS``), as stored."""
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
+        if article_id is None:
+            return self._select(layer)
+        return self._select(layer, "WHERE article_id = ?", (article_id,))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: ``{"articles": 1, "entities": 26, …}``."""
+        return {
+            t.name: self._conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0]
+            for t in self._tables.values()
+        }
+
+    def view(self, name: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """The rows of one of the Datasette views (``store.views.VIEWS``) as dicts:
+        ``ledger.view("entity_mentions", 10)`` -> the ten most mentioned entities."""
+        if name not in VIEW_NAMES:
+            raise ValueError(f"unknown view {name!r}; choose one of {', '.join(VIEW_NAMES)}")
+        sql = f"SELECT * FROM {name}" + (" LIMIT ?" if limit is not None else "")
+        cursor = self._conn.execute(sql, () if limit is None else (limit,))
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+    # -- search (FTS5: SQLite-only) ----------------------------------------------------
+
+    def search_articles(self, query: str) -> list[Article]:
+        """Articles whose title or text match the FTS5 ``query``, best first."""
+        t = self._tables["articles"]
+        columns = ", ".join(f"a.{schema.ident(c)}" for c in t.columns)
+        sql = (
+            f"SELECT {columns} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY f.rank"
+        )
+        rows = self._fts(sql, (query,), query)
+        return [schema.from_row(t, row) for row in rows]
+
+    def search_quotes(
+        self,
+        speaker: str | None = None,
+        text: str | None = None,
+        outlet: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+    ) -> list[tuple[Quote, Article]]:
+        """Quotes with their articles, in published then text order.
+
+        ``speaker`` matches the quote's canonical speaker name or any name or alias of
+        the speaker's entity, word by word and case-insensitive ("trump", "Mr Trump"
+        and "Donald Trump" all find Donald Trump); ``text`` is an FTS5 query over the
+        quote text.
+        """
+        where, params = _article_filters("a", outlet, since, until)
+        clauses = [where.removeprefix("WHERE ")] if where else []
+        if speaker is not None:
+            clause, speaker_params = self._speaker_clause(speaker)
+            clauses.append(clause)
+            params += speaker_params
+        if text is not None:
+            clauses.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(f"text : ({text})")
+        qt = self._tables["quotes"]
+        columns = ", ".join(f"q.{schema.ident(c)}" for c in qt.columns)
+        sql = (
+            f"SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
+            "ORDER BY a.published IS NULL, a.published, a.rowid, q.span_start, q.rowid"
+        )
+        quotes = [schema.from_row(qt, row) for row in self._fts(sql, params, text or "")]
+        # Each article once, not once per quote: article rows carry the whole text.
+        articles = self._articles_by_id({q.article_id for q in quotes})
+        return [(quote, articles[quote.article_id]) for quote in quotes]
+
+    def _articles_by_id(self, ids: set[str], chunk: int = 500) -> dict[str, Article]:
+        ordered = sorted(ids)
+        found: dict[str, Article] = {}
+        for at in range(0, len(ordered), chunk):
+            part = ordered[at : at + chunk]
+            marks = ", ".join("?" for _ in part)
+            rows = self._select("articles", f"WHERE id IN ({marks})", part)
+            found.update((a.id, a) for a in rows)
+        return found
+
+    def _speaker_clause(self, speaker: str) -> tuple[str, list[Any]]:
+        """SQL matching quotes whose speaker ``speaker`` names (see :func:`names_match`)."""
+        names = {
+            row[0]
+            for row in self._conn.execute("SELECT DISTINCT speaker FROM quotes")
+            if row[0] is not None and names_match(speaker, row[0])
+        }
+        ids = set()
+        for entity in self.entities():
+            if any(names_match(speaker, n) for n in (entity.name, *entity.aliases)):
+                names.add(entity.name)
+                ids.add(entity.id)
+        if not names:
+            return "0", []
+        clause = f"(q.speaker IN ({', '.join('?' for _ in names)})"
+        if ids:
+            clause += f" OR q.speaker_id IN ({', '.join('?' for _ in ids)})"
+        return clause + ")", [*sorted(names), *sorted(ids)]
+
+    def _fts(self, sql: str, params: Sequence[Any], query: str) -> list[Any]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            # The SQL is ours; what fails here is the user's FTS5 syntax ("unterminated
+            # string", "fts5: syntax error near …") unless the file is busy.
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise
+            raise LedgerError(f"bad search query {query!r}: {exc}") from exc
+
+
+def _article_filters(
+    alias: str, outlet: str | None, since: str | dt.date | None, until: str | dt.date | None
+) -> tuple[str, list[Any]]:
+    """A ``WHERE`` on the article columns of ``alias``; days compare the published prefix."""
+    clauses, params = [], []
+    if outlet is not None:
+        clauses.append(f"{alias}.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    for bound, op, name in ((since, ">=", "since"), (until, "<=", "until")):
+        day = _iso_day(bound, name)
+        if day is not None:
+            clauses.append(f"substr({alias}.published, 1, 10) {op} ?")
+            params.append(day)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -1,0 +1,156 @@
+"""One case per noise rule, and the lines each rule must leave alone.
+
+The furniture lines are shapes seen on Sky News, BBC, Guardian, Reuters, AP and CNN
+pages; the body lines are sentences from real reports (mostly the reference article)
+that look a little like furniture.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.ingest import rules
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        ("4:14", "duration"),
+        ("1:02:33", "duration"),
+        ("(2:30)", "duration"),
+        ("12:03 pm", "duration"),
+        ("Duration: 1:45", "duration"),
+        ("Tuesday 19 August 2025 10:14, UK", "dateline"),
+        ("Updated 3 hours ago", "dateline"),
+        ("2 hours ago", "dateline"),
+        ("Published: Aug 19, 2025 at 10:14 a.m. ET", "dateline"),
+        ("Tue 19 Aug 2025 10.14 BST", "dateline"),
+        ("August 19, 2025 10:14 AM GMT+1 Updated 3 hours ago", "dateline"),
+        ("19/08/2025", "dateline"),
+        (
+            "Please use Chrome browser for a more accessible video player",
+            "player_notice",
+        ),
+        ("This video can not be played", "player_notice"),
+        ("Media playback is unsupported on your device", "player_notice"),
+        ("To view this video please enable JavaScript", "player_notice"),
+        ("We use cookies to improve your experience", "player_notice"),
+        ("Ukraine war – follow the latest developments", "call_to_action"),
+        ("👉 Listen to Sky News Daily on your podcast app 👈", "call_to_action"),
+        ("Subscribe to our newsletter", "call_to_action"),
+        (
+            "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am BST",
+            "call_to_action",
+        ),
+        ("Download the CNN app for breaking news alerts.", "call_to_action"),
+        ("Read more: Why peace may be further away", "call_to_action"),
+        ("Watch the moment talks begin at the White House", "call_to_action"),
+        ("Click here to get the latest updates", "call_to_action"),
+        ("Pic: Reuters", "photo_credit"),
+        ("Image: AP/Getty", "photo_credit"),
+        ("Image source, Getty Images", "photo_credit"),
+        ("Image caption, Mr Zelensky spoke to reporters", "photo_credit"),
+        ("Photo by Jane Doe/Getty Images", "photo_credit"),
+        ("Volodymyr Zelenskyy and Donald Trump on Monday. Pic: AP", "photo_credit"),
+        ("Getty Images", "photo_credit"),
+        ("AP/Reuters", "photo_credit"),
+        ("By Jane Smith, political reporter", "byline"),
+        ("By Jane Smith and John Doe", "byline"),
+        ("By Jane Smith, CNN", "byline"),
+        ("Reporting by Jane Smith in Moscow; Editing by John Doe", "byline"),
+        ("Associated Press writer Jane Doe contributed to this report.", "byline"),
+        ("© 2025 Sky UK", "copyright"),
+        ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
+        ("Share", "share_bar"),
+        ("Share this article", "share_bar"),
+        ("Facebook Twitter Email", "share_bar"),
+        ("Copy link", "share_bar"),
+        ("Advertisement", "ad_marker"),
+        ("Story continues below advertisement", "ad_marker"),
+        ("Skip to content", "ad_marker"),
+        ("Advertisement · Scroll to continue", "ad_marker"),
+    ],
+)
+def test_line_rule_removes(line: str, rule: str) -> None:
+    assert rules.line_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # One-sentence paragraphs, quotes and sentences that borrow furniture's words.
+        "Like the US, Sky News understands Italy is opposed to putting boots on the ground in Ukraine.",
+        "European allies are understood to want security guarantees to be defined before the meeting.",
+        "“We’re going to find out about President Putin in the next couple of weeks,” he told Fox News.",
+        "He said.",
+        "Follow-up talks are expected in Geneva next week.",
+        "Listen, they said, the details will take weeks.",
+        "“Follow the money,” the senator told reporters.",
+        "Watch this space, the diplomat said.",
+        "By Monday, the troops had left the city.",
+        "Sky News understands a meeting could happen before the end of the month.",
+        "“If you use Chrome, your browser may be at risk,” the researcher said.",
+        "The company said the update to its browser would ship next week.",
+        "Share prices fell sharply in early trading on Tuesday.",
+        "Russia launched its biggest air assault on Ukraine in more than a month on Monday night, sending 270 drones and 10 missiles, the Ukrainian air force said.",
+        "Image rights are a growing concern for broadcasters, the regulator said.",
+        "Talks resumed at 10:30 on Tuesday, officials said.",
+        "On 19 August 2025 the leaders met in Washington.",
+        "Zelenskyy-Putin summit",
+        "Trump still has doubts about Putin",
+        "Reuters reported the talks had stalled, citing three sources.",
+        # Product copy that mentions playback and devices (Zyte benchmark page e7d77f).
+        "5 minutes of charging gives you 3 hours of playback when battery is low",
+        "Connectivity Technology: Wireless Connect via Class 1 Bluetooth with your device for wireless workout freedom",
+    ],
+)
+def test_line_rules_keep_body(line: str) -> None:
+    assert rules.line_rule(line) is None
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Read more on Sky News:", True),
+        ("Related:", True),
+        ("Related topics", True),
+        ("More on this story", True),
+        ("Explore more on these topics", True),
+        ("Suggested Topics:", True),
+        ("Most read", True),
+        ("The plan includes:", False),
+        ("He listed three demands:", False),
+        ("More to come", False),
+        ("What happens next?", False),
+    ],
+)
+def test_list_intro(line: str, expected: bool) -> None:
+    assert rules.is_list_intro(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Zelenskyy-Putin summit", True),
+        ("What happens next?", True),
+        ("He left.", False),
+        ("introducing a list:", False),
+        ("lower-case start", False),
+        ("* Calendar subject to change by the organiser", False),
+        ("— The Nigerian Senate (@NGRSenate) October 9, 2018", False),
+        ("‘Don’t trust Russia,’ diplomat warns", True),
+        (
+            "A very long line that goes on and on well past the number of words that any heading would have",
+            False,
+        ),
+    ],
+)
+def test_title_like(line: str, expected: bool) -> None:
+    assert rules.is_title_like(line) is expected
+
+
+def test_rule_table_is_documented() -> None:
+    names = [rule.name for rule in rules.LINE_RULES]
+    assert len(names) == len(set(names))
+    assert all(rule.description for rule in rules.LINE_RULES)
+    assert rules.PLAYER_RULES <= set(names)

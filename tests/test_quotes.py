@@ -1,0 +1,174 @@
+"""The quotes layer, rule by rule on single sentences, and on the reference article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsledger.annotate import entities, quotes
+from newsledger.nlp import load
+from newsledger.records import Article, Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+REFERENCE = "sky-2025-08-19-us-air-support"
+
+
+def annotate(text: str) -> Document:
+    document = Document(Article(id="t", text=text, published="2025-08-19"), doc=load()(text))
+    return quotes.annotate(entities.annotate(document))
+
+
+def found(text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, q.text) for q in annotate(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # speaker after the quote
+        ("“We will find out in two weeks,” Donald Trump told Fox News.",
+         [("direct", "Donald Trump", "We will find out in two weeks")]),
+        # inverted cue
+        ("“This is a disaster for the country,” said Senator John Smith.",
+         [("direct", "John Smith", "This is a disaster for the country")]),
+        # speaker before, with a colon
+        ("Angela Merkel said: “We will manage this together.”",
+         [("direct", "Angela Merkel", "We will manage this together.")]),
+        # speaker inside: both halves are hers
+        ("“We tried,” said Karoline Leavitt, “and we will try again tomorrow.”",
+         [("direct", "Karoline Leavitt", "We tried"),
+          ("direct", "Karoline Leavitt", "and we will try again tomorrow.")]),
+        # whole complement quoted after the cue and addressee
+        ("Donald Trump told Fox News “we are willing to help them with things”.",
+         [("direct", "Donald Trump", "we are willing to help them with things")]),
+    ],
+)
+def test_direct(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Karoline Leavitt told reporters US air support was “an option and a possibility”.",
+         [("mixed", "Karoline Leavitt", "an option and a possibility")]),
+        ("Boris Johnson said the plan was “a complete and utter disaster” for Britain.",
+         [("mixed", "Boris Johnson", "a complete and utter disaster")]),
+    ],
+)
+def test_mixed(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Donald Trump has said American troops will not be sent to Ukraine.",
+         [("indirect", "Donald Trump", "American troops will not be sent to Ukraine")]),
+        ("Russia launched 270 drones overnight, the Ukrainian air force said.",
+         [("indirect", "Ukrainian Air Force", "Russia launched 270 drones overnight")]),
+        ("Mr Trump has admitted Vladimir Putin might not be sincere.",
+         [("indirect", "Trump", "Vladimir Putin might not be sincere")]),  # no full name in the text
+        ("According to Emmanuel Macron, the talks will resume in May.",
+         [("indirect", "Emmanuel Macron", "the talks will resume in May")]),
+        ("Keir Starmer insisted that the deal was fair to both sides.",
+         [("indirect", "Keir Starmer", "the deal was fair to both sides")]),
+        ("A diplomat warned that the ceasefire would not hold.",
+         [("indirect", None, "the ceasefire would not hold")]),
+    ],
+)
+def test_indirect(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "‘Don’t trust Russia,’ diplomat warns",  # a headline: no sentence end
+        "Read more on Sky News:\n‘Don’t trust Russia,’ diplomat warns\nWhy peace may be further away",
+        "The so-called “peace plan” was announced on Monday.",  # scare quote
+        "She read “The Art of the Deal” on the plane.",  # title of a work
+        "Dwayne “The Rock” Johnson arrived in Washington.",  # nickname
+        "The allies’ plan was not Kyiv’s plan.",  # apostrophes
+        "Sky News understands a meeting could happen before the end of the month.",
+    ],
+)
+def test_not_quotes(text: str) -> None:
+    assert found(text) == []
+
+
+def test_unbalanced_mark_is_no_direct_quote() -> None:
+    text = "He said “we will never surrender and then left.\n\nThe meeting ended."
+    assert [kind for kind, _, _ in found(text)] == ["indirect"]
+
+
+def test_medium_and_cue() -> None:
+    quote = annotate("“We are ready to fight,” Donald Trump told reporters.").quotes[0]
+    assert (quote.cue, quote.cue_lemma, quote.medium) == ("told", "tell", "reporters")
+
+
+def test_floating_quote_keeps_the_previous_speaker() -> None:
+    text = ("“We are ready to fight,” Donald Trump told reporters.\n\n"
+            "“Nobody will stop us from winning this time.”")
+    assert [q.speaker for q in annotate(text).quotes] == ["Donald Trump", "Donald Trump"]
+
+
+def test_multi_paragraph_quote() -> None:
+    text = ("Donald Trump said: “The first part of the plan is simple.\n\n"
+            "“The second part is harder, but we will get it done.”")
+    result = annotate(text).quotes
+    assert [(q.kind, q.speaker) for q in result] == [("direct", "Donald Trump")] * 2
+
+
+def test_pronoun_speaker() -> None:
+    text = "Karoline Leavitt spoke on Monday. She said the deal was close to being signed."
+    quote = annotate(text).quotes[0]
+    assert (quote.speaker, quote.speaker_mention) == ("Karoline Leavitt", "She")
+
+
+def test_spans_are_exact() -> None:
+    document = annotate("“We tried,” said Karoline Leavitt, “and we will try again.”")
+    for quote in document.quotes:
+        assert document.article.text[quote.span[0] : quote.span[1]] == quote.text
+        start, end = quote.speaker_span
+        assert document.article.text[start:end] == quote.speaker_mention
+
+
+# --- the reference article --------------------------------------------------------------
+
+
+def reference(clean: bool) -> tuple[Document, dict]:
+    raw = (FIXTURES / f"{REFERENCE}.txt").read_text(encoding="utf-8")
+    gold = json.loads((FIXTURES / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    if clean:  # as the cleaner leaves it: noise and headings gone, paragraphs kept
+        dropped = set(gold["article"]["noise"]) | set(gold["article"]["headings"])
+        raw = "\n\n".join(line for line in raw.splitlines() if line.strip() and line.strip() not in dropped)
+    return annotate(raw), gold
+
+
+@pytest.fixture(scope="module")
+def clean_reference() -> tuple[Document, dict]:
+    return reference(clean=True)
+
+
+def test_reference_finds_every_gold_quote_and_nothing_else(clean_reference) -> None:
+    document, gold = clean_reference
+    got = {q.text: q for q in document.quotes}
+    assert len(document.quotes) == len(gold["quotes"])
+    for expected in gold["quotes"]:
+        quote = got[expected["text"]]
+        assert (quote.speaker, quote.kind, quote.cue) == (expected["speaker"], expected["kind"], expected["cue"])
+        assert quote.speaker_mention == expected["speaker_mention"]
+        assert quote.medium == expected.get("medium")
+        assert quote.reports == expected.get("reports")
+
+
+def test_reference_raw_text_has_no_headline_quote() -> None:
+    document, gold = reference(clean=False)
+    refused = [n["text"] for n in gold["not_quotes"]]
+    assert not [q for q in document.quotes if any(r.strip(",") in q.text for r in refused)]
+    assert {q.text for q in document.quotes} >= {g["text"] for g in gold["quotes"]} - {
+        "Vladimir Putin might not be sincere about wanting to end the war"  # parse runs over the link list
+    }

@@ -1,0 +1,174 @@
+"""Schema versions: new files get every migration, old files the pending ones, newer
+files are refused; the generated tables follow the record dataclasses."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from newsledger.records import LAYER_TYPES, Article, Entity, Mention
+from newsledger.store import (
+    MIGRATIONS,
+    Ledger,
+    Migration,
+    SchemaDriftError,
+    SchemaVersionError,
+    schema,
+)
+from newsledger.store.migrations import add_missing_columns, apply_migrations
+from tests.test_store_data import make_document
+
+
+def columns(path: Path, table: str) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def user_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def add_review_table(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE reviews (id TEXT PRIMARY KEY, note TEXT)")
+    conn.execute("ALTER TABLE quotes ADD COLUMN confidence REAL")
+
+
+V2 = (*MIGRATIONS, Migration(2, "reviews table, quotes.confidence", add_review_table))
+
+
+def test_new_file_is_at_the_latest_version(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    Ledger.open(db).close()
+    assert user_version(db) == len(MIGRATIONS) == 1
+
+
+def test_v1_file_gets_pending_migrations_and_keeps_data(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    with Ledger.open(db) as ledger:
+        ledger.add([make_document()])
+    with Ledger.open(db, migrations=V2) as ledger:
+        assert ledger.schema_version == 2
+        assert ledger.records("quotes") == list(make_document().quotes)
+    assert "confidence" in columns(db, "quotes")
+    assert columns(db, "reviews") == ["id", "note"]
+    Ledger.open(db, migrations=V2).close()  # already at 2: nothing re-applied
+
+
+def test_newer_file_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    Ledger.open(db, migrations=V2).close()
+    with pytest.raises(SchemaVersionError, match=r"schema version 2 .* newer newsledger"):
+        Ledger.open(db)
+
+
+def test_failing_migration_leaves_previous_version(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    Ledger.open(db).close()
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("migration bug")
+
+    with pytest.raises(RuntimeError, match="migration bug"):
+        Ledger.open(db, migrations=(*MIGRATIONS, Migration(2, "broken", broken)))
+    assert user_version(db) == 1
+    with sqlite3.connect(db) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
+
+
+def test_misnumbered_migrations_are_a_programming_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="numbered"):
+        Ledger.open(tmp_path / "l.db", migrations=(*MIGRATIONS, *V2[1:], *V2[1:]))
+
+
+def test_missing_column_is_detected_and_add_missing_columns_repairs(tmp_path: Path) -> None:
+    """A field added to a record without a migration: old files fail loudly on open."""
+    db = tmp_path / "l.db"
+    Ledger.open(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE events DROP COLUMN topic")
+        conn.execute("ALTER TABLE quotes DROP COLUMN cue_lemma")
+    with pytest.raises(SchemaDriftError, match="quotes.cue_lemma, events.topic"):
+        Ledger.open(db)
+    with sqlite3.connect(db, isolation_level=None) as conn:
+        assert add_missing_columns(conn) == ["quotes.cue_lemma", "events.topic"]
+    Ledger.open(db).close()
+
+
+def test_apply_migrations_on_memory_connection() -> None:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    assert apply_migrations(conn) == 1
+    assert apply_migrations(conn) == 1
+
+
+# -- the tables are the dataclasses --------------------------------------------------
+
+
+def expected_columns(record: type) -> list[str]:
+    """``span`` -> ``span_start, span_end``; every other field one column of its name."""
+    result: list[str] = []
+    for f in fields(record):
+        if f.name.endswith("span"):
+            result += [f"{f.name}_start", f"{f.name}_end"]
+        else:
+            result.append(f.name)
+    return result
+
+
+@pytest.mark.parametrize(
+    ("table", "record"),
+    [("articles", Article), ("entities", Entity), ("mentions", Mention), *LAYER_TYPES.items()],
+)
+def test_every_field_has_its_column(tmp_path: Path, table: str, record: type) -> None:
+    db = tmp_path / "l.db"
+    Ledger.open(db).close()
+    assert columns(db, table) == expected_columns(record)
+
+
+@pytest.mark.parametrize(
+    ("hint", "kind"),
+    [
+        (str, schema.TEXT),
+        (int, schema.INTEGER),
+        (float, schema.REAL),
+        (tuple[int, int], schema.SPAN),
+        (tuple[str, ...], schema.JSON),
+        (dict[str, int], schema.JSON),
+        (Entity, schema.JSON),
+    ],
+)
+def test_field_kind(hint: object, kind: str) -> None:
+    assert schema.field_kind(hint) == kind
+
+
+def test_unmapped_field_type_is_an_error() -> None:
+    with pytest.raises(TypeError, match="no column mapping"):
+        schema.field_kind(bytes)
+
+
+def test_foreign_keys_declared(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    Ledger.open(db).close()
+    with sqlite3.connect(db) as conn:
+        def refs(table: str) -> set[tuple[str, str]]:
+            rows = conn.execute(f"PRAGMA foreign_key_list({table})")
+            return {(r[3], r[2]) for r in rows}
+
+        assert refs("mentions") == {("article_id", "articles"), ("entity_id", "entities")}
+        for layer in LAYER_TYPES:
+            assert refs(layer) == {("article_id", "articles")}
+
+
+def test_indexes_on_article_and_name_columns(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    Ledger.open(db).close()
+    with sqlite3.connect(db) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    for expected in ("idx_quotes_article_id", "idx_quotes_speaker", "idx_events_actor",
+                     "idx_stances_holder", "idx_commitments_holder", "idx_mentions_entity_id"):
+        assert expected in names
