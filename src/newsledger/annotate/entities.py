@@ -60,7 +60,7 @@ def annotate(document: Document) -> Document:
     """Fill ``entities`` and ``mentions`` from ``document.doc``."""
     doc: Doc = document.doc
     gaz = load()
-    candidates = _repair(doc, gaz)
+    candidates = _repair(doc, document.article.text, gaz)
     candidates = _link_people(candidates)
     entities, mentions = _group(document.article.id, candidates)
     return document.evolve(entities=entities, mentions=mentions)
@@ -117,15 +117,18 @@ def entity_named(document: Document, text: str) -> Entity | None:
 # --- repairing spaCy's entities -------------------------------------------------------
 
 
-def _repair(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """spaCy's named entities split, relabelled and extended; sorted, non-overlapping."""
+def _repair(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
+    """spaCy's named entities split, relabelled and extended; sorted, non-overlapping.
+
+    ``text`` is ``doc.text``, passed along because spaCy rebuilds that string on every access.
+    """
     # The repairs come first: on equal spans they win over spaCy's own reading.
-    found = [*_defined_acronyms(doc.text), *_state_bodies(doc, gaz), *_body_names(doc.text)]
+    found = [*_defined_acronyms(text), *_state_bodies(doc, text, gaz), *_body_names(text)]
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         for part in _split_possessives(ent):
-            candidate = _classify(part, gaz)
+            candidate = _classify(part, text, gaz)
             if candidate is not None:
                 found.append(candidate)
     found = _split_hyphen_pairs(found)
@@ -152,17 +155,18 @@ def _split_possessives(ent: SpacySpan) -> list[SpacySpan]:
     return out
 
 
-def _classify(part: SpacySpan, gaz: Gazetteer) -> Candidate | None:
-    text = part.text
-    label = part.label_ or part.root.ent_type_ or "ORG"
-    if len(part) == 1 and part.root.pos_ == "ADJ":
+def _classify(part: SpacySpan, doc_text: str, gaz: Gazetteer) -> Candidate | None:
+    text = doc_text[part.start_char : part.end_char]
+    # part[0], not part.root: Span.root checks the whole Doc's parse on every call.
+    label = part.label_ or part[0].ent_type_ or "ORG"
+    if len(part) == 1 and part[0].pos_ == "ADJ":
         label = "NORP"  # a piece split off an entity: "European" in "Kyiv’s European"
     if label == "PERSON":
         stripped = _strip_person_titles(text, gaz)
         country = gaz.country(stripped)
         if country is None:
             start = _title_start(part, gaz)
-            return Candidate(start, part.end_char, part.doc.text[start : part.end_char], "PERSON", stripped)
+            return Candidate(start, part.end_char, doc_text[start : part.end_char], "PERSON", stripped)
     if _is_capital_metonym(part, gaz):
         return Candidate(part.start_char, part.end_char, text, "GPE", gaz.capitals[text.casefold()])
     canonical = _canonical_non_person(text, gaz)
@@ -225,7 +229,7 @@ def _state_body_name(words: list[str], gaz: Gazetteer) -> tuple[str, int] | None
     return None
 
 
-def _state_bodies(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+def _state_bodies(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
     """"the Ukrainian air force", "Russia's defence ministry": country + body noun."""
     out = []
     for token in doc:
@@ -236,7 +240,8 @@ def _state_bodies(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if named is None:
             continue
         end_token = doc[token.i + named[1] - 1]
-        out.append(Candidate(token.idx, end_token.idx + len(end_token), doc.text[token.idx : end_token.idx + len(end_token)], "ORG", named[0]))
+        end = end_token.idx + len(end_token)
+        out.append(Candidate(token.idx, end, text[token.idx : end], "ORG", named[0]))
     return out
 
 
