@@ -140,6 +140,31 @@ def test_head_trimming_stops_at_other_content() -> None:
     assert "* Calendar subject to change by the organiser" in article.text
 
 
+def test_live_blog_stamps_go_but_entries_stay() -> None:
+    # AP's "The Latest" shape (PolNeAR breitbart_2016-02-20): a clock time is not a
+    # video duration, so the line after it is not a video caption.
+    text = (
+        "The Latest on the Republican primary in South Carolina (all times local):\n\n"
+        "4:40 p.m.:\n\nWill there be a Haley effect in South Carolina’s Republican primary?\n\n"
+        "Exit polls suggest the governor’s endorsement helped Marco Rubio, officials said."
+    )
+    article = _clean_text(text, "The Latest")
+    assert article.noise == ("4:40 p.m.:",)
+    assert "Will there be a Haley effect in South Carolina’s Republican primary?" in article.text
+
+
+def test_interview_questions_stay_in_the_text() -> None:
+    text = (
+        "The senator spoke to reporters on Tuesday in Washington.\n\nQ: Have you talked to her?\n\n"
+        "A: Not yet, but I expect to this week.\n\nHow is that possible?\n\n"
+        "Aides said the call had been scheduled for Thursday."
+    )
+    article = _clean_text(text, "Interview")
+    assert article.headings == ()
+    assert "Q: Have you talked to her?" in article.text
+    assert "How is that possible?" in article.text
+
+
 def test_title_repeat_is_noise_and_title_kept() -> None:
     article = _clean_text(
         "Big news today\n\nThe minister resigned on Tuesday, officials said.",

@@ -18,7 +18,10 @@ from newsledger.ingest import rules
         ("4:14", "duration"),
         ("1:02:33", "duration"),
         ("(2:30)", "duration"),
-        ("12:03 pm", "duration"),
+        ("12:03 pm", "clock_time"),
+        ("6:05 p.m.", "clock_time"),
+        ("4:40 p.m.:", "clock_time"),
+        ("10.14 BST", "clock_time"),
         ("Duration: 1:45", "duration"),
         ("Tuesday 19 August 2025 10:14, UK", "dateline"),
         ("Updated 3 hours ago", "dateline"),
@@ -53,6 +56,9 @@ from newsledger.ingest import rules
         ("Photo by Jane Doe/Getty Images", "photo_credit"),
         ("Volodymyr Zelenskyy and Donald Trump on Monday. Pic: AP", "photo_credit"),
         ("Getty Images", "photo_credit"),
+        ("Main image credit: Getty", "photo_credit"),
+        ("Photo credit: Jane Doe", "photo_credit"),
+        ("Video: Zelensky speaks after the meeting", "photo_credit"),
         ("AP/Reuters", "photo_credit"),
         ("By Jane Smith, political reporter", "byline"),
         ("By Jane Smith and John Doe", "byline"),
@@ -61,6 +67,8 @@ from newsledger.ingest import rules
         ("Associated Press writer Jane Doe contributed to this report.", "byline"),
         ("© 2025 Sky UK", "copyright"),
         ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
+        ("Copyright © 2019 Hawaii News Now", "copyright"),
+        ("(Reporting by Valerie Volcovici; Editing by Will Dunham.)", "byline"),
         ("Share", "share_bar"),
         ("Share this article", "share_bar"),
         ("Facebook Twitter Email", "share_bar"),
@@ -99,6 +107,12 @@ def test_line_rule_removes(line: str, rule: str) -> None:
         "Zelenskyy-Putin summit",
         "Trump still has doubts about Putin",
         "Reuters reported the talks had stalled, citing three sources.",
+        # Prose that opens like a credit or notice.
+        "Copyright infringement cases have risen sharply, lawyers said.",
+        "Reporting by the BBC suggested that the talks had stalled.",
+        "Footage, filmed by residents, showed smoke rising over the city.",
+        "Video footage showed the moment the drone struck the building.",
+        "Download speeds have doubled since 2020, the regulator said.",
         # Product copy that mentions playback and devices (Zyte benchmark page e7d77f).
         "5 minutes of charging gives you 3 hours of playback when battery is low",
         "Connectivity Technology: Wireless Connect via Class 1 Bluetooth with your device for wireless workout freedom",
@@ -147,6 +161,29 @@ def test_list_intro(line: str, expected: bool) -> None:
 )
 def test_title_like(line: str, expected: bool) -> None:
     assert rules.is_title_like(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Zelenskyy-Putin summit", True),
+        ("What happens next?", True),
+        ("Who pays?", True),
+        # Questions from the prose and interviews of PolNeAR's news texts.
+        ("How is that possible?", False),
+        ("So where should policy makers go from here?", False),
+        ("But can they deliver on their promises to fight global warming?", False),
+        ("Q: Have you talked to her?", False),
+        ("TAPPER: Do you think Donald Trump has campaigned as a racial healer?", False),
+        (
+            '"Can the liberal media destroy any truly conservative presidential candidate?"',
+            False,
+        ),
+        ("RAMOS: Secretary Clinton, did you lie to them", False),
+    ],
+)
+def test_heading_like(line: str, expected: bool) -> None:
+    assert rules.is_heading_like(line) is expected
 
 
 def test_rule_table_is_documented() -> None:

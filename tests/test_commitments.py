@@ -26,6 +26,9 @@ def run(nlp, text: str, times: dict | None = None, quotes: dict | None = None) -
         ("A NATO-like treaty could be completed by next week.", NEXT_WEEK, "plan", None,
          "A NATO-like treaty could be completed", "2025-08-31"),
         ("Donald Trump will visit Kyiv next week.", NEXT_WEEK, "plan", "Donald Trump", "visit Kyiv", "2025-08-31"),
+        ("Donald Trump vowed to punish those who violate the rules.", {}, "promise", "Donald Trump",
+         "punish those who violate the rules", None),
+        ("The veto is expected to come next week.", NEXT_WEEK, "expectation", None, "The veto come", "2025-08-31"),
     ],
 )
 def test_commitment_cases(nlp, text, times, kind, holder, action, due) -> None:
@@ -61,6 +64,10 @@ def test_a_pronoun_goes_to_the_reporting_subject(nlp) -> None:
         ("Allies could return to Washington next week.", NEXT_WEEK),  # a hedge about actors, not a plan
         ("Donald Trump met Vladimir Putin last week.", {"last week": ("2025-08-11", "2025-08-17")}),  # past
         ("Russia did not promise to withdraw.", {}),
+        ("Mr. President, will you pledge not to issue a pardon?", {}),  # a question asks for one
+        ("That promises to make life a lot more difficult.", {}),  # a forecast, no one commits
+        ("The FBI warned officials to boost their election security.", {}),  # advice, not a threat
+        ("The debate next week will be Trump's first.", NEXT_WEEK),  # a state, not an action
     ],
 )
 def test_no_commitment(nlp, text: str, times: dict) -> None:

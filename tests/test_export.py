@@ -23,6 +23,7 @@ from newsledger.export import (
     validate_export,
 )
 from newsledger.records import LAYERS, to_dict
+from newsledger import link
 from newsledger.store import Ledger
 from tests.test_store_data import make_document, reference_document
 
@@ -45,7 +46,7 @@ REQUIRED_FIELDS = {
 @pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Ledger]:
     with Ledger.open(tmp_path / "l.db") as opened:
-        opened.add([make_document("art-1"), make_document("art-2", published=None)])
+        opened.add([make_document("art-1"), make_document("art-2", published=None)], then=link.update)
         yield opened
 
 
@@ -99,7 +100,7 @@ def test_jsonl_one_line_per_record_articles_first(ledger: Ledger) -> None:
     export_ledger(ledger, "jsonl", out)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     counts = ledger.counts()
-    assert len(lines) == sum(counts.values())
+    assert len(lines) == sum(counts.values()) + len(ledger.stories())
     assert [line[JSONL_KEY] for line in lines[:2]] == ["article", "article"]
     kinds = [line[JSONL_KEY] for line in lines]
     assert kinds == sorted(kinds, key=[kind for _, kind in LISTS.values()].index)

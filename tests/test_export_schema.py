@@ -11,6 +11,7 @@ import pytest
 
 from newsledger.export import LISTS, build_export, load_schema, validate_export
 from newsledger.records import Quantity
+from newsledger import link
 from newsledger.store import Ledger
 from tests.test_store_data import make_document
 
@@ -25,7 +26,7 @@ def definition(name: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def export() -> dict[str, Any]:
     with Ledger.open(":memory:") as ledger:
-        ledger.add([make_document()])
+        ledger.add([make_document()], then=link.update)
         return build_export(ledger)
 
 

@@ -464,3 +464,17 @@ def test_trafilatura_body_tails_and_nested_lists() -> None:
         "A bold claim.\nSecond line.",
         "a\nb\nc",
     ]
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (gzip.compress(b"this is not a WARC record\r\n\r\n"), "malformed WARC"),
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n", "no HTML responses"),
+    ],
+)
+def test_warc_without_articles_is_an_error(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data)
+    [error] = read(path)
+    assert isinstance(error, IngestError) and message in str(error)

@@ -24,6 +24,8 @@ def contents(text: str) -> list[str]:
         ("It's 'rock' music.", ["rock"]),
         ("“One,” he said, “two.”", ["One,", "two."]),
         ("“Let’s go. We can stop it.’ She left.", ["Let’s go. We can stop it."]),  # mistyped close
+        ("''I hope not,'' he said.", ["I hope not,"]),  # doubled apostrophes
+        ("The ''people's'' choice.", ["people's"]),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:

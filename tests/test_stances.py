@@ -33,6 +33,9 @@ def run(nlp, text: str, quotes: dict | None = None) -> list[Stance]:
         ("Donald Trump has called for the complete repeal of Obamacare.", "Donald Trump", "support", "certain", "health-care"),
         ("Hillary Clinton said she didn't want the escort.", "Hillary Clinton", "oppose", "certain", None),
         ("France may support new sanctions.", "France", "support", "possible", "sanctions"),
+        ("John Kerry urged North Korea to resume talks.", "John Kerry", "support", "certain", "peace-talks"),
+        ("Barack Obama sounded a call for the United States to accept more refugees.", "Barack Obama", "support",
+         "certain", "immigration"),
         # evaluations
         ("Talks between the two presidents are seen by Donald Trump as vital to ending the war.",
          "Donald Trump", "support", "certain", "peace-talks"),
@@ -65,6 +68,11 @@ def test_reported_policy(nlp, text, speaker, polarity, modality) -> None:
         "European allies are understood to want security guarantees.",  # no named holder
         "None of them gave Barack Obama the answer that he wanted.",  # a bare relative pronoun
         "Air support could take many forms.",
+        "Why won't Donald Trump release his tax returns?",  # a question
+        "If the FBI wanted the laptops, it could get them.",  # inside an if-clause
+        "Donald Trump backed off some of his initial proposals.",  # a particle changes the verb
+        "Hillary Clinton called Alicia Machado on Friday.",  # "call on <date>" is no call on someone
+        "Hillary Clinton and Bill Clinton met. Clinton opposed the plan.",  # a shared surname
     ],
 )
 def test_no_stance(nlp, text: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.records import LAYERS, Document, Mention, Quote, TimeExpr
-from newsledger.store import AddResult, Ledger, LedgerError, RecordConflictError
+from newsledger.store import MIGRATIONS, AddResult, Ledger, LedgerError, RecordConflictError
 from newsledger.store.sqlite import names_match
 from tests.test_store_data import entity, make_document
 
@@ -34,7 +34,7 @@ def dump(path: Path) -> list[str]:
 
 def test_open_creates_file_in_wal_mode_with_foreign_keys(db: Path) -> None:
     with Ledger.open(db) as ledger:
-        assert ledger.schema_version == 1
+        assert ledger.schema_version == len(MIGRATIONS)
         conn = ledger._conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1

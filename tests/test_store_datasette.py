@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from newsledger import link
 from newsledger.records import LAYERS
 from newsledger.store import Ledger, schema
 from newsledger.store.datasette import metadata
+from newsledger.store.links import LINK_VIEWS
 from newsledger.store.views import VIEW_NAMES, VIEWS
 from tests.test_store_data import make_document, reference_document
 
@@ -23,7 +25,7 @@ datasette_app = pytest.importorskip("datasette.app")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ds") / "ledger.db"
     with Ledger.open(path) as ledger:
-        ledger.add([make_document(), reference_document()])
+        ledger.add([make_document(), reference_document()], then=link.update)
     return path
 
 
@@ -42,13 +44,13 @@ def test_tables_and_views_are_listed(database: Path) -> None:
     data = get_json(database, "/ledger.json")
     tables = {t["name"] for t in data["tables"]}
     assert {"articles", "entities", "mentions", *LAYERS, "articles_fts", "quotes_fts"} <= tables
-    assert {v["name"] for v in data["views"]} == {name for name, _ in VIEWS}
+    assert {v["name"] for v in data["views"]} == {name for name, _ in (*VIEWS, *LINK_VIEWS)}
     fts = {t["name"]: t["fts_table"] for t in data["tables"]}
     assert fts["articles"] == "articles_fts"
     assert fts["quotes"] == "quotes_fts"
 
 
-@pytest.mark.parametrize("view", [name for name, _ in VIEWS])
+@pytest.mark.parametrize("view", [name for name, _ in (*VIEWS, *LINK_VIEWS)])
 def test_views_are_queryable(database: Path, view: str) -> None:
     data = get_json(database, f"/ledger/{view}.json?_shape=objects")
     assert data["rows"], view

@@ -37,13 +37,16 @@ def add_review_table(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE quotes ADD COLUMN confidence REAL")
 
 
-V2 = (*MIGRATIONS, Migration(2, "reviews table, quotes.confidence", add_review_table))
+#: The version this newsledger writes, and a hypothetical next migration on top of it.
+LATEST = len(MIGRATIONS)
+NEXT = LATEST + 1
+V2 = (*MIGRATIONS, Migration(NEXT, "reviews table, quotes.confidence", add_review_table))
 
 
 def test_new_file_is_at_the_latest_version(tmp_path: Path) -> None:
     db = tmp_path / "l.db"
     Ledger.open(db).close()
-    assert user_version(db) == len(MIGRATIONS) == 1
+    assert user_version(db) == len(MIGRATIONS) == LATEST
 
 
 def test_v1_file_gets_pending_migrations_and_keeps_data(tmp_path: Path) -> None:
@@ -51,17 +54,17 @@ def test_v1_file_gets_pending_migrations_and_keeps_data(tmp_path: Path) -> None:
     with Ledger.open(db) as ledger:
         ledger.add([make_document()])
     with Ledger.open(db, migrations=V2) as ledger:
-        assert ledger.schema_version == 2
+        assert ledger.schema_version == NEXT
         assert ledger.records("quotes") == list(make_document().quotes)
     assert "confidence" in columns(db, "quotes")
     assert columns(db, "reviews") == ["id", "note"]
-    Ledger.open(db, migrations=V2).close()  # already at 2: nothing re-applied
+    Ledger.open(db, migrations=V2).close()  # already at NEXT: nothing re-applied
 
 
 def test_newer_file_is_refused_with_a_clear_error(tmp_path: Path) -> None:
     db = tmp_path / "l.db"
     Ledger.open(db, migrations=V2).close()
-    with pytest.raises(SchemaVersionError, match=r"schema version 2 .* newer newsledger"):
+    with pytest.raises(SchemaVersionError, match=rf"schema version {NEXT} .* newer newsledger"):
         Ledger.open(db)
 
 
@@ -74,8 +77,8 @@ def test_failing_migration_leaves_previous_version(tmp_path: Path) -> None:
         raise RuntimeError("migration bug")
 
     with pytest.raises(RuntimeError, match="migration bug"):
-        Ledger.open(db, migrations=(*MIGRATIONS, Migration(2, "broken", broken)))
-    assert user_version(db) == 1
+        Ledger.open(db, migrations=(*MIGRATIONS, Migration(NEXT, "broken", broken)))
+    assert user_version(db) == LATEST
     with sqlite3.connect(db) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
@@ -83,7 +86,7 @@ def test_failing_migration_leaves_previous_version(tmp_path: Path) -> None:
 
 def test_misnumbered_migrations_are_a_programming_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="numbered"):
-        Ledger.open(tmp_path / "l.db", migrations=(*MIGRATIONS, *V2[1:], *V2[1:]))
+        Ledger.open(tmp_path / "l.db", migrations=(*MIGRATIONS, *V2[LATEST:], *V2[LATEST:]))
 
 
 def test_missing_column_is_detected_and_add_missing_columns_repairs(tmp_path: Path) -> None:
@@ -102,8 +105,8 @@ def test_missing_column_is_detected_and_add_missing_columns_repairs(tmp_path: Pa
 
 def test_apply_migrations_on_memory_connection() -> None:
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    assert apply_migrations(conn) == 1
-    assert apply_migrations(conn) == 1
+    assert apply_migrations(conn) == LATEST
+    assert apply_migrations(conn) == LATEST
 
 
 # -- the tables are the dataclasses --------------------------------------------------

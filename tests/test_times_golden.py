@@ -59,9 +59,9 @@ def test_not_times(reference: Document, reference_gold: dict) -> None:
     assert not texts & set(reference_gold["not_times"])
 
 
-def test_a_day_after_an_event_is_not_placed(reference: Document) -> None:
-    (found,) = [t for t in reference.times if t.text == "A day"]
-    assert (found.type, found.value, found.start, found.end) == ("DURATION", "P1D", None, None)
+def test_a_day_after_an_event_is_left_out(reference: Document) -> None:
+    assert not [t for t in reference.times if t.text.lower().startswith("a day")]
+    assert len(reference.times) == 8
 
 
 def test_records_point_into_the_text(reference: Document) -> None:

@@ -98,6 +98,9 @@ def iso(day: date | None) -> str | None:
         ("Christmas", FUTURE, "DATE", "2025-12-25", "2025-12-25", "2025-12-25", None),
         ("Thanksgiving", PAST, "DATE", "2024-11-28", "2024-11-28", "2024-11-28", None),
         ("Easter", PAST, "DATE", "2025-04-20", "2025-04-20", "2025-04-20", None),
+        ("Election Day", FUTURE, "DATE", "2025-11-04", "2025-11-04", "2025-11-04", None),
+        ("Labor Day", PAST, "DATE", "2025-09-01", "2025-09-01", "2025-09-01", None),
+        ("Memorial Day", PAST, "DATE", "2025-05-26", "2025-05-26", "2025-05-26", None),
         ("Easter week", PAST, "DATE", "2025-W16", "2025-04-14", "2025-04-20", None),
         ("the week of Sept. 8", FUTURE, "DATE", "2025-W37", "2025-09-08", "2025-09-14", None),
         # offsets

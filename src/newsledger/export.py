@@ -5,7 +5,8 @@ The contract is ``resources/export.schema.json`` (JSON Schema, draft 2020-12) an
 so each list carries every field of its dataclass.
 
 - **json**: one object ``{"schema_version", "generator", "articles", "entities",
-  "mentions", "quotes", "times", "events", "stances", "commitments"}``.
+  "mentions", "quotes", "times", "events", "stances", "commitments", "stories"}``
+  (``stories`` from the cross-article links, :mod:`newsledger.link`).
 - **jsonl**: one line per record, ``{"record_type": "quote", …record}``, lists in that
   order (articles first). The discriminator is ``record_type``, not ``type``, because
   entities, times and events have a ``type`` field of their own.
@@ -29,7 +30,7 @@ from typing import Any, TextIO
 import jsonschema
 
 from newsledger import __version__
-from newsledger.records import LAYER_TYPES, Article, Entity, Mention, to_dict
+from newsledger.records import LAYER_TYPES, Article, Entity, Mention, Story, to_dict
 from newsledger.store import Ledger
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ LISTS: dict[str, tuple[type, str]] = {
     "events": (LAYER_TYPES["events"], "event"),
     "stances": (LAYER_TYPES["stances"], "stance"),
     "commitments": (LAYER_TYPES["commitments"], "commitment"),
+    "stories": (Story, "story"),
 }
 
 FORMATS = ("json", "jsonl", "csv")
@@ -62,6 +64,8 @@ def _records(ledger: Ledger, name: str) -> list[Any]:
         return ledger.entities()
     if name == "mentions":
         return ledger.mentions()
+    if name == "stories":
+        return ledger.stories()
     return ledger.records(name)
 
 

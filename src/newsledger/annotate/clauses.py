@@ -94,7 +94,12 @@ def text_of(tokens: list[Token], *, drop_deps: Iterable[str] = ()) -> str:
         kept = kept[1:]
     while kept and (kept[-1].is_punct or kept[-1].is_space or kept[-1].dep_ == "cc"):
         kept = kept[:-1]
-    return "".join(t.text_with_ws for t in kept).strip()
+    # a gap left by a dropped token keeps a space: "Meh, we" without the comma is "Meh we"
+    parts = [
+        t.text_with_ws if i + 1 == len(kept) or kept[i + 1].i == t.i + 1 else t.text + " "
+        for i, t in enumerate(kept)
+    ]
+    return " ".join("".join(parts).split())
 
 
 def root_of(tokens: list[Token]) -> Token:
@@ -135,6 +140,16 @@ def condition_of(head: Token) -> str | None:
                 start, end = span_of(tokens)
                 return head.doc.text[start:end]
     return None
+
+
+def is_question(token: Token) -> bool:
+    """Whether ``token``'s sentence is a question ("Why won't he release his tax returns?")."""
+    return token.sent.text.rstrip().rstrip("\"'”’").endswith("?")
+
+
+def in_if_clause(token: Token) -> bool:
+    """Whether ``token`` heads a condition itself ("If the FBI wanted …")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in token.children)
 
 
 def is_conditional(head: Token) -> bool:
@@ -299,6 +314,8 @@ def holder_of(document: Document, subject: Token) -> Entity | None:
     for quote in document.quotes:
         span = quote.speaker_span
         if span and span[0] <= subject.idx < span[1] and quote.speaker_id in by_id:
+            if (quote.speaker_mention or "").lower() in PERSONAL_PRONOUNS:
+                break  # a pronoun speaker: resolved below, by the same rule as any pronoun
             return None if is_shared_surname(document, quote.speaker_mention or "") else by_id[quote.speaker_id]
     if subject.lower_ in FIRST_PERSON:
         quote = quote_covering(document, subject.idx, subject.idx + len(subject.text))
@@ -326,27 +343,28 @@ def antecedent(document: Document, pronoun: Token) -> Entity | None:
                 return person(entity_of_phrase(document, subj[0]))
     sentences = [s for s in pronoun.doc.sents if s.end <= pronoun.sent.start][-3:]
     for sent in reversed(sentences):
-        found = sentence_subject(document, sent)
-        if found is not None:
+        decided, found = sentence_subject(document, sent)
+        if decided:
             return found
     return None
 
 
-def sentence_subject(document: Document, sent: SpacySpan) -> Entity | None:
-    """The person a sentence is about: its quoted speaker, else its main subject."""
+def sentence_subject(document: Document, sent: SpacySpan) -> tuple[bool, Entity | None]:
+    """(decided, person) for the person a sentence is about: the speaker of a quote
+    in or around it (decided even when that speaker is unsure), else its main subject."""
     by_id = {e.id: e for e in document.entities}
     for quote in document.quotes:
         span = quote.speaker_span
-        if span and sent.start_char <= span[0] < sent.end_char:
+        around = quote.span[0] < sent.end_char and sent.start_char < quote.span[1]
+        if around or (span and sent.start_char <= span[0] < sent.end_char):
             if is_shared_surname(document, quote.speaker_mention or ""):
-                return None
-            found = person(by_id.get(quote.speaker_id or ""))
-            if found is not None:
-                return found
+                return True, None
+            return True, person(by_id.get(quote.speaker_id or ""))
     subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subj and subj[0].lower_ not in PERSONAL_PRONOUNS:
-        return person(entity_of_phrase(document, subj[0]))
-    return None
+        found = person(entity_of_phrase(document, subj[0]))
+        return found is not None, found
+    return False, None
 
 
 def sentence_of(token: Token) -> SpacySpan:

@@ -35,11 +35,13 @@ log = logging.getLogger(__name__)
 # in PolNeAR dev.
 COMMITMENT_VERBS: dict[str, str] = {
     "promise": "promise", "pledge": "promise", "vow": "promise", "commit": "promise",
-    "guarantee": "promise", "swear": "promise",
-    "threaten": "threat", "warn": "threat",
+    "guarantee": "promise",
+    "threaten": "threat",
     "plan": "plan", "intend": "plan", "aim": "plan", "prepare": "plan", "schedule": "plan",
     "set": "plan", "expect": "expectation",
 }
+# Subjects that cannot commit: "That promises to make life a lot more difficult".
+NON_AGENTS = frozenset({"it", "that", "this", "which", "what", "these", "those"})
 # Nouns naming a commitment with a date.
 COMMITMENT_NOUNS: dict[str, str] = {"deadline": "deadline", "ultimatum": "ultimatum"}
 # Verbs whose dated future is an expectation rather than a plan: cognition and
@@ -47,7 +49,7 @@ COMMITMENT_NOUNS: dict[str, str] = {"deadline": "deadline", "ultimatum": "ultima
 EXPECTATION_VERBS = frozenset({"find", "know", "see", "learn", "hear", "decide", "get", "become", "come", "happen"})
 # Dependents that stay out of an action's wording: conditions and asides are recorded
 # apart, times go to ``due``.
-ACTION_SKIP = ("advcl", "conj", "cc", "punct", "parataxis", "ccomp", "npadvmod")
+ACTION_SKIP = ("advcl", "conj", "cc", "parataxis", "npadvmod")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +100,17 @@ def action_tokens(document: Document, verb: Token, *, with_subject: bool) -> lis
         if is_dated(child, times) or is_absolute(child)
         for t in child.subtree
     }
-    tokens = [t for t in tokens if t.i not in dated and t.dep_ not in {"nsubj", "nsubjpass"}
-              and not any(t.i in {g.i for g in c.subtree} for c in verb.children
-                          if c.dep_ in {"nsubj", "nsubjpass"})]
+    own_subject = {g.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for g in c.subtree}
+    tokens = [t for t in tokens if t.i not in dated and t.i not in own_subject]
     if with_subject:
         subject = subject_token(verb)
         if subject is not None:
             tokens = [*subject.subtree, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}], *tokens]
             tokens = [t for t in tokens if clauses.line_of(t) == clauses.line_of(verb)]
+    # the verb's own "to" and, without a subject, its own auxiliaries stay out
     unique = {
         t.i: t for t in tokens
-        if not (t.dep_ == "aux" and (t.tag_ == "TO" or (not with_subject and t.head == verb)))
+        if not (t.dep_ == "aux" and t.head == verb and (t.tag_ == "TO" or not with_subject))
     }
     return [unique[i] for i in sorted(unique)]
 
@@ -128,18 +130,18 @@ def read_verb(document: Document, token: Token) -> Reading | None:
     kind = COMMITMENT_VERBS.get(token.lemma_.lower())
     if kind is None or token.pos_ != "VERB" or clauses.is_negated(token):
         return None
-    if subject_token(token) is None:
-        return None  # "Promise mama you'll keep …": an imperative commits no one
+    subject = subject_token(token)
+    if subject is None or subject.lower_ in NON_AGENTS or subject.tag_ in {"WDT", "WP"}:
+        return None  # an imperative commits no one; "that promises to make life harder" is a forecast
     complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
     if not complements or (kind == "plan" and token.lemma_.lower() == "set" and
                            not any(c.dep_ == "auxpass" for c in token.children)):
         return None
     action_head = complements[0]
-    if kind == "threat" and token.lemma_.lower() == "warn" and complements[0].dep_ != "xcomp":
-        return None
     holder = holder_name(document, token)
     passive = any(c.dep_ == "auxpass" for c in token.children)
-    action = action_tokens(document, action_head, with_subject=False)
+    # "Obama's veto is expected to come …": whose expectation is unsaid; the action keeps its subject
+    action = action_tokens(document, action_head, with_subject=passive)
     evidence = clauses.clause_tokens(token, skip_deps=("conj", "cc"))
     return Reading(kind, None if passive and kind == "expectation" else holder,
                    action_head, action, evidence)
@@ -157,6 +159,9 @@ def read_dated_future(document: Document, token: Token) -> Reading | None:
         return None
     subject = subject_token(token)
     event_subject = subject is not None and type_of_noun(subject) is not None
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if token.lemma_.lower() == "be" or (passive and not event_subject):
+        return None  # "the debate will be Trump's first", "Florida will be inundated": states
     if clauses.is_future(token) and not clauses.is_negated(token):
         lemma = token.lemma_.lower()
         kind = "expectation" if lemma in EXPECTATION_VERBS or event_subject else "plan"
@@ -216,6 +221,8 @@ def annotate(document: Document) -> Document:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     found: dict[tuple[int, int], Commitment] = {}
     for token in document.doc:
+        if clauses.is_question(token):
+            continue  # "Mr. President, will you pledge …?" asks for a commitment
         for reader in READERS:
             reading = reader(document, token)
             if reading is not None and reading.action:

@@ -60,8 +60,9 @@ TITLE_GENDER = {
     "lady": "f", "queen": "f", "princess": "f",
 }
 
-#: gender-guesser answers -> our gender; "andy" (androgynous) and "unknown" give none.
-GUESSER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+#: gender-guesser's answers (without "mostly_") -> our gender; "andy" (androgynous)
+#: and "unknown" give none.
+GUESSER = {"male": "m", "female": "f"}
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -92,11 +93,27 @@ def _detector():  # type: ignore[no-untyped-def]
 
 
 def first_name_gender(name: str) -> str | None:
-    """``"Karoline Leavitt"`` -> ``"f"``; None when the table does not know the name."""
+    """``"Karoline Leavitt"`` -> ``"f"``; None when the table is unsure.
+
+    The table's overall answer counts unless its US usage says the opposite ("Rand" is
+    female overall, male in the US; "Bernie" mostly female overall, mostly male in the
+    US: no gender); a "mostly" answer counts only when US usage agrees ("Corey").
+    """
     first = name.split()[0] if name.split() else ""
     if not first.isalpha():
         return None
-    return GUESSER.get(_detector().get_gender(first.capitalize()))
+    detector = _detector()
+    overall = detector.get_gender(first.capitalize())
+    usage = detector.get_gender(first.capitalize(), "usa")
+    gender = overall.removeprefix("mostly_")
+    if gender not in GUESSER:
+        return None
+    opposite = "female" if gender == "male" else "male"
+    if usage in (opposite, f"mostly_{opposite}"):
+        return None
+    if overall.startswith("mostly_") and usage not in (gender, overall):
+        return None
+    return GUESSER[gender]
 
 
 class Resolver:
@@ -159,6 +176,8 @@ class Resolver:
             span = self.doc.char_span(*mention.span, alignment_mode="expand")
             if entity is None or span is None or _inside(mention.span, quoted):
                 continue
+            if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+                continue  # "the Clinton campaign" names the campaign, not Clinton
             found.append(Candidate(entity, mention.span[0], self._sentence(mention.span[0]), _rank(span.root)))
         return sorted(found, key=lambda c: c.start)
 

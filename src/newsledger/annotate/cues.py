@@ -33,6 +33,9 @@ COMPLEMENT_BY_CLASS = {"evidence": "dobj"}
 #: Speech verbs whose object is the addressee ("told Fox News", "reminded voters").
 TELL_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "reassure", "advise", "notify", "brief"})
 
+#: Relative pronouns: the subject of a relative clause stands for the noun it modifies.
+RELATIVE = frozenset({"who", "that", "which"})
+
 #: Addressee prepositions of speech verbs ("said to reporters").
 TO_PREPOSITIONS = frozenset({"to"})
 
@@ -63,7 +66,10 @@ def cue_classes() -> dict[str, str]:
 
 def is_cue(token: Token) -> bool:
     """A verb of the cue table: ``said`` in "she said", not "say" in "a say in it"."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cue_classes()
+    kind = cue_classes().get(token.lemma_.lower())
+    if kind is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return kind != "frame" or not any(c.dep_ == "xcomp" for c in token.children)
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,12 +138,17 @@ def complement_of(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The nominal subject of ``verb``, or of the verb it is coordinated with."""
+    """The nominal subject of ``verb``, or of the verb it is coordinated with; for a
+    relative or participial clause, the noun the clause modifies."""
     current = verb
     for _ in range(4):
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in RELATIVE and current.dep_ == "relcl":
+            return current.head  # "Jon Ralston, who runs a newsletter, said" -> Ralston
         if subject is not None:
             return subject
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "911 calls saying shots have been fired"
         if current.dep_ not in SUBJECT_INHERIT or current.head is current:
             return None
         current = current.head

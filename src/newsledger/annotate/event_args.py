@@ -18,7 +18,7 @@ from newsledger.annotate.quantities import quantities_in
 from newsledger.records import Document, Quantity
 
 # Types whose subject and companions are participants rather than an actor.
-JOINT_TYPES = frozenset({"meeting", "debate", "agreement", "rally", "election"})
+JOINT_TYPES = frozenset({"meeting", "debate", "agreement", "rally", "election", "vote"})
 # Prepositions introducing a target ("an assault on Ukraine", "sanctions against Iran").
 TARGET_PREPS = frozenset({"on", "against", "into", "at"})
 PARTNER_PREPS = frozenset({"with", "between", "among"})
@@ -119,7 +119,8 @@ def compound_parts(document: Document, noun: Token) -> tuple[list[str], str | No
         span = [t for t in child.subtree if t.dep_ != "det"]
         text = " ".join(t.text for t in span).lower()
         name = name_at(document, child)
-        if text.replace(" ", " ") in PLACE_BUILDINGS or (child.ent_type_ in {"FAC", "LOC"}):
+        single_place = child.ent_type_ == "GPE" and "-" not in text  # "a Michigan rally"
+        if text in PLACE_BUILDINGS or child.ent_type_ in {"FAC", "LOC"} or single_place:
             place = name or " ".join(t.text for t in span)
             continue
         for part in span:
@@ -176,7 +177,9 @@ def actor_and_others(document: Document, etype: str, head: Token, trigger: Token
     hosts = [trigger] if head.lemma_.lower() in OCCURRENCE_VERBS else [trigger, head]
     partners = [n for h in dict.fromkeys(hosts) for obj in prep_objects(h, PARTNER_PREPS)
                 for n in names_in_chain(document, obj) if obj.ent_type_ not in PLACE_TYPES]
-    targets = [n for obj in prep_objects(trigger, TARGET_PREPS) for n in names_in_chain(document, obj)]
+    targets = [] if etype in JOINT_TYPES else [
+        n for obj in prep_objects(trigger, TARGET_PREPS) for n in names_in_chain(document, obj)
+    ]
     if head.pos_ == "VERB" and trigger == head and etype not in JOINT_TYPES:
         # "Russia attacked Kyiv"; passive "Crutcher was shot" (the agent is the subject)
         object_deps = {"dobj", "nsubjpass"}

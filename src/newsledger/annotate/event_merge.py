@@ -111,11 +111,13 @@ def merge(mentions: list[Mention]) -> list[Mention]:
     waiting: list[Mention] = []
     for mention in mentions:
         host = next((i for i in range(len(events) - 1, -1, -1) if compatible(events[i], mention)), None)
+        if mention.is_clause and mention.status is None:
+            continue
         if host is not None:
             events[host] = union(events[host], mention)
         elif mention.status is not None:
             events.append(mention)
-        else:
+        elif not mention.is_clause:  # a clause with no tense ("to vote") is no event
             waiting.append(mention)
     for mention in waiting:
         later = [i for i, e in enumerate(events) if e.head.i > mention.head.i and compatible(e, mention)]

@@ -50,6 +50,8 @@ HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every", "such", "future"})
 # Prepositions placing a noun event in the past relative to the clause ("a day
 # after his meeting", "following Monday's summit").
 PAST_FRAMES = frozenset({"after", "following", "since"})
+# Entity types an armed attack can hit; "attack" with any other object is criticism.
+PHYSICAL_TARGETS = frozenset({"GPE", "FAC", "LOC"})
 # Verbs planning their object ("planning for a possible summit").
 PLANNING_WORDS = frozenset({"plan", "planning", "prepare", "schedule", "arrange", "organise", "organize"})
 
@@ -147,8 +149,11 @@ def anchor(token: Token) -> tuple[EventType, Token, Token] | None:
     verb_type = type_of_verb(token)
     if verb_type is None:
         return None
-    if token.lemma_.lower() == "meet" and any(c.dep_ == "dobj" and not c.ent_type_ for c in token.children):
-        return None  # "did not meet the 15 percent threshold": no one was met
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if token.lemma_.lower() in {"meet", "debate"} and any(not c.ent_type_ for c in objects):
+        return None  # "did not meet the threshold", "debated the salience of …": no one met
+    if token.lemma_.lower() == "attack" and not any(c.ent_type_ in PHYSICAL_TARGETS for c in objects):
+        return None  # "Trump attacked Clinton": words, not an assault (CAMEO 11, not 18)
     for child in token.children:
         noun_type = type_of_noun(child) if child.dep_ == "dobj" else None
         if noun_type is not None and token.lemma_.lower() in noun_type.light_verbs:

@@ -4,7 +4,7 @@ Pairing is done per paragraph and per mark family, so a stray mark spoils at mos
 paragraph. Curly single marks double as apostrophes ("don’t", "allies’", "’90s"): a
 ``’`` closes a quotation only when a single quotation is open and it is not between
 two letters. Straight marks are read by their neighbours (after a space: opening;
-before a space or punctuation: closing).
+before a space or punctuation: closing); two apostrophes ('') are a double mark.
 
 A quotation that runs over several paragraphs opens each paragraph with a mark and
 closes only at the end; it comes back as one :class:`Marked` per paragraph, with
@@ -27,6 +27,8 @@ DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 STRAIGHT = {'"': "double", "'": "single"}
+#: Two apostrophes for a double mark: the typewriter style of some wire copy (''Yes,'').
+DOUBLED = "''"
 
 PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
@@ -88,19 +90,25 @@ def _pair(text: str, start: int, end: int, family: str) -> list[Marked]:
     """Pair the marks of one ``family`` within ``text[start:end]``; an unclosed
     quotation runs to the paragraph end (trailing space excluded)."""
     spans: list[Marked] = []
-    opened: int | None = None
-    for i in range(start, end):
-        role = mark_role(text, i, family, opened is not None)
+    opened: tuple[int, int] | None = None  # (position, width) of the opening mark
+    i = start
+    while i < end:
+        width = 2 if text.startswith(DOUBLED, i) else 1
+        if width == 2 and family == "double":
+            role = _straight_role(text[i - 1] if i > 0 else " ", text[i + 2] if i + 2 < len(text) else " ", opened is not None)
+        else:
+            role = None if width == 2 else mark_role(text, i, family, opened is not None)
         if role == "open" and opened is None:
-            opened = i
+            opened = (i, width)
         elif role == "close" and opened is not None:
-            spans.append(Marked((opened, i + 1), (opened + 1, i), family))
+            spans.append(Marked((opened[0], i + width), (opened[0] + opened[1], i), family))
             opened = None
+        i += width
     if opened is not None:
         stop = end
-        while stop > opened + 1 and text[stop - 1].isspace():
+        while stop > opened[0] + opened[1] and text[stop - 1].isspace():
             stop -= 1
-        spans.append(Marked((opened, stop), (opened + 1, stop), family, closed=False))
+        spans.append(Marked((opened[0], stop), (opened[0] + opened[1], stop), family, closed=False))
     return spans
 
 
@@ -122,6 +130,11 @@ def mark_role(text: str, i: int, family: str, is_open: bool) -> str | None:
         return None
     if family == "single" and _is_apostrophe(before, after):
         return None
+    return _straight_role(before, after, is_open)
+
+
+def _straight_role(before: str, after: str, is_open: bool) -> str | None:
+    """A straight mark closes after a non-space and opens before one."""
     if is_open and not before.isspace():
         return "close"
     if not is_open and not after.isspace():

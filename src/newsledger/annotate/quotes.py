@@ -295,15 +295,28 @@ def _indirect_quotes(document: Document, resolver: Resolver, cues: list[Cue],
     quotes = []
     for cue in cues:
         span = _clip(cue.complement, _paragraph_of(paragraph_spans, cue.verb.idx))
-        if span is None or cue.subject is None or _inside_any(cue.verb.idx, marked):
+        if span is None or _inside_any(cue.verb.idx, marked):
             continue
         if any(s < span[1] and span[0] < e for s, e in taken) or _inside_any(span[0], marked):
             continue
-        if cue.subject.pos_ == "PRON" and cue.subject.lower_ in ("you", "it") and not cue.according_to:
+        subject = cue.subject
+        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("you", "it") and not cue.according_to:
             continue
-        who = speaker(document, resolver, cue.subject)
+        if subject is None and not _unnamed_source(cue.verb):
+            continue
+        who = speaker(document, resolver, subject) if subject is not None else None
         quotes.append(_quote(document, span, "indirect", Attribution(cue, who), resolver))
     return quotes
+
+
+def _unnamed_source(verb: Token) -> bool:
+    """A cue whose source the sentence leaves out or the parser lost: a passive ("it was
+    reported that …"), a participle ("polls showing that …"), a mis-parsed subject
+    ("About 4 in 10 say …"); not an infinitive ("to say that …") or an imperative
+    ("Say what you like")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return not (verb.tag_ == "VB" and verb.i == verb.sent.start)
 
 
 def _paragraph_of(spans: list[tuple[int, int]], char: int) -> tuple[int, int] | None:

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 # future ("will not be sent") or a hedge ("may provide"); from the reference article
 # and PolNeAR dev.
 POLICY_VERBS = frozenset(
-    {"send", "deploy", "provide", "help", "put", "impose", "lift", "allow", "accept",
+    {"send", "deploy", "provide", "put", "impose", "lift", "allow", "accept",
      "sign", "give", "withdraw", "ban", "build", "release", "join", "recognise", "recognize"}
 )
 # Verbs that state a judgement of their object: "seen as vital", "considered the best".
@@ -96,11 +96,20 @@ def cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def evaluations() -> dict[str, str]:
-    """Evaluative words and the polarity they lend to their subject."""
+def evaluation_rows() -> tuple[dict[str, str], ...]:
     path = resources.files("newsledger.resources").joinpath("stance_evaluations.csv")
     with path.open(encoding="utf-8") as handle:
-        return {r["word"]: r["polarity"] for r in csv.DictReader(handle)}
+        return tuple(csv.DictReader(handle))
+
+
+def evaluations() -> dict[str, str]:
+    """Evaluative words and the polarity they lend to their subject."""
+    return {r["word"]: r["polarity"] for r in evaluation_rows()}
+
+
+def judgements() -> dict[str, str]:
+    """The evaluative words that judge a person or a claim when reported ("X was right")."""
+    return {r["word"]: r["polarity"] for r in evaluation_rows() if r["judges"] == "yes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +131,13 @@ def cue_of(token: Token) -> Cue | None:
     pos = token.pos_
     if pos == "NOUN" and not (token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS):
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}} | {
+        m.lower_ for c in token.children if c.dep_ in {"advcl", "acl"} for m in c.children if m.dep_ == "mark"
+    }  # "a call for the US to accept …" parses "for" as the mark of a clause
     candidates = cues().get((lemma if pos != "ADJ" else token.lower_, pos), ())
     cue = next((c for c in candidates if not c.particle or c.particle in particles), None)
+    if cue and not cue.particle and any(c.dep_ == "prt" for c in token.children):
+        return None  # "backed off": a particle changes the verb
     if cue and lemma == "want" and is_intention(token):
         return None
     return cue
@@ -178,13 +191,22 @@ def complement(cue: Token, deps: tuple[str, ...] = TARGET_DEPS, preps: frozenset
     for dep in deps:
         for child in cue.children:
             if child.dep_ == dep:
-                return list(child.subtree)
+                # "urged North Korea to resume talks": the object and what it is urged to do
+                then = [t for c in cue.children if c.dep_ == "xcomp" and dep == "dobj" for t in c.subtree]
+                return without_asides([*child.subtree, *then], child)
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
             if objs:
-                return list(objs[0].subtree)
+                return without_asides(list(objs[0].subtree), objs[0])
     return []
+
+
+def without_asides(tokens: list[Token], head: Token) -> list[Token]:
+    """A target without the relative clause or apposition on its head ("Trump, who
+    says he is honored" -> "Trump")."""
+    aside = {t.i for c in head.children if c.dep_ in {"relcl", "appos"} for t in c.subtree}
+    return [t for t in tokens if t.i not in aside]
 
 
 def particle_object(cue: Token, particle: str) -> list[Token]:
@@ -196,6 +218,9 @@ def particle_object(cue: Token, particle: str) -> list[Token]:
                 continue  # "called on Wednesday on Dean …": a date is no target
             then = [t for c in cue.children if c.dep_ == "xcomp" for t in c.subtree]
             return [*objs[0].subtree, *then] if objs else []  # "called on Dean to apologize"
+    for child in cue.children:
+        if child.dep_ in {"advcl", "acl"} and any(m.dep_ == "mark" and m.lower_ == particle for m in child.children):
+            return [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
     return []
 
 
@@ -216,7 +241,10 @@ def polarity_of(base: str, negated: bool) -> str | None:
 
 def has_content(target: list[Token]) -> bool:
     """A target names something: not empty, not a bare relative pronoun ("the answer that he wanted")."""
-    return any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} for t in target)
+    first = min(target, key=lambda t: t.i, default=None)
+    if first is None or first.tag_ in {"WDT", "WP"}:
+        return False  # "she supported that …" in a relative clause
+    return any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} for t in target)
 
 
 def read_cue(document: Document, token: Token) -> Reading | None:
@@ -243,7 +271,7 @@ def read_cue(document: Document, token: Token) -> Reading | None:
         holder_token = subject_of(copula or token)
         target = complement(token, TARGET_DEPS[:-1], PREPS_OF[cue.pos])
         if cue.particle:
-            target = particle_object(token, cue.particle) or target
+            target = particle_object(token, cue.particle)
     if not has_content(target):
         return None
     head = clauses.root_of(target)
@@ -285,7 +313,7 @@ def read_policy(document: Document, token: Token) -> Reading | None:
     -> oppose (certain); "the US may provide air support" -> support (possible)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in POLICY_VERBS:
         return None
-    if token.dep_ in {"xcomp", "amod", "acl", "pcomp", "advcl"}:
+    if token.dep_ in {"xcomp", "amod", "acl", "pcomp", "advcl", "relcl"}:
         return None
     words = clauses.aux_words(token)
     negated = clauses.is_negated(token)
@@ -302,7 +330,26 @@ def read_policy(document: Document, token: Token) -> Reading | None:
     return Reading(token, holder, polarity, target, modality)
 
 
-READERS = (read_cue, read_evaluation, read_policy)
+def read_judgement(document: Document, token: Token) -> Reading | None:
+    """A reported judgement of a named person's words or deeds: "Michael Flynn said
+    Donald Trump was 'absolutely right' when he said …" -> Flynn supports it."""
+    polarity = judgements().get(token.lower_)
+    copula = token.head
+    if polarity is None or token.dep_ != "acomp" or copula.lemma_ != "be":
+        return None
+    subject = [c for c in copula.children if c.dep_ == "nsubj"]
+    if not subject or not any(t.pos_ == "PROPN" for t in subject[0].subtree):
+        return None  # "that was outrageous": no named target
+    if clauses.is_negated(copula) or clauses.is_negated(token):
+        return None
+    holder = clauses.reporter_of(document, copula)
+    if holder is None:
+        return None
+    target = clauses.clause_tokens(copula, skip_deps=("conj", "cc", "parataxis"))
+    return Reading(token, holder, polarity, target, clauses.modality(copula))
+
+
+READERS = (read_cue, read_evaluation, read_policy, read_judgement)
 
 
 def to_stance(document: Document, reading: Reading) -> Stance:
@@ -324,9 +371,12 @@ def to_stance(document: Document, reading: Reading) -> Stance:
 
 
 def readings(document: Document) -> list[Reading]:
-    """Every stance reading in the document, one per cue token."""
+    """Every stance reading in the document, one per cue token; none from questions
+    ("Why won't he release his tax returns?") or from inside an if-clause."""
     found = []
     for token in document.doc:
+        if clauses.is_question(token) or clauses.in_if_clause(token):
+            continue
         for reader in READERS:
             reading = reader(document, token)
             if reading is not None and reading.target:

@@ -115,7 +115,7 @@ def _walk(
             verdict = Verdict(line, NOISE, "video_caption")
         elif _is_author_line(line.text, first_pass[i + 1 : i + 2]):
             verdict = Verdict(line, NOISE, "author_line")
-        elif line.alone and rules.is_title_like(line.text) and followed_by_body:
+        elif line.alone and rules.is_heading_like(line.text) and followed_by_body:
             verdict = Verdict(line, HEADING, "heading")
         else:
             verdict = Verdict(line, BODY)
@@ -125,49 +125,46 @@ def _walk(
 
 
 def _trim_edges(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
-    """Title-like lines before the first or after the last body paragraph.
+    """The title, and heading-like lines before the first or after the last body paragraph.
 
     Page furniture gathers at the edges of an article (author names, "BBC News,
-    Kyiv", tag lists, "Reuse this content"). Before the body, the first such line of
-    an article without a title is its title, and trimming stops at the first kept
-    line that is not a fragment; after the body, a kept line ending with ":"
-    introduces content (a list of key dates), so trimming stops there.
+    Kyiv", tag lists, "Reuse this content"). The first kept line of an article
+    without a title is its title when it is title-shaped (a question too). Trimming
+    before the body stops at the first kept line that is not a fragment; after the
+    body, a kept line ending with ":" introduces content (a list of key dates), so
+    trimming stops there.
     """
-    running = _running_paragraphs(verdicts)
+    out = _find_title(verdicts) if title is None else list(verdicts)
+    running = _running_paragraphs(out)
     body = [
-        i
-        for i, v in enumerate(verdicts)
-        if v.kind == BODY and v.line.paragraph in running
+        i for i, v in enumerate(out) if v.kind == BODY and v.line.paragraph in running
     ]
     if not body:
-        return verdicts
-    out = list(verdicts)
-    need_title = title is None
+        return list(verdicts)
     last = None  # the last fragment trimmed before the body
     for i in range(body[0]):
         if not _is_fragment(out[i]):
             if out[i].kind == BODY:
                 # Content of another shape (a schedule, a list) starts here; the
                 # fragment right above it is its heading.
-                if (
-                    last is not None
-                    and last == _previous_kept(out, i)
-                    and out[last].kind == NOISE
-                ):
+                if last is not None and last == _previous_kept(out, i):
                     out[last] = verdicts[last]
                 break
             continue
-        out[i] = Verdict(
-            out[i].line,
-            TITLE if need_title else NOISE,
-            "heading" if need_title else "edge_fragment",
-        )
-        need_title, last = False, i
+        out[i], last = Verdict(out[i].line, NOISE, "edge_fragment"), i
     for i in range(body[-1] + 1, len(out)):
         if out[i].kind == BODY and out[i].line.text.rstrip().endswith(":"):
             break
         if _is_fragment(out[i]):
             out[i] = Verdict(out[i].line, NOISE, "edge_fragment")
+    return out
+
+
+def _find_title(verdicts: list[Verdict]) -> list[Verdict]:
+    out = list(verdicts)
+    first = next((i for i, v in enumerate(out) if v.kind in (BODY, HEADING)), None)
+    if first is not None and _is_fragment(out[first], as_title=True):
+        out[first] = Verdict(out[first].line, TITLE, "heading")
     return out
 
 
@@ -196,13 +193,15 @@ def _running_paragraphs(verdicts: Sequence[Verdict]) -> set[int]:
     }
 
 
-def _is_fragment(verdict: Verdict) -> bool:
-    # Only a line alone in its paragraph: lines of a multi-line paragraph are wrapped
-    # text or a list, which are content.
+def _is_fragment(verdict: Verdict, as_title: bool = False) -> bool:
+    """A short line alone in its paragraph (lines of a multi-line paragraph are
+    wrapped text or a list: content). An article's title may be any title-shaped
+    line, even a question; furniture must look like a heading."""
+    shape = rules.is_title_like if as_title else rules.is_heading_like
     return (
         verdict.kind in (BODY, HEADING)
         and verdict.line.alone
-        and rules.is_title_like(verdict.line.text)
+        and shape(verdict.line.text)
     )
 
 

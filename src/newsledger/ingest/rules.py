@@ -55,6 +55,34 @@ def is_title_like(line: str, max_words: int = 14) -> bool:
     return first.isupper() or first.isdigit()
 
 
+#: A transcript speaker label: "Q:", "TAPPER:", "MR SMITH:".
+_SPEAKER_LABEL = re.compile(r"^(?:Q|A|[A-Z][A-Z.' -]{1,30}):\s")
+#: Openers and back-references that make a question part of the prose, not a heading.
+_PROSE_QUESTION = re.compile(
+    r"^(?:so|but|and|or|yet)\b|\b(?:that|this|it|he|she|they|them|him|his|her|their|"
+    r"those|these|we|you|i)\b",
+    re.IGNORECASE,
+)
+
+
+def is_heading_like(line: str) -> bool:
+    """A title-like line that can be a section heading, not a line of an interview.
+
+    Questions are common in prose and interviews, so a question is a heading only
+    when it is short, unquoted and self-contained: "What happens next?" is one,
+    "How is that possible?" and "Q: Have you talked to her?" are not.
+    """
+    if not is_title_like(line) or _SPEAKER_LABEL.match(line):
+        return False
+    if not line.rstrip().rstrip("\"'”’»)]").endswith("?"):
+        return True
+    return (
+        len(words(line)) <= 7
+        and not _has_quote(line)
+        and not _PROSE_QUESTION.search(line)
+    )
+
+
 def is_body_paragraph(line: str, min_words: int = 4) -> bool:
     """A line that reads as running text: several words ending like a sentence."""
     return ends_sentence(line) and len(words(line)) >= min_words
@@ -66,16 +94,24 @@ def _has_quote(line: str) -> bool:
 
 # --- 1. durations and timestamps ----------------------------------------------------
 
-#: A bare media duration or clock time ("4:14", "1:02:33", "12:03 pm", "(2:30)").
+#: A bare media duration ("4:14", "1:02:33", "(2:30)", "Duration: 1:45"): a video's length.
 DURATION = re.compile(
-    r"^(?:(?:duration|video|watch|play|length)\s*[:,]?\s*)?\(?\d{1,2}:\d{2}(?::\d{2})?\)?"
-    r"(?:\s*(?:[ap]\.?m\.?|gmt|bst|utc|et|cet))?$",
+    r"^(?:(?:duration|video|watch|play|length)\s*[:,]?\s*)?\(?\d{1,2}:\d{2}(?::\d{2})?\)?$",
+    re.IGNORECASE,
+)
+#: A bare clock time ("12:03 pm", "6:05 p.m.", "10:14 BST"): a live-blog or update stamp.
+CLOCK_TIME = re.compile(
+    r"^\(?\d{1,2}[:.]\d{2}\)?\s*(?:[ap]\.?m\.?|gmt|bst|utc|et|edt|est|cet|cest)\s*:?$",
     re.IGNORECASE,
 )
 
 
 def is_duration(line: str) -> bool:
     return bool(DURATION.match(line))
+
+
+def is_clock_time(line: str) -> bool:
+    return bool(CLOCK_TIME.match(line))
 
 
 # --- 2. datelines ---------------------------------------------------------------------
@@ -173,8 +209,9 @@ def is_call_to_action(line: str) -> bool:
 #: "Pic: Reuters", "Image: AP/Getty", "Photo credit: ...", "Image caption, ...",
 #: "Photo by Jane Doe/Getty Images".
 CREDIT_LABEL = re.compile(
-    r"^(?:pic(?:ture)?s?|photo(?:graph)?s?|images?|credit|footage|media|video)"
-    r"(?:\s+(?:credit|source|caption|by))?\s*(?:[:,/]|\bby\b)\s*\S",
+    r"^(?:(?:main|top|lead|header|cover|featured)\s+)?"
+    r"(?:pic(?:ture)?s?|photo(?:graph)?s?|images?|credit|footage|media|video)"
+    r"(?:\s*[:/]|\s+by\b|\s+(?:credit|source|caption)\s*[:,])\s*\S",
     re.IGNORECASE,
 )
 #: A caption ending in a credit: "Mr Zelenskyy in Washington. Pic: AP".
@@ -211,7 +248,10 @@ AGENCY_CREDITS = re.compile(
 
 def is_byline(line: str) -> bool:
     if AGENCY_CREDITS.search(line) and len(words(line)) <= 40:
-        return True
+        # The wire shape: parenthesised, "; Editing by", "contributed", or no full
+        # stop; "Reporting by the BBC suggested that ..." is prose.
+        wire = line.startswith("(") or ";" in line or "contribut" in line.casefold()
+        return wire or not ends_sentence(line)
     return (
         bool(BYLINE.match(line)) and len(words(line)) <= 14 and not ends_sentence(line)
     )
@@ -221,7 +261,8 @@ def is_byline(line: str) -> bool:
 
 #: "© 2025 Sky UK", "Copyright 2025 The Associated Press. All rights reserved."
 COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE
+    r"^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})|\ball rights reserved\b",
+    re.IGNORECASE,
 )
 
 
@@ -310,7 +351,8 @@ class LineRule:
 
 
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("duration", is_duration, "a bare media duration or clock time: '4:14'"),
+    LineRule("duration", is_duration, "a bare media duration: '4:14'"),
+    LineRule("clock_time", is_clock_time, "a bare clock time: '12:03 pm'"),
     LineRule(
         "dateline",
         is_dateline,

@@ -3,7 +3,9 @@
 Each ``response`` record whose HTTP Content-Type is HTML becomes an article, with the
 record's ``WARC-Target-URI`` as its url and its ``WARC-Date`` as the date when the
 page itself gives none. Records are named ``archive.warc.gz#3`` (the 3rd HTML
-response). Other records (requests, metadata, images) are skipped.
+response). Other records (requests, metadata, images) are skipped; an archive whose
+first record is not a WARC/ARC record is malformed, and one without any HTML
+response is an error too (the input gave no article).
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[Found | IngestError]:
 
     number = 0
     try:
-        for record in ArchiveIterator(stream):
+        for index, record in enumerate(ArchiveIterator(stream)):
+            if index == 0 and not _is_archive_record(record):
+                raise IngestError(
+                    source, "malformed WARC: the first record has no WARC or ARC header"
+                )
             if record.rec_type != "response" or not _is_html(record):
                 continue
             number += 1
@@ -41,7 +47,16 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[Found | IngestError]:
             source, f"malformed WARC ({type(err).__name__}: {err})"
         ) from err
     if number == 0:
-        logger.warning("%s: no HTML responses in this WARC", source)
+        raise IngestError(source, "no HTML responses in this WARC")
+
+
+def _is_archive_record(record: object) -> bool:
+    """Whether warcio really parsed a record: it reads any text line as an ARC header."""
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    if record.format == "warc":  # type: ignore[attr-defined]
+        return bool(headers.get_header("WARC-Type"))
+    uri = headers.get_header("uri") or ""
+    return "://" in uri or uri.startswith(("filedesc:", "dns:"))
 
 
 def _is_html(record: object) -> bool:

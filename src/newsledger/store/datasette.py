@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.store import schema
+from newsledger.store.links import LINK_VIEWS
 from newsledger.store.views import VIEWS
 
 #: What each view answers (shown as its description in Datasette).
@@ -26,6 +27,9 @@ VIEW_DESCRIPTIONS = {
     "stance_table": "Who stands where: holder, polarity, modality and target of each stance.",
     "commitments_due": "Promises, threats and plans with their deadlines, soonest first.",
     "entity_mentions": "Each canonical entity with its number of mentions and articles.",
+    "quote_groups": "One quote carried by several articles: its sources, most carried first.",
+    "distinct_articles": "Articles that near-duplicate no earlier article (count these).",
+    "entity_directory": "Cross-article entities (one per person or body), most reported first.",
 }
 
 #: The column Datasette shows for a foreign key pointing at these tables.
@@ -83,7 +87,7 @@ def metadata(database: str = "newsledger") -> dict[str, Any]:
         if t.name in _FTS:
             entry["fts_table"] = _FTS[t.name]
         tables[t.name] = entry
-    for name, _ in VIEWS:
+    for name, _ in (*VIEWS, *LINK_VIEWS):
         tables[name] = {"description": VIEW_DESCRIPTIONS[name]}
     for name, columns in FACETS.items():
         tables[name]["facets"] = columns

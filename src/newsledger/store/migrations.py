@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsledger.store import schema, views
+from newsledger.store import links, schema, views
 from newsledger.store.errors import SchemaDriftError, SchemaVersionError
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,11 @@ def create_v1(conn: sqlite3.Connection) -> None:
     _execute_all(conn, schema.core_ddl())
     _execute_all(conn, schema.sqlite_fts_ddl())
     _execute_all(conn, views.views_ddl())
+
+
+def create_v2(conn: sqlite3.Connection) -> None:
+    """The cross-article link tables and views (:mod:`newsledger.store.links`)."""
+    _execute_all(conn, links.links_ddl())
 
 
 def add_missing_columns(conn: sqlite3.Connection) -> list[str]:
@@ -76,6 +81,7 @@ def add_missing_columns(conn: sqlite3.Connection) -> list[str]:
 #: Every migration, in order. Append new ones; never edit a released one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, mentions, one table per layer, FTS5, views", create_v1),
+    Migration(2, "cross-article links: entity clusters, duplicates, quote sources, stories", create_v2),
 )
 
 

@@ -14,13 +14,14 @@ import json
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from newsledger.records import LAYERS, Article, Document, Entity, Mention, Quote
+from newsledger.records import LAYERS, Article, Document, Entity, Mention, Quote, Story
 from newsledger.store import schema
 from newsledger.store.errors import LedgerError, RecordConflictError
 from newsledger.store.migrations import (
@@ -30,6 +31,7 @@ from newsledger.store.migrations import (
     check_schema,
     schema_version,
 )
+from newsledger.store.links import LINK_VIEW_NAMES
 from newsledger.store.views import VIEW_NAMES
 
 log = logging.getLogger(__name__)
@@ -165,15 +167,21 @@ class Ledger:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add(self, documents: Iterable[Document]) -> AddResult:
+    def add(
+        self,
+        documents: Iterable[Document],
+        then: Callable[[Ledger, list[str]], object] | None = None,
+    ) -> AddResult:
         """Store ``documents`` in one transaction; already stored articles are skipped.
 
-        Any exception (a failing insert, or one raised by the iterable) rolls the whole
+        ``then(ledger, new_article_ids)`` runs inside the same transaction once the
+        batch is stored (``newsledger.link.update`` links the new articles to the
+        corpus), so the records and their links are committed together. Any exception
+        (a failing insert, one raised by the iterable or by ``then``) rolls the whole
         batch back and is re-raised, so the file is exactly as before.
         """
         result = AddResult()
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             for document in documents:
                 article_id = document.article.id
                 # has_article sees this batch's uncommitted rows: repeats are duplicates too
@@ -182,13 +190,34 @@ class Ledger:
                     continue
                 self._insert_document(document)
                 result.new.append(article_id)
+            if then is not None and result.new:
+                then(self, result.new)
+        log.info("%s: %d new, %d duplicate", self.name, len(result.new), len(result.duplicates))
+        return result
+
+    @contextmanager
+    def transaction(self) -> Iterator[Ledger]:
+        """``BEGIN IMMEDIATE … COMMIT``, rolled back on any exception; inside a
+        transaction already, it joins that one (the outer one commits)."""
+        if self._conn.in_transaction:
+            yield self
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
             self._conn.execute("COMMIT")
         except BaseException:
             if self._conn.in_transaction:  # a failed COMMIT may have rolled back already
                 self._conn.execute("ROLLBACK")
             raise
-        log.info("%s: %d new, %d duplicate", self.name, len(result.new), len(result.duplicates))
-        return result
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Run one SQL statement (for :mod:`newsledger.link`, which owns the link tables)."""
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one SQL statement per row of parameters."""
+        self._conn.executemany(sql, rows)
 
     def _insert_document(self, document: Document) -> None:
         article_id = document.article.id
@@ -285,12 +314,39 @@ class Ledger:
     def view(self, name: str, limit: int | None = None) -> list[dict[str, Any]]:
         """The rows of one of the Datasette views (``store.views.VIEWS``) as dicts:
         ``ledger.view("entity_mentions", 10)`` -> the ten most mentioned entities."""
-        if name not in VIEW_NAMES:
-            raise ValueError(f"unknown view {name!r}; choose one of {', '.join(VIEW_NAMES)}")
+        known = (*VIEW_NAMES, *LINK_VIEW_NAMES)
+        if name not in known:
+            raise ValueError(f"unknown view {name!r}; choose one of {', '.join(known)}")
         sql = f"SELECT * FROM {name}" + (" LIMIT ?" if limit is not None else "")
         cursor = self._conn.execute(sql, () if limit is None else (limit,))
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+    # -- cross-article links (computed by newsledger.link) --------------------------
+
+    def stories(self) -> list[Story]:
+        """Stories, oldest first, each with its articles and key actors."""
+        from newsledger.link import stories
+
+        return stories.read_stories(self)
+
+    def entity_clusters(self) -> list[Any]:
+        """Cross-article entities (``link.resolve.Cluster``), most widely reported first."""
+        from newsledger.link import resolve
+
+        return resolve.read_clusters(self)
+
+    def merge_entities(self, target: str, other: str) -> str:
+        """Record and apply a manual merge: ``other`` becomes ``target``; returns its id."""
+        from newsledger.link import overrides
+
+        return overrides.merge(self, target, other)
+
+    def split_entity(self, target: str, member: str) -> str:
+        """Record and apply a manual split: the names ``member`` leave ``target``."""
+        from newsledger.link import overrides
+
+        return overrides.split(self, target, member)
 
     # -- search (FTS5: SQLite-only) ----------------------------------------------------
 

@@ -127,13 +127,11 @@ def quarter_range(year: int, quarter: int) -> DateRange:
     return date(year, first, 1), month_end(year, first + 2)
 
 
-def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    """The ``nth`` ``weekday`` of a month (``nth`` = -1: the last one)."""
-    if nth < 0:
-        last = month_end(year, month)
-        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
-    first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+def weekday_on_or_after(year: int, month: int, weekday: int, earliest: int) -> date:
+    """The first ``weekday`` (ISO) on or after day ``earliest`` of a month:
+    ``weekday_on_or_after(2025, 11, 4, 22)`` -> Thanksgiving, ``date(2025, 11, 27)``."""
+    first = date(year, month, earliest)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7)
 
 
 def easter_offset(year: int, offset: int) -> date:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from newsledger.annotate.times.calendar import month_range, week_range, week_value
 from newsledger.annotate.times.detect import Candidate, find
-from newsledger.annotate.times.values import Context, Resolution, day
+from newsledger.annotate.times.lexicon import UNITS
+from newsledger.annotate.times.values import Context, Resolution, day, unit_key
 
 #: Words spaCy tags DATE that are ages, counts or adjectives rather than times.
 NOT_TIMES = frozenset({"annual", "age", "aged", "old", "daily", "weekly", "monthly", "the day",
@@ -35,6 +36,8 @@ def candidates_from_ents(doc: Doc, taken: list[Candidate], labels: Iterable[str]
             continue
         if find(ent.text):
             continue  # the rules saw this phrase and chose differently (e.g. "13 days" before)
+        if any(t.is_title and not t.is_sent_start and unit_key(t.text) in UNITS for t in ent):
+            continue  # a title ("60 Minutes"), not a duration
         found.append(Candidate(ent.start_char, ent.end_char, ent.text, "spacy", {"text": ent.text}))
     return found
 

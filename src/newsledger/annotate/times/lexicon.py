@@ -137,11 +137,13 @@ FIXED_HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType({
     "boxing day": (12, 26), "may day": (5, 1), "bastille day": (7, 14),
 })
 
-#: Holidays on the n-th weekday of a month: name -> (month, ISO weekday, n; -1 = last).
+#: Holidays on a weekday of a month: name -> (month, ISO weekday, earliest day of the
+#: month), i.e. the first such weekday on or after that day: Thanksgiving is the fourth
+#: Thursday (22-28 November), US Election Day the Tuesday after the first Monday (2-8).
 NTH_WEEKDAY_HOLIDAYS: Mapping[str, tuple[int, int, int]] = MappingProxyType({
-    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
-    "memorial day": (5, 1, -1), "labor day": (9, 1, 1), "martin luther king day": (1, 1, 3),
-    "presidents day": (2, 1, 3), "presidents' day": (2, 1, 3),
+    "thanksgiving": (11, 4, 22), "thanksgiving day": (11, 4, 22), "election day": (11, 2, 2),
+    "memorial day": (5, 1, 25), "labor day": (9, 1, 1), "martin luther king day": (1, 1, 15),
+    "presidents day": (2, 1, 15), "presidents' day": (2, 1, 15),
 })
 
 #: Holidays counted from Easter Sunday: name -> day offset.

@@ -28,10 +28,10 @@ from newsledger.annotate.times.calendar import (
     easter_offset,
     month_near,
     month_range,
-    nth_weekday,
     week_range,
     week_value,
     weekday_near,
+    weekday_on_or_after,
 )
 from newsledger.annotate.times.detect import Candidate
 from newsledger.annotate.times.lexicon import (
@@ -202,7 +202,7 @@ def _holiday_date(name: str, year: int) -> date:
     if name in FIXED_HOLIDAYS:
         return date(year, *FIXED_HOLIDAYS[name])
     if name in NTH_WEEKDAY_HOLIDAYS:
-        return nth_weekday(year, *NTH_WEEKDAY_HOLIDAYS[name])
+        return weekday_on_or_after(year, *NTH_WEEKDAY_HOLIDAYS[name])
     return easter_offset(year, EASTER_HOLIDAYS[name])
 
 

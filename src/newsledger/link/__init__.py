@@ -1,0 +1,89 @@
+"""The ledger across articles: entities, duplicates, quotes carried by many, stories.
+
+Everything here is derived from stored records and kept in the link tables
+(:mod:`newsledger.store.links`). Adding articles updates the links of those articles
+only — the corpus is never reprocessed::
+
+    with Ledger.open("newsledger.db") as ledger:
+        ledger.add(documents, then=link.update)   # records and links in one transaction
+        link.relink(ledger)                       # recompute every link from scratch
+
+Modules: ``names`` (personal-name keys), ``resolve`` (cross-article entities),
+``overrides`` (manual merge/split), ``duplicates`` (MinHash/LSH, quote groups),
+``stories`` (TF-IDF story clustering), ``timeline`` (dated records, stance changes,
+overdue commitments).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsledger.link import duplicates, overrides, resolve, stories
+from newsledger.store import Ledger
+
+log = logging.getLogger(__name__)
+
+#: The link tables :func:`relink` empties, children first (overrides are kept).
+DERIVED_TABLES = (
+    "entity_links", "entity_clusters", "duplicates", "article_bands", "article_signatures",
+    "quote_sources", "story_articles", "stories", "term_df",
+)
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """What one update linked: articles, clusters touched, duplicates, stories."""
+
+    articles: int
+    clusters: int
+    duplicates: int
+    quotes_joined: int
+    stories: int
+
+
+def update(ledger: Ledger, article_ids: Sequence[str]) -> LinkResult:
+    """Link newly stored articles to the ledger, in one transaction (joining the caller's,
+    e.g. :meth:`Ledger.add`'s ``then``). Articles are taken in publication order so a
+    batch gives the same stories as one-by-one ingests."""
+    ordered = _by_date(ledger, article_ids)
+    with ledger.transaction():
+        touched = resolve.link_pairs(ledger, resolve.article_pairs(ledger, ordered))
+        overrides.apply_all(ledger)
+        dups = joined = 0
+        counts = stories.count_terms(ledger, ordered)
+        story_ids = set()
+        for article_id in ordered:
+            text = ledger.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+            dups += duplicates.link_article(ledger, article_id, text) is not None
+            joined += duplicates.link_quotes(ledger, article_id)
+            story_ids.add(stories.assign_article(ledger, article_id, counts[article_id]))
+    result = LinkResult(len(ordered), len(touched), dups, joined, len(story_ids))
+    log.info("%s: linked %s", ledger.name, result)
+    return result
+
+
+def relink(ledger: Ledger) -> LinkResult:
+    """Recompute every link from the stored records (manual decisions re-applied)."""
+    with ledger.transaction():
+        for table in DERIVED_TABLES:
+            ledger.execute(f"DELETE FROM {table}")
+        ids = [row[0] for row in ledger.execute("SELECT id FROM articles ORDER BY rowid")]
+        return update(ledger, ids)
+
+
+def _by_date(ledger: Ledger, article_ids: Sequence[str]) -> list[str]:
+    """The ids ordered by publication day (undated last), then as given."""
+    wanted = list(dict.fromkeys(article_ids))
+    days = {}
+    for at in range(0, len(wanted), 500):
+        part = wanted[at : at + 500]
+        marks = ", ".join("?" for _ in part)
+        days.update(ledger.execute(f"SELECT id, published FROM articles WHERE id IN ({marks})", part).fetchall())
+    position = {a: i for i, a in enumerate(wanted)}
+    return sorted((a for a in wanted if a in days),
+                  key=lambda a: (days[a] is None, (days[a] or "")[:10], position[a]))
+
+
+__all__ = ["LinkResult", "relink", "update"]

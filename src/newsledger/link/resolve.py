@@ -1,0 +1,292 @@
+"""Entities across articles: each article's canonical entities linked to one cluster.
+
+The entities layer names each person once per article ("Mrs. Clinton" -> "Hillary
+Clinton" when the article spells the name out). Across articles this module links
+every (article, entity) pair to a cross-article cluster, by rules applied in order:
+
+1. *same name* — organisations, places and groups: one cluster per canonical name and
+   type (``Entity.make_id`` already gives them one row across articles); a PERSON whose
+   name ends in an organisation head ("Trump campaign", "Clinton Foundation") is an
+   organisation.
+2. *full name* — a person with first name and surname joins the cluster with the same
+   first name (familiar forms folded: Bill = William), surname and suffix: "Hillary
+   Rodham Clinton" = "Hillary Clinton", "Donald J. Trump" = "Donald Trump", while
+   "Donald Trump Jr." and "Ivanka Trump" stay apart.
+3. *dominant* — a surname or first name alone ("Clinton", "Trump", "Hillary"; the
+   article never spells it out) joins the full-name cluster that holds at least
+   :data:`DOMINANCE` of the articles naming a person with that name, after dropping
+   clusters whose gender contradicts the article's titles ("Mr. Clinton" is not
+   Hillary Clinton). Otherwise it stays a cluster of its own, named as written.
+
+Links are per (article, entity) pair, so a surname stands for the right person in each
+article. Clusters are named by their most reported full name; aliases accumulate from
+every member name and every surface form.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsledger.link.names import NameKey, fold, name_key
+from newsledger.records import Entity, stable_id
+from newsledger.store import Ledger
+
+log = logging.getLogger(__name__)
+
+#: Share of the articles naming a person with a surname (or first name) that one
+#: full-name cluster must hold for a lone surname to be resolved to it. 0.75 keeps
+#: "Clinton" -> Hillary Clinton in 2016 election copy (PolNeAR: ~90% of the
+#: articles) and leaves a surname shared by two prominent people unresolved.
+DOMINANCE = 0.75
+
+#: At least this many articles must name the dominant person in full.
+MIN_ARTICLES = 2
+
+#: Last words of a PERSON-tagged name that make it an organisation (spaCy's small
+#: model tags "Trump campaign" and "Clinton Foundation" as people; from PolNeAR).
+ORG_HEADS = frozenset({
+    "campaign", "campaigns", "foundation", "administration", "organization",
+    "organisation", "tower", "towers", "university", "institute", "inc", "inc.", "corp",
+    "co", "family", "team", "camp", "presidency", "transition", "white", "house",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One entity of one article, with the surface forms the article used for it."""
+
+    article_id: str
+    entity_id: str
+    name: str
+    type: str
+    surfaces: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A cross-article entity: ``Cluster("ent-…", "Hillary Clinton", "PERSON", …)``."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: int
+    members: tuple[str, ...]  # entity ids of the per-article rows linked to it
+
+
+def is_organisation(name: str) -> bool:
+    """``"Trump campaign"`` -> True; ``"Donald Trump"`` -> False."""
+    words = fold(name).split()
+    return len(words) > 1 and words[-1] in ORG_HEADS
+
+
+def gender_votes(surfaces: Sequence[str]) -> tuple[int, int]:
+    """(male, female) titles among the surface forms: ``["Mrs. Clinton"]`` -> (0, 1)."""
+    genders = Counter(name_key(s).gender for s in surfaces)
+    return genders["m"], genders["f"]
+
+
+def article_pairs(ledger: Ledger, article_ids: Sequence[str]) -> list[Pair]:
+    """The (article, entity) pairs of ``article_ids``, with their surface forms."""
+    pairs: dict[tuple[str, str], list[str]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(article_ids):
+        marks = ", ".join("?" for _ in chunk)
+        rows = ledger.execute(
+            "SELECT m.article_id, m.entity_id, e.name, e.type, m.text FROM mentions m "
+            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) "
+            "ORDER BY m.rowid",
+            chunk,
+        )
+        for article_id, entity_id, name, type_, text in rows:
+            pairs.setdefault((article_id, entity_id), []).append(text)
+            names[entity_id] = (name, type_)
+    return [
+        Pair(article, entity, *names[entity], tuple(dict.fromkeys(texts)))
+        for (article, entity), texts in pairs.items()
+    ]
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def link_pairs(ledger: Ledger, pairs: Sequence[Pair]) -> set[str]:
+    """Link each pair to a cluster (rules 1-2 first, so rule 3 sees every full name
+    of the batch); returns the ids of the clusters touched."""
+    touched: set[str] = set()
+    partial = []
+    for pair in pairs:
+        key = name_key(pair.name) if pair.type == "PERSON" else None
+        if _may_be_surname(pair):
+            partial.append((pair, name_key(pair.name)))
+        elif key is None or is_organisation(pair.name):
+            touched.add(_link(ledger, pair, _same_name_cluster(ledger, pair), "same-name"))
+        elif key.is_full:
+            touched.add(_link(ledger, pair, _full_name_cluster(ledger, pair, key), "full-name"))
+        else:
+            partial.append((pair, key))
+    for pair, key in partial:
+        cluster = _dominant_cluster(ledger, pair, key)
+        rule = "dominant" if cluster is not None else "unresolved"
+        if cluster is None and pair.type != "PERSON":
+            cluster, rule = _same_name_cluster(ledger, pair), "same-name"
+        elif cluster is None:
+            cluster = _own_cluster(ledger, pair, key)
+        touched.add(_link(ledger, pair, cluster, rule))
+    for cluster_id in touched:
+        _rename(ledger, cluster_id)
+    return touched
+
+
+def _may_be_surname(pair: Pair) -> bool:
+    """An ORG named by one capitalised word may be a person's surname the tagger
+    mislabelled ("Trump said" tagged ORG); rule 3 decides, else it stays an ORG."""
+    words = pair.name.split()
+    return pair.type == "ORG" and len(words) == 1 and words[0][:1].isupper() and not words[0].isupper()
+
+
+def _link(ledger: Ledger, pair: Pair, cluster_id: str, rule: str) -> str:
+    ledger.execute(
+        "INSERT OR REPLACE INTO entity_links (article_id, entity_id, cluster_id, rule) "
+        "VALUES (?, ?, ?, ?)",
+        (pair.article_id, pair.entity_id, cluster_id, rule),
+    )
+    male, female = gender_votes(pair.surfaces) if pair.type == "PERSON" else (0, 0)
+    if male or female:
+        ledger.execute(
+            "UPDATE entity_clusters SET male = male + ?, female = female + ? WHERE id = ?",
+            (male, female, cluster_id),
+        )
+    return cluster_id
+
+
+def _same_name_cluster(ledger: Ledger, pair: Pair) -> str:
+    type_ = "ORG" if pair.type == "PERSON" else pair.type
+    cluster_id = pair.entity_id if type_ == pair.type else Entity.make_id(pair.name, type_)
+    ledger.execute(
+        "INSERT OR IGNORE INTO entity_clusters (id, name, type) VALUES (?, ?, ?)",
+        (cluster_id, pair.name, type_),
+    )
+    return cluster_id
+
+
+def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
+    row = ledger.execute(
+        "SELECT id FROM entity_clusters WHERE type = 'PERSON' AND first = ? AND last = ? "
+        "AND suffix = ? ORDER BY rowid LIMIT 1",
+        (key.first, key.last, key.suffix),
+    ).fetchone()
+    if row is not None:
+        return str(row[0])
+    cluster_id = stable_id("person", key.first, key.last, key.suffix)
+    ledger.execute(
+        "INSERT INTO entity_clusters (id, name, type, first, last, suffix) "
+        "VALUES (?, ?, 'PERSON', ?, ?, ?)",
+        (cluster_id, pair.name, key.first, key.last, key.suffix),
+    )
+    return cluster_id
+
+
+def _own_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
+    """A lone name nobody dominates: one cluster per name as written ("Clinton")."""
+    cluster_id = stable_id("person", "", key.last, key.suffix)
+    name = pair.name if name_key(pair.name).gender == "" else key.last.title()
+    ledger.execute(
+        "INSERT OR IGNORE INTO entity_clusters (id, name, type, last, suffix) "
+        "VALUES (?, ?, 'PERSON', ?, ?)",
+        (cluster_id, name, key.last, key.suffix),
+    )
+    return cluster_id
+
+
+def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str | None:
+    """The full-name cluster a lone surname (else first name) stands for, or None."""
+    male, female = gender_votes((pair.name, *pair.surfaces))
+    wanted = "m" if male > female else "f" if female > male else ""
+    for column in ("last", "first"):
+        rows = ledger.execute(
+            "SELECT c.id, c.male, c.female, COUNT(DISTINCT l.article_id) FROM entity_clusters c "
+            "JOIN entity_links l ON l.cluster_id = c.id AND l.rule = 'full-name' "
+            f"WHERE c.type = 'PERSON' AND c.{column} = ? AND c.first != '' AND c.suffix = '' "
+            "GROUP BY c.id",
+            (key.last,),
+        ).fetchall()
+        if not rows:
+            continue
+        total = sum(r[3] for r in rows)
+        fitting = [r for r in rows if _gender_fits(wanted, r[1], r[2])]
+        best = max(fitting, key=lambda r: r[3], default=None)
+        if best is not None and best[3] >= MIN_ARTICLES and best[3] >= DOMINANCE * total:
+            return str(best[0])
+        return None
+    return None
+
+
+def _gender_fits(wanted: str, male: int, female: int) -> bool:
+    """Whether a cluster with these title votes can be the person titled ``wanted``."""
+    if wanted == "m":
+        return female <= male
+    if wanted == "f":
+        return male <= female
+    return True
+
+
+def _rename(ledger: Ledger, cluster_id: str) -> None:
+    """Name a cluster by its member name linked in the most articles (full names first)."""
+    row = ledger.execute(
+        "SELECT e.name FROM entity_links l JOIN entities e ON e.id = l.entity_id "
+        "WHERE l.cluster_id = ? GROUP BY e.name "
+        "ORDER BY MAX(l.rule = 'full-name') DESC, COUNT(*) DESC, LENGTH(e.name), e.name LIMIT 1",
+        (cluster_id,),
+    ).fetchone()
+    if row is not None:
+        ledger.execute("UPDATE entity_clusters SET name = ? WHERE id = ?", (row[0], cluster_id))
+
+
+def read_clusters(ledger: Ledger) -> list[Cluster]:
+    """Every cluster, most reported first, with its aliases: the names of its member
+    rows and every surface form its linked mentions use ("Mrs. Clinton")."""
+    aliases: dict[str, dict[str, None]] = {}
+    members: dict[str, dict[str, None]] = {}
+    articles: Counter[str] = Counter()
+    for cluster_id, entity_id, name, n in ledger.execute(
+        "SELECT l.cluster_id, e.id, e.name, COUNT(DISTINCT l.article_id) FROM entity_links l "
+        "JOIN entities e ON e.id = l.entity_id GROUP BY l.cluster_id, e.id ORDER BY 4 DESC"
+    ):
+        aliases.setdefault(cluster_id, {})[name] = None
+        members.setdefault(cluster_id, {})[entity_id] = None
+    for cluster_id, text in ledger.execute(
+        "SELECT l.cluster_id, m.text FROM entity_links l JOIN mentions m "
+        "ON m.article_id = l.article_id AND m.entity_id = l.entity_id "
+        "GROUP BY l.cluster_id, m.text ORDER BY COUNT(*) DESC"
+    ):
+        aliases.setdefault(cluster_id, {})[" ".join(text.split())] = None
+    for cluster_id, n in ledger.execute(
+        "SELECT cluster_id, COUNT(DISTINCT article_id) FROM entity_links GROUP BY cluster_id"
+    ):
+        articles[cluster_id] = n
+    clusters = [
+        Cluster(cid, name, type_, tuple(a for a in aliases.get(cid, {}) if a != name),
+                articles[cid], tuple(members.get(cid, {})))
+        for cid, name, type_ in ledger.execute("SELECT id, name, type FROM entity_clusters")
+        if articles[cid]
+    ]
+    return sorted(clusters, key=lambda c: (-c.articles, c.name))
+
+
+def find_cluster(ledger: Ledger, name: str) -> Cluster | None:
+    """The cluster called ``name``, else the most reported one with ``name`` among its
+    aliases (case-insensitive): ``find_cluster(ledger, "Mrs. Clinton")``."""
+    wanted = fold(" ".join(name.split()))
+    clusters = read_clusters(ledger)
+    for cluster in clusters:
+        if fold(cluster.name) == wanted:
+            return cluster
+    for cluster in clusters:
+        if wanted in (fold(a) for a in cluster.aliases):
+            return cluster
+    return None

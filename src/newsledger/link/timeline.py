@@ -1,0 +1,195 @@
+"""Timelines across articles: dated records per story or entity, stance changes,
+overdue commitments.
+
+A record's date is its own when it has one (times, events, commitments' due dates),
+else its article's publication day (quotes, stances) — the ``timeline`` view of the
+store. A record belongs to an entity when its speaker, holder, actor or a participant
+is a name that :mod:`newsledger.link.resolve` linked to the entity's cluster *in that
+record's article* ("Clinton" counts for Hillary Clinton only where it stands for her).
+
+* :func:`stance_changes`: one holder's stances on one issue (the stance's ``issue``,
+  else targets sharing most content words), in date order; every change of polarity
+  or modality is reported with both evidence spans.
+* :func:`overdue`: commitments due before ``as_of`` with no matching event — an event
+  that happened, by the same entity (when the holder is known), dated between the
+  commitment's article and ``as_of``, sharing a content word stem with the action.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsledger.link.names import fold
+from newsledger.records import Commitment, Event, Stance
+from newsledger.store import Ledger
+
+#: Words too common to tie an action to an event (sklearn's English stop words are
+#: applied too); from PolNeAR commitments ("will make America great").
+GENERIC = frozenset({"make", "will", "going", "year", "years", "new", "people", "time"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dated line of a timeline, with the span back into its article."""
+
+    date: str | None
+    layer: str
+    kind: str
+    who: str | None
+    what: str
+    evidence: str
+    article_id: str
+    span: tuple[int, int]
+    record_id: str
+    outlet: str | None
+    date_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class StanceChange:
+    """``holder`` moved from ``before`` to ``after`` on ``topic`` between two dates."""
+
+    holder: str
+    topic: str
+    before: Stance
+    after: Stance
+    before_date: str
+    after_date: str
+
+    def describe(self) -> str:
+        """``"Jeb Bush moved from oppose to possible support on Trump between …"``."""
+        return (f"{self.holder} moved from {_position(self.before)} to {_position(self.after)} "
+                f"on {self.topic} between {self.before_date} and {self.after_date}")
+
+
+def _position(stance: Stance) -> str:
+    return stance.polarity if stance.modality == "certain" else f"{stance.modality} {stance.polarity}"
+
+
+class Names:
+    """Which cluster a name stands for in an article, from the stored links."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._by_name: dict[tuple[str, str], str] = {}
+        self._cluster_names = dict(ledger.execute("SELECT id, name FROM entity_clusters").fetchall())
+        for article_id, name, cluster_id in ledger.execute(
+            "SELECT l.article_id, e.name, l.cluster_id FROM entity_links l JOIN entities e ON e.id = l.entity_id"
+        ):
+            self._by_name[(article_id, fold(name))] = cluster_id
+
+    def cluster(self, article_id: str, name: str | None) -> str | None:
+        """The cluster id ``name`` stands for in the article, or None."""
+        return None if name is None else self._by_name.get((article_id, fold(name)))
+
+    def canonical(self, article_id: str, name: str | None) -> str | None:
+        """The cross-article name: ``("a1", "Clinton")`` -> ``"Hillary Clinton"``."""
+        cluster = self.cluster(article_id, name)
+        return self._cluster_names.get(cluster, name) if cluster else name
+
+
+def _who(row: dict[str, Any]) -> list[str]:
+    who = row["who"]
+    if who is None:
+        return []
+    if who.startswith("["):
+        return list(json.loads(who))
+    return [who]
+
+
+def timeline(ledger: Ledger, cluster_id: str | None = None, article_ids: Sequence[str] | None = None) -> list[Entry]:
+    """Dated records of an entity's cluster and/or a set of articles (a story), by date."""
+    names = Names(ledger)
+    wanted = set(article_ids) if article_ids is not None else None
+    entries = []
+    for row in ledger.view("timeline"):
+        if wanted is not None and row["article_id"] not in wanted:
+            continue
+        who = _who(row)
+        if cluster_id is not None and cluster_id not in {names.cluster(row["article_id"], w) for w in who}:
+            continue
+        entries.append(Entry(
+            row["date_start"], row["layer"], row["kind"],
+            ", ".join(filter(None, (names.canonical(row["article_id"], w) for w in who))) or None,
+            row["what"], row["evidence"], row["article_id"], (row["span_start"], row["span_end"]),
+            row["record_id"], row["outlet"], row["date_source"],
+        ))
+    return entries
+
+
+def _content(text: str) -> set[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    words = re.findall(r"[a-z]{3,}", fold(text))
+    return {w[:5] for w in words if w not in ENGLISH_STOP_WORDS and w not in GENERIC}
+
+
+def same_topic(a: Stance, b: Stance) -> bool:
+    """One issue, or targets sharing at least half their content words (stems)."""
+    if a.issue and b.issue:
+        return a.issue == b.issue
+    wa, wb = _content(a.target), _content(b.target)
+    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+
+
+def _published(ledger: Ledger) -> dict[str, str]:
+    rows = ledger.execute("SELECT id, substr(published, 1, 10) FROM articles WHERE published IS NOT NULL")
+    return dict(rows.fetchall())
+
+
+def stance_changes(ledger: Ledger, cluster_id: str | None = None, since: str | None = None) -> list[StanceChange]:
+    """Changes of position of each holder (or one cluster), the later one on or after ``since``."""
+    names, days = Names(ledger), _published(ledger)
+    by_holder: dict[str, list[Stance]] = defaultdict(list)
+    for stance in ledger.records("stances"):
+        holder = names.cluster(stance.article_id, stance.holder)
+        if holder is None or stance.article_id not in days or cluster_id not in (None, holder):
+            continue
+        by_holder[holder].append(stance)
+    changes = []
+    for holder, stances in by_holder.items():
+        stances.sort(key=lambda s: (days[s.article_id], s.article_id, s.span))
+        for i, later in enumerate(stances):
+            earlier = next((s for s in reversed(stances[:i]) if same_topic(s, later)), None)
+            if earlier is None or _position(earlier) == _position(later):
+                continue
+            if since is not None and days[later.article_id] < since:
+                continue
+            topic = later.issue or later.target
+            changes.append(StanceChange(names.canonical(later.article_id, later.holder) or holder, topic,
+                                        earlier, later, days[earlier.article_id], days[later.article_id]))
+    return changes
+
+
+def overdue(ledger: Ledger, as_of: str, cluster_id: str | None = None,
+            article_ids: Sequence[str] | None = None) -> list[tuple[Commitment, str]]:
+    """(commitment, its article's day) for each commitment due before ``as_of`` that no
+    matching event fulfils, earliest due first."""
+    names, days = Names(ledger), _published(ledger)
+    wanted = set(article_ids) if article_ids is not None else None
+    events = [e for e in ledger.records("events") if e.status == "happened"]
+    found = []
+    for c in ledger.records("commitments"):
+        if c.due is None or c.due >= as_of or (wanted is not None and c.article_id not in wanted):
+            continue
+        holder = names.cluster(c.article_id, c.holder)
+        if cluster_id is not None and holder != cluster_id:
+            continue
+        made = days.get(c.article_id)
+        if not any(_fulfils(e, c, holder, made, as_of, names, days) for e in events):
+            found.append((c, made or ""))
+    return sorted(found, key=lambda item: (item[0].due or "", item[0].article_id))
+
+
+def _fulfils(event: Event, c: Commitment, holder: str | None, made: str | None, as_of: str,
+             names: Names, days: dict[str, str]) -> bool:
+    when = event.start or days.get(event.article_id)
+    if when is None or when > as_of or (made is not None and when < made):
+        return False
+    if holder is not None and names.cluster(event.article_id, event.actor) != holder:
+        return False
+    return bool(_content(c.action) & _content(" ".join(filter(None, (event.trigger, event.type, event.evidence)))))
