@@ -155,21 +155,30 @@ def tally(result: Tally, gold: list[Gold], system: list[tuple[str, str]]) -> Non
 def ours(document: Document) -> list[tuple[str, str]]:
     """System contents in PolNeAR's units.
 
-    PolNeAR's unit is a cue with everything it introduces, so the parts of a quotation
-    split by its frame ("“A,” he said, “B.”") and the floating sentences after it are
-    joined, as PolNeAR's discontinuous spans are; and its content of a mixed quotation
-    is the whole reported clause, where ours is the quoted fragment: a mixed record is
-    widened to the complement of the cue that governs it.
+    PolNeAR's unit is a cue with everything it introduces, so the two parts of a
+    quotation split by its own frame ("“A,” he said, “B.”": same speaker and cue, the
+    speaker between them) are joined, as PolNeAR's discontinuous spans are; and its
+    content of a mixed quotation is the whole reported clause, where ours is the quoted
+    fragment: a mixed record is widened to the clause of the cue that governs it.
     """
-    groups: dict[object, list[str]] = {}
-    speakers: dict[object, str] = {}
-    for q in document.quotes:
-        key = (q.speaker_span, q.cue_lemma) if q.speaker_span and q.kind != "indirect" else q.id
+    groups: list[tuple[list[str], str, Quote]] = []
+    for q in sorted(document.quotes, key=lambda q: q.span):
         text = clause_of(document, q) if q.kind == "mixed" else q.text
-        if text not in groups.setdefault(key, []):
-            groups[key].append(text)
-        speakers[key] = " ".join(filter(None, (q.speaker, q.speaker_mention)))
-    return [(" ".join(texts), speakers[key]) for key, texts in groups.items()]
+        who = " ".join(filter(None, (q.speaker, q.speaker_mention)))
+        last = groups[-1][2] if groups else None
+        if last is not None and q.kind != "indirect" and q.speaker_span and _split_by_frame(last, q):
+            if text not in groups[-1][0]:
+                groups[-1][0].append(text)
+            continue
+        groups.append(([text], who, q))
+    return [(" ".join(texts), who) for texts, who, _ in groups]
+
+
+def _split_by_frame(first: Quote, second: Quote) -> bool:
+    """``second`` continues ``first`` across the frame that names its speaker."""
+    return (first.speaker_span == second.speaker_span and first.cue_lemma == second.cue_lemma
+            and second.speaker_span is not None
+            and first.span[1] <= second.speaker_span[0] < second.span[0])
 
 
 def clause_of(document: Document, quote: Quote) -> str:

@@ -66,6 +66,19 @@ def test_no_event(nlp, text: str) -> None:
     assert run(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Mitt Romney still lost the election.", [("election", "happened")]),
+        ("Howard Dean poked at Donald Trump during the debate.", []),  # happened, but no argument
+        ("Donald Trump announced a summit.", []),  # announced: the summit may lie ahead
+        ("Donald Trump will attend the summit.", [("meeting", "planned")]),  # "attend" carries the tense
+    ],
+)
+def test_noun_events_in_past_clauses(nlp, text: str, expected: list) -> None:
+    assert [(e.type, e.status) for e in run(nlp, text)] == expected
+
+
 def test_quantities_and_source(nlp) -> None:
     text = ("Russia launched its biggest air assault on Ukraine on Monday night, sending 270 drones "
             "and 10 missiles, the Ukrainian air force said.")

@@ -73,6 +73,7 @@ def test_reported_policy(nlp, text, speaker, polarity, modality) -> None:
         "Donald Trump backed off some of his initial proposals.",  # a particle changes the verb
         "Hillary Clinton called Alicia Machado on Friday.",  # "call on <date>" is no call on someone
         "Hillary Clinton and Bill Clinton met. Clinton opposed the plan.",  # a shared surname
+        "Don Fowler is not calling for a successor.",  # a negated demand
     ],
 )
 def test_no_stance(nlp, text: str) -> None:
@@ -96,6 +97,13 @@ def test_no_issue(target: str) -> None:
 @given(st.text(max_size=80))
 def test_issue_key_is_known_or_none(text: str) -> None:
     assert issue_key(text) in (None, *known_keys())
+
+
+def test_reported_judgement(nlp) -> None:
+    text = "Michael Flynn said Donald Trump was absolutely right when he spoke of the generals."
+    (stance,) = run(nlp, text)
+    assert (stance.holder, stance.polarity) == ("Michael Flynn", "support")
+    assert stance.target.startswith("Donald Trump was absolutely right")
 
 
 def test_evidence_is_the_text(nlp) -> None:

@@ -85,6 +85,7 @@ def test_rule_finds(sentence: str, expected: str, rule: str) -> None:
         "Prices fall in the autumn of their lives",  # "fall" as a verb
         "He is a 44-year-old protester.",  # an age
         "Wait a second.",
+        "The court ruled. Now, the lawyers said, the case is over.",  # a discourse marker
         "A day after his White House meeting, he spoke.",  # an offset from an undated event
         "Watch 60 Minutes tonight.",  # a TV show (but "tonight" is a time)
         "The Jan Kavan government.",  # an abbreviation alone

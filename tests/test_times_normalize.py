@@ -27,6 +27,7 @@ def resolve(text: str, direction: int = UNKNOWN, anchor: date | None = ANCHOR,
 
 
 def iso(day: date | None) -> str | None:
+    assert day is None or type(day) is date  # never a datetime: ranges are whole days
     return day.isoformat() if day else None
 
 
@@ -118,6 +119,8 @@ def iso(day: date | None) -> str | None:
         ("at least 72 hours", UNKNOWN, "DURATION", "PT72H", None, None, "EQUAL_OR_MORE"),
         ("the past two months", PAST, "DURATION", "P2M", "2025-06-19", "2025-08-19", None),
         ("16-hour", UNKNOWN, "DURATION", "PT16H", None, None, None),
+        ("the past four hours", PAST, "DURATION", "PT4H", "2025-08-19", "2025-08-19", None),
+        ("the next 48 hours", FUTURE, "DURATION", "PT48H", "2025-08-19", "2025-08-21", None),
         # sets and references
         ("every Monday", UNKNOWN, "SET", "XXXX-WXX-1", None, None, None),
         ("every day", UNKNOWN, "SET", "P1D", None, None, None),

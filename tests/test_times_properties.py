@@ -20,7 +20,8 @@ PHRASES = ["yesterday", "today", "tomorrow", "next week", "last week", "this mon
            "Sunday night", "this weekend", "last winter", "the third quarter", "Feb. 29",
            "two weeks ago", "the next couple of weeks", "the past two months", "Christmas",
            "Thanksgiving", "earlier this year", "later this month", "mid-December", "the 1990s",
-           "10 p.m. Friday", "Easter", "next spring", "the past decade"]
+           "10 p.m. Friday", "Easter", "next spring", "the past decade", "the past four hours",
+           "the next 48 hours", "the past 2 1/2 weeks", "a year and a half ago"]
 
 
 def resolve(text: str, anchor: date | None, side: int = 0):
@@ -45,6 +46,7 @@ def test_next_week_starts_on_the_monday_after(anchor: date) -> None:
 def test_ranges_are_ordered(anchor: date, side: int, phrase: str) -> None:
     found = resolve(phrase, anchor, side)
     if found is not None and found.start is not None:
+        assert type(found.start) is date and type(found.end) is date
         assert found.start <= found.end
 
 

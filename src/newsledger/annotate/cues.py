@@ -184,10 +184,12 @@ def phrase(token: Token) -> Span:
 
 
 def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
-    """Char range of a reported clause: its subtree without "that", edge punctuation
-    and the cue's own words; extended over a clause the parser coordinated with the
-    cue instead ("said X, but Y may …")."""
-    tokens = [t for t in clause.subtree if t.i != cue.i]
+    """Char range of a reported clause: its subtree without "that", edge punctuation,
+    the cue's own words and a coordinated attribution of its own ("X worried, and
+    4 in 10 said Y"); extended over a clause the parser coordinated with the cue
+    instead ("said X, but Y may …")."""
+    nested = {t.i for d in clause.subtree if d.dep_ == "conj" and is_cue(d) for t in d.subtree}
+    tokens = [t for t in clause.subtree if t.i != cue.i and t.i not in nested]
     if clause.i > cue.i:
         tokens += _coordinated_clauses(cue, clause)
     tokens = sorted(tokens, key=lambda t: t.i)

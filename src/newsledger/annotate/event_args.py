@@ -98,6 +98,8 @@ def subject_names(document: Document, verb: Token, trigger: Token) -> list[str]:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return names_in_chain(document, objs[0]) if objs else []
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_names(document, verb.head, trigger)  # "Romney had a lead but still lost"
     return []
 
 

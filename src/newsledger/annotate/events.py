@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.tokens import Token
@@ -32,7 +32,7 @@ from spacy.tokens import Token
 from newsledger.annotate import clauses
 from newsledger.annotate.clauses import OCCURRENCE_VERBS
 from newsledger.annotate.event_merge import Mention, merge
-from newsledger.annotate.event_args import arguments
+from newsledger.annotate.event_args import JOINT_TYPES, arguments, subject_names
 from newsledger.records import Document, Event, stable_id
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,12 @@ HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every", "such", "future"})
 # Prepositions placing a noun event in the past relative to the clause ("a day
 # after his meeting", "following Monday's summit").
 PAST_FRAMES = frozenset({"after", "following", "since"})
+# Verbs whose object may still lie ahead ("announced a summit", "called for talks").
+FORWARD_VERBS = frozenset(
+    {"announce", "plan", "schedule", "propose", "call", "seek", "want", "expect", "prepare",
+     "promise", "pledge", "vow", "threaten", "set", "agree", "hope", "urge", "demand", "discuss",
+     "consider", "offer", "suggest", "request", "invite", "cancel", "postpone", "delay"}
+)
 # Entity types an armed attack can hit; "attack" with any other object is criticism.
 PHYSICAL_TARGETS = frozenset({"GPE", "FAC", "LOC"})
 # Verbs planning their object ("planning for a possible summit").
@@ -135,6 +141,20 @@ def noun_status(noun: Token) -> str | None:
     return None
 
 
+def in_past_clause(noun: Token) -> bool:
+    """Whether a noun event is the object of a past verb, directly or through a
+    preposition ("still lost the election", "poked at his sniffing during the
+    debate"), a verb that does not look forward ("announced a summit" does)."""
+    if noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return False  # "criticized long-standing free-trade deals": a kind, not an event
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return False
+    return gov.pos_ == "VERB" and clauses.is_past(gov) and gov.lemma_.lower() not in FORWARD_VERBS
+
+
 def anchor(token: Token) -> tuple[EventType, Token, Token] | None:
     """(type, anchor, trigger) for a trigger token: the anchor is the verb that carries
     tense and arguments (the light verb, the verb of occurrence), else the noun."""
@@ -173,6 +193,11 @@ def mention_at(document: Document, token: Token) -> Mention | None:
         if status is None and args.located is not None:
             after = clauses.is_after_publication(document, args.located.end)
             status = None if after is None else ("planned" if after else "happened")
+        if status is None and args.located is None and in_past_clause(head):
+            status = "happened"
+            if head.dep_ == "dobj" and etype.type in JOINT_TYPES:  # "Romney lost the election"
+                people = subject_names(document, head.head, trigger)
+                args = replace(args, participants=tuple(dict.fromkeys((*args.participants, *people))))
     else:
         status = verb_status(head)
         args = arguments(document, etype.type, head, trigger)

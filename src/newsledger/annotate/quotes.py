@@ -134,14 +134,29 @@ def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Sp
     """The cue and speaker of a marked quotation, or None when it is not a quotation."""
     words = sum(1 for t in content if t.is_alpha)
     cue = _governing_cue(content) or _trailing_cue(document.doc, mark) or _leading_cue(document.doc, mark)
-    if cue is not None and cue.subject is not None and (words >= MIN_FRAGMENT_WORDS or _opens_sentence(document.article.text, mark)):
-        if not _title_like(content):
-            return Attribution(cue, speaker(document, resolver, cue.subject))
+    if cue is not None and (words >= MIN_FRAGMENT_WORDS or _opens_sentence(document.article.text, mark)):
+        if _title_like(content):
+            return None
+        subject = cue.subject or _frame_subject(document.doc, mark, cue)
+        return Attribution(cue, speaker(document, resolver, subject) if subject is not None else None)
     if words < MIN_FLOATING_WORDS or _title_like(content) or not _sentence_like(content):
         return None
     if previous is not None and _near(document.article.text, previous[0], mark):
         return Attribution(previous[1].cue, previous[1].speaker, floating=True)
     return Attribution(None, None, floating=True)
+
+
+def _frame_subject(doc: Doc, mark: Marked, cue: Cue) -> Token | None:
+    """The speaker the parser did not make the cue's subject: the noun phrase between
+    the closing mark and a cue after it ("“Yes,” Brent Bozell III, founder of …, tells")."""
+    if cue.verb.idx < mark.outer[1]:
+        return None
+    start = _token_at(doc, mark.outer[1])
+    for token in doc[start : cue.verb.i]:
+        outside = not start <= token.head.i < cue.verb.i
+        if outside and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return token
+    return None
 
 
 def _opens_sentence(text: str, mark: Marked) -> bool:
@@ -220,10 +235,13 @@ def _sentence_like(content: Span) -> bool:
 
 
 def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
-    """``mixed`` when reporter's words stand between the cue and the opening mark."""
+    """``mixed`` when reporter's words stand between the cue and the opening mark, or
+    the reported clause goes on after the closing one."""
     cue = attribution.cue
     if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
         return "direct"
+    if cue.complement is not None and cue.complement[0] <= mark.outer[0] and cue.complement[1] > mark.outer[1] + 1:
+        return "mixed"  # reporter's words go on after the marks: said “it gets me mad” every time …
     frame = {t.i for t in _frame_tokens(cue)}
     for token in doc[cue.verb.i + 1 :]:
         if token.idx >= mark.outer[0]:

@@ -58,6 +58,12 @@ PREPS_OF = {"VERB": frozenset({"on"}), "ADJ": TARGET_PREPS, "ADP": frozenset(), 
 LIGHT_VERBS = frozenset({"sound", "issue", "make", "show", "express", "voice", "signal", "offer", "throw", "announce", "reiterate"})
 # Words that end a left-hand target found without a subject ("…, and Budapest, not favoured").
 LEFT_STOPS = frozenset({"and", "with", "while", "but", ";", "–", "—"})
+# Attitudes whose negation is the opposite attitude ("does not support" = opposes);
+# directives ("call for", "urge", "demand", "insist") are left out: not demanding is
+# not opposing. From the cue table, checked on PolNeAR dev.
+NEGATABLE = frozenset(
+    {"support", "back", "endorse", "favour", "favor", "prefer", "want", "welcome", "willing", "keen", "eager"}
+)
 # Dependents of a cue outside its stance's evidence (coordinated clauses, "with …" asides).
 EVIDENCE_SKIP = ("conj", "cc", "dep", "parataxis", "prep")
 # Share of the shorter target's words in the longer that makes two stances one.
@@ -232,11 +238,13 @@ def resolve(document: Document, token: Token | None) -> str | None:
     return entity.name if entity else None
 
 
-def polarity_of(base: str, negated: bool) -> str | None:
-    """Negation flips support to oppose; a negated opposition says nothing sure."""
+def polarity_of(cue: Cue, negated: bool) -> str | None:
+    """Negation flips an attitude of support to oppose ("not favoured", "does not
+    support"); a negated opposition or demand says nothing sure ("not that he is
+    calling for …" is no call against)."""
     if not negated:
-        return base
-    return "oppose" if base == "support" else None
+        return cue.polarity
+    return "oppose" if cue.polarity == "support" and cue.lemma in NEGATABLE else None
 
 
 def has_content(target: list[Token]) -> bool:
@@ -256,7 +264,7 @@ def read_cue(document: Document, token: Token) -> Reading | None:
     if cue.pos == "ADP" and copula is None:
         return None
     negated = clauses.is_negated(token) or (copula is not None and clauses.is_negated(copula))
-    polarity = polarity_of(cue.polarity, negated)
+    polarity = polarity_of(cue, negated)
     if polarity is None:
         return None
     agent = agent_of(token)

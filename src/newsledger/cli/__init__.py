@@ -12,7 +12,7 @@ import logging
 import click
 
 from newsledger import __version__
-from newsledger.cli import layers
+from newsledger.cli import crossref, layers
 from newsledger.cli.ledger import export, ingest, quotes, summary
 from newsledger.cli.evaluate import eval_command
 
@@ -42,5 +42,5 @@ def main(verbose: int) -> None:
     root.propagate = False
 
 
-for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS):
+for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS, *crossref.COMMANDS):
     main.add_command(command)

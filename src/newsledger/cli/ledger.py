@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
+from newsledger import link
 from newsledger.export import export_ledger
 from newsledger.ingest import IngestError, Overrides, parse_published, read_inputs
 from newsledger.pipeline import Pipeline, StageFailure
@@ -55,7 +56,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, outlet: str |
         inputs = read_inputs(paths, overrides, stdin=sys.stdin.buffer)
         annotated = tally.annotated(pipeline.annotate(tally.fresh(inputs, ledger)), lambda: progress.advance(task))
         try:
-            result = ledger.add(annotated)
+            result = ledger.add(annotated, then=link.update)  # links the new articles in the same transaction
         except LedgerError as err:
             raise click.ClickException(f"{db}: nothing stored: {err}") from err
     if not quiet:

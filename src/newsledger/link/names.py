@@ -8,11 +8,11 @@ reduces a name to a :class:`NameKey`: first name, surname, generational suffix a
 gender its titles imply. Two full names are one person when their keys agree::
 
     >>> name_key("Hillary Rodham Clinton")
-    NameKey(first='hillary', last='clinton', suffix='', gender='')
+    NameKey(first='hillary', last='clinton', suffix='', gender='', middle='r')
     >>> name_key("Donald Trump Jr.")
-    NameKey(first='donald', last='trump', suffix='jr', gender='')
+    NameKey(first='donald', last='trump', suffix='jr', gender='', middle='')
     >>> name_key("Mrs. Clinton")
-    NameKey(first='', last='clinton', suffix='', gender='f')
+    NameKey(first='', last='clinton', suffix='', gender='f', middle='')
 """
 
 from __future__ import annotations
@@ -52,10 +52,9 @@ NICKNAMES: dict[str, str] = {
     "bill": "william", "billy": "william", "will": "william", "bob": "robert",
     "rob": "robert", "dick": "richard", "rick": "richard", "jim": "james",
     "jimmy": "james", "mike": "michael", "tom": "thomas", "joe": "joseph",
-    "chris": "christopher", "dan": "daniel", "dave": "david", "ted": "edward",
+    "chris": "christopher", "dan": "daniel", "dave": "david",
     "tim": "timothy", "tony": "anthony", "pat": "patrick", "ron": "ronald",
     "don": "donald", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine",
-    "jeb": "john",
 }
 
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "del", "bin", "al"})
@@ -69,6 +68,7 @@ class NameKey:
     last: str
     suffix: str
     gender: str
+    middle: str = ""  # initials of the middle names: "George H.W. Bush" -> "hw"
 
     @property
     def is_full(self) -> bool:
@@ -101,16 +101,24 @@ def name_key(name: str) -> NameKey:
     suffix = ""
     if len(words) > 1 and words[-1] in SUFFIXES:
         suffix = SUFFIXES[words.pop()]
-    words = [w for w in words if not _is_initial(w)]
     if not words:
         return NameKey("", "", suffix, gender)
     if len(words) == 1:
         return NameKey("", words[0].strip("."), suffix, gender)
-    last = words[-1]
-    if len(words) > 2 and words[-2] in _PARTICLES:
-        last = f"{words[-2]} {last}"
+    n_last = 2 if len(words) > 2 and words[-2] in _PARTICLES else 1
+    last = " ".join(words[-n_last:]).strip(".")
     first = words[0].strip(".")
-    return NameKey(NICKNAMES.get(first, first), last.strip("."), suffix, gender)
+    middle = "".join(_initials(w) for w in words[1:-n_last])
+    if _is_initial(first) and middle:  # "J. Danforth Quayle": known by the middle name
+        first, middle = words[1].strip("."), ""
+    return NameKey(NICKNAMES.get(first, first), last, suffix, gender, middle)
+
+
+def _initials(word: str) -> str:
+    """``"h.w."`` -> ``"hw"``, ``"rodham"`` -> ``"r"``, ``"w"`` -> ``"w"``."""
+    if "." in word.strip(".") or _is_initial(word):
+        return "".join(part[:1] for part in word.split(".") if part)
+    return word[:1]
 
 
 def title_gender(surface: str) -> str:

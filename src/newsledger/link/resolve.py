@@ -13,10 +13,10 @@ every (article, entity) pair to a cross-article cluster, by rules applied in ord
    Rodham Clinton" = "Hillary Clinton", "Donald J. Trump" = "Donald Trump", while
    "Donald Trump Jr." and "Ivanka Trump" stay apart.
 3. *dominant* — a surname or first name alone ("Clinton", "Trump", "Hillary"; the
-   article never spells it out) joins the full-name cluster that holds at least
-   :data:`DOMINANCE` of the articles naming a person with that name, after dropping
-   clusters whose gender contradicts the article's titles ("Mr. Clinton" is not
-   Hillary Clinton). Otherwise it stays a cluster of its own, named as written.
+   article never spells it out) joins the full-name cluster named in full in at least
+   :data:`DOMINANCE` times as many articles as any other person with that name, after
+   dropping clusters whose gender contradicts the article's titles ("Mr. Clinton" is
+   not Hillary Clinton). Otherwise it stays a cluster of its own, named as written.
 
 Links are per (article, entity) pair, so a surname stands for the right person in each
 article. Clusters are named by their most reported full name; aliases accumulate from
@@ -36,11 +36,11 @@ from newsledger.store import Ledger
 
 log = logging.getLogger(__name__)
 
-#: Share of the articles naming a person with a surname (or first name) that one
-#: full-name cluster must hold for a lone surname to be resolved to it. 0.75 keeps
-#: "Clinton" -> Hillary Clinton in 2016 election copy (PolNeAR: ~90% of the
-#: articles) and leaves a surname shared by two prominent people unresolved.
-DOMINANCE = 0.75
+#: How many times more articles the dominant full name must have than the next person
+#: of that name for a lone surname to be resolved to it. 3 resolves "Clinton" to
+#: Hillary Clinton in 2016 election copy (PolNeAR: about 5 times Bill Clinton's
+#: articles, docs/ledger.md) and leaves a surname two prominent people share alone.
+DOMINANCE = 3.0
 
 #: At least this many articles must name the dominant person in full.
 MIN_ARTICLES = 2
@@ -130,15 +130,44 @@ def link_pairs(ledger: Ledger, pairs: Sequence[Pair]) -> set[str]:
         else:
             partial.append((pair, key))
     for pair, key in partial:
-        cluster = _dominant_cluster(ledger, pair, key)
-        rule = "dominant" if cluster is not None else "unresolved"
-        if cluster is None and pair.type != "PERSON":
-            cluster, rule = _same_name_cluster(ledger, pair), "same-name"
-        elif cluster is None:
-            cluster = _own_cluster(ledger, pair, key)
-        touched.add(_link(ledger, pair, cluster, rule))
+        touched.add(_link_partial(ledger, pair, key))
+    touched |= _revisit(ledger, {name_key(p.name).last for p in pairs if p.type == "PERSON"} - {""},
+                        {(p.article_id, p.entity_id) for p in pairs})
     for cluster_id in touched:
         _rename(ledger, cluster_id)
+    return touched
+
+
+def _link_partial(ledger: Ledger, pair: Pair, key: NameKey) -> str:
+    cluster = _dominant_cluster(ledger, pair, key)
+    if cluster is not None:
+        return _link(ledger, pair, cluster, "dominant")
+    if pair.type != "PERSON":
+        return _link(ledger, pair, _same_name_cluster(ledger, pair), "unresolved")
+    return _link(ledger, pair, _own_cluster(ledger, pair, key), "unresolved")
+
+
+def _revisit(ledger: Ledger, lasts: set[str], done: set[tuple[str, str]]) -> set[str]:
+    """Re-try the lone names left unresolved earlier whose surname the new articles
+    name in full: a person who has come to dominate a surname takes them over."""
+    if not lasts:
+        return set()
+    rows = ledger.execute(
+        "SELECT l.article_id, l.entity_id, e.name, e.type, l.cluster_id FROM entity_links l "
+        "JOIN entities e ON e.id = l.entity_id WHERE l.rule = 'unresolved'"
+    ).fetchall()
+    touched = set()
+    for article_id, entity_id, name, type_, old in rows:
+        key = name_key(name)
+        if key.last not in lasts or (article_id, entity_id) in done:
+            continue
+        surfaces = tuple(r[0] for r in ledger.execute(
+            "SELECT text FROM mentions WHERE article_id = ? AND entity_id = ?", (article_id, entity_id)))
+        cluster = _dominant_cluster(ledger, Pair(article_id, entity_id, name, type_, surfaces), key)
+        if cluster is not None:
+            ledger.execute("UPDATE entity_links SET cluster_id = ?, rule = 'dominant' "
+                           "WHERE article_id = ? AND entity_id = ?", (cluster, article_id, entity_id))
+            touched |= {cluster, old}
     return touched
 
 
@@ -175,18 +204,28 @@ def _same_name_cluster(ledger: Ledger, pair: Pair) -> str:
 
 
 def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
-    row = ledger.execute(
-        "SELECT id FROM entity_clusters WHERE type = 'PERSON' AND first = ? AND last = ? "
-        "AND suffix = ? ORDER BY rowid LIMIT 1",
+    """The cluster of the same first name, surname and suffix whose middle initials
+    agree ("George H.W. Bush" is not "George W. Bush"; "Donald J. Trump" is "Donald
+    Trump"); a name without middle initials joins the most reported one."""
+    rows = ledger.execute(
+        "SELECT c.id, c.middle, (SELECT COUNT(*) FROM entity_links l WHERE l.cluster_id = c.id) "
+        "FROM entity_clusters c WHERE c.type = 'PERSON' AND c.first = ? AND c.last = ? AND c.suffix = ? "
+        "ORDER BY c.rowid",
         (key.first, key.last, key.suffix),
-    ).fetchone()
-    if row is not None:
-        return str(row[0])
-    cluster_id = stable_id("person", key.first, key.last, key.suffix)
+    ).fetchall()
+    same = [r for r in rows if r[1] == key.middle]
+    if not key.middle and rows:
+        return str(max(rows, key=lambda r: r[2])[0])
+    if same:
+        return str(same[0][0])
+    if len(rows) == 1 and rows[0][1] == "":
+        ledger.execute("UPDATE entity_clusters SET middle = ? WHERE id = ?", (key.middle, rows[0][0]))
+        return str(rows[0][0])
+    cluster_id = stable_id("person", key.first, key.middle, key.last, key.suffix)
     ledger.execute(
-        "INSERT INTO entity_clusters (id, name, type, first, last, suffix) "
-        "VALUES (?, ?, 'PERSON', ?, ?, ?)",
-        (cluster_id, pair.name, key.first, key.last, key.suffix),
+        "INSERT INTO entity_clusters (id, name, type, first, last, suffix, middle) "
+        "VALUES (?, ?, 'PERSON', ?, ?, ?, ?)",
+        (cluster_id, pair.name, key.first, key.last, key.suffix, key.middle),
     )
     return cluster_id
 
@@ -217,11 +256,12 @@ def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str | None:
         ).fetchall()
         if not rows:
             continue
-        total = sum(r[3] for r in rows)
-        fitting = [r for r in rows if _gender_fits(wanted, r[1], r[2])]
-        best = max(fitting, key=lambda r: r[3], default=None)
-        if best is not None and best[3] >= MIN_ARTICLES and best[3] >= DOMINANCE * total:
-            return str(best[0])
+        fitting = sorted((r for r in rows if _gender_fits(wanted, r[1], r[2])), key=lambda r: -r[3])
+        if not fitting:
+            return None
+        runner_up = fitting[1][3] if len(fitting) > 1 else 0
+        if fitting[0][3] >= MIN_ARTICLES and fitting[0][3] >= DOMINANCE * runner_up:
+            return str(fitting[0][0])
         return None
     return None
 

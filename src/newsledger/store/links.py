@@ -28,7 +28,7 @@ TABLES_DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS entity_clusters (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
     first TEXT NOT NULL DEFAULT '', last TEXT NOT NULL DEFAULT '',
-    suffix TEXT NOT NULL DEFAULT '', male INTEGER NOT NULL DEFAULT 0,
+    suffix TEXT NOT NULL DEFAULT '', middle TEXT NOT NULL DEFAULT '', male INTEGER NOT NULL DEFAULT 0,
     female INTEGER NOT NULL DEFAULT 0)""",
     "CREATE INDEX IF NOT EXISTS idx_entity_clusters_last ON entity_clusters(last)",
     "CREATE INDEX IF NOT EXISTS idx_entity_clusters_first ON entity_clusters(first)",

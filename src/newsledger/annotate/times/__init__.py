@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from newsledger.annotate.times.anchor import direction
 from newsledger.annotate.times.detect import Candidate, find
+from newsledger.annotate.times.fallback import candidates_from_ents
 from newsledger.annotate.times.normalize import normalize
 from newsledger.annotate.times.values import Context, Resolution
 from newsledger.records import Document, TimeExpr, stable_id
@@ -119,6 +120,4 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
 
 def _spacy_candidates(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
     """spaCy DATE/TIME entities no rule matched, as candidates for dateparser."""
-    from newsledger.annotate.times.fallback import candidates_from_ents
-
     return candidates_from_ents(doc, taken, SPACY_LABELS)

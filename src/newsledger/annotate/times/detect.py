@@ -16,6 +16,7 @@ preposition ("at 10:30").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -190,12 +191,15 @@ def find(text: str) -> list[Candidate]:
             if match.end() > match.start() and _plausible(name, match, text):
                 found.append((match.start(), match.end(), order, match, name))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, disjoint, so sorted by start and by end alike
+    ends: list[int] = []
     chosen: list[Candidate] = []
     for start, end, _, match, name in found:
-        if any(start < e and s < end for s, e in taken):
-            continue
-        taken.append((start, end))
+        at = bisect.bisect_left(starts, end)
+        if at and ends[at - 1] > start:
+            continue  # overlaps a longer (or earlier-rule) match already chosen
+        starts.insert(at, start)
+        ends.insert(at, end)
         parts = {k: v for k, v in match.groupdict().items() if v is not None}
         chosen.append(Candidate(start, end, text[start:end], name, parts))
     return sorted(chosen, key=lambda c: c.start)
@@ -242,7 +246,10 @@ def _plausible(name: str, match: re.Match[str], text: str) -> bool:
         # and "the weekend" are dates
         return bool(parts.get("mod")) or parts["unit"].lower() == "weekend"
     if name == "reference" and parts["word"].lower() == "now":
-        # "now" as a discourse or aspect marker is still PRESENT_REF in TimeML; only
-        # "from now on"/"by now" style phrases stay in, "now that" (a conjunction) goes
-        return not re.match(r"\s+that\b", text[end:end + 6])
+        # "now" inside a clause is PRESENT_REF in TimeML; "now that" is a conjunction
+        # ("because"), and a sentence-opening "Now, …" / "Now the …" mostly a discourse
+        # marker that turns the story, not a time
+        if re.match(r"\s+that\b", text[end:end + 6]):
+            return False
+        return not (parts["word"] == "Now" and re.search(r"(?:^|[.!?]['\"”’]*\s+|\n\s*)$", before))
     return True

@@ -68,20 +68,27 @@ def iso_duration(amount: float | None, unit: str) -> str:
     return f"{prefix}{whole}{designator}{joint}{rest}{small}"
 
 
+#: Seconds in each clock unit: a span of hours moves the date only by whole days.
+_CLOCK_SECONDS: Mapping[str, int] = {"second": 1, "minute": 60, "hour": 3600}
+
+
 def shift(anchor: date, amount: float, unit: str, sign: int) -> date:
-    """``anchor`` moved ``amount`` ``unit``s forwards (+1) or back (-1)."""
+    """``anchor`` moved ``amount`` ``unit``s forwards (+1) or back (-1), as a date:
+    clock units count only their whole days ("the past four hours" stays on the anchor)."""
+    if unit in _CLOCK_SECONDS:
+        return anchor + timedelta(days=sign * int(amount * _CLOCK_SECONDS[unit] // 86400))
     if unit in UNIT_SCALE:
         base, scale = UNIT_SCALE[unit]
         unit, amount = {"Y": "year", "W": "week", "M": "month", "D": "day"}[base], amount * scale
-    steps = {"second": relativedelta(seconds=1), "minute": relativedelta(minutes=1),
-             "hour": relativedelta(hours=1), "day": relativedelta(days=1),
-             "night": relativedelta(days=1), "week": relativedelta(weeks=1),
-             "month": relativedelta(months=1), "year": relativedelta(years=1)}
-    step = steps[unit]
+    steps = {"day": relativedelta(days=1), "night": relativedelta(days=1),
+             "week": relativedelta(weeks=1), "month": relativedelta(months=1),
+             "year": relativedelta(years=1)}
     whole = int(amount)
-    moved = anchor + sign * whole * step
+    moved = anchor + sign * whole * steps[unit]
     if amount != whole and unit in ("year", "month"):
         moved += sign * relativedelta(months=6 if unit == "year" else 0, days=15 if unit == "month" else 0)
+    elif amount != whole:
+        moved += sign * relativedelta(days=round((amount - whole) * (7 if unit == "week" else 1)))
     return moved
 
 

@@ -1,0 +1,193 @@
+"""Commands over the ledger across articles: entities, entity, stories, timeline,
+changes, relink.
+
+``newsledger entity NAME`` shows one entity; ``newsledger entity merge A B`` and
+``newsledger entity split A MEMBER`` record a manual decision (kept in the ledger and
+re-applied on every later ingest). The library does the work (:mod:`newsledger.link`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+from rich.table import Table
+
+from newsledger import link
+from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
+from newsledger.link import timeline as tl
+from newsledger.link.resolve import Cluster, find_cluster, read_clusters
+from newsledger.store import Ledger, LedgerError
+
+
+class DefaultGroup(click.Group):
+    """A group whose first argument, when not a subcommand, goes to ``show``:
+    ``entity "Hillary Clinton"`` is ``entity show "Hillary Clinton"``."""
+
+    default = "show"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = [self.default, *args]
+        return super().parse_args(ctx, args)
+
+
+def _cluster(ledger: Ledger, name: str) -> Cluster:
+    found = find_cluster(ledger, name)
+    if found is None:
+        raise click.ClickException(f"no entity named {name!r}; `newsledger entities` lists them")
+    return found
+
+
+@click.command()
+@db_option
+@click.option("--type", "type_", help="Only this type (PERSON, ORG, GPE, NORP…).")
+@click.option("--limit", default=30, show_default=True, help="Rows shown.")
+def entities(db: str, type_: str | None, limit: int) -> None:
+    """Entities across articles: one row per person or body, with its aliases."""
+    with open_ledger(db) as ledger:
+        clusters = [c for c in read_clusters(ledger) if type_ is None or c.type == type_.upper()]
+    table = Table(title=f"Entities ({len(clusters)})", title_justify="left")
+    for column in ("entity", "type", "articles", "aliases"):
+        table.add_column(column)
+    for c in clusters[:limit]:
+        table.add_row(c.name, c.type, str(c.articles), clip(", ".join(c.aliases), 70))
+    console().print(table)
+
+
+@click.group(cls=DefaultGroup, invoke_without_command=False)
+def entity() -> None:
+    """One entity across articles: `entity NAME`, `entity merge A B`, `entity split A B`."""
+
+
+@entity.command("show")
+@click.argument("name")
+@db_option
+@click.option("--limit", default=10, show_default=True, help="Records shown per layer.")
+def show(name: str, db: str, limit: int) -> None:
+    """Aliases, quotes, stances and events of the entity called NAME (or an alias)."""
+    with open_ledger(db) as ledger:
+        cluster = _cluster(ledger, name)
+        entries = tl.timeline(ledger, cluster.id)
+    out = console()
+    out.print(f"[bold]{cluster.name}[/bold] ({cluster.type}, {cluster.articles} articles)")
+    out.print("aliases: " + (", ".join(cluster.aliases) or "–"))
+    for layer in ("quote", "stance", "event", "commitment"):
+        rows = [e for e in entries if e.layer == layer]
+        out.print(f"[bold]{layer}s[/bold] ({len(rows)})")
+        for e in rows[:limit]:
+            out.print(f"  {e.date or '?'} {e.kind}: {clip(e.evidence, 100)} [dim]({e.outlet or '?'}; {e.article_id})[/dim]")
+
+
+@entity.command("merge")
+@click.argument("target")
+@click.argument("other")
+@db_option
+def merge(target: str, other: str, db: str) -> None:
+    """Record that OTHER is the same entity as TARGET (kept for later ingests)."""
+    with open_ledger(db) as ledger:
+        try:
+            ledger.merge_entities(target, other)
+        except LedgerError as err:
+            raise click.ClickException(str(err)) from err
+    click.echo(f"merged {other!r} into {target!r}")
+
+
+@entity.command("split")
+@click.argument("target")
+@click.argument("member")
+@db_option
+def split(target: str, member: str, db: str) -> None:
+    """Record that the name MEMBER is not TARGET: it becomes an entity of its own."""
+    with open_ledger(db) as ledger:
+        try:
+            ledger.split_entity(target, member)
+        except LedgerError as err:
+            raise click.ClickException(str(err)) from err
+    click.echo(f"split {member!r} out of {target!r}")
+
+
+@click.command()
+@db_option
+@click.option("--min-articles", default=2, show_default=True, help="Hide smaller stories.")
+@click.option("--limit", default=30, show_default=True, help="Stories shown.")
+def stories(db: str, min_articles: int, limit: int) -> None:
+    """Stories: articles clustered across outlets and days, largest first."""
+    with open_ledger(db) as ledger:
+        found = [s for s in ledger.stories() if len(s.article_ids) >= min_articles]
+    found.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
+    table = Table(title=f"Stories with at least {min_articles} articles ({len(found)})", title_justify="left")
+    for column in ("id", "from", "to", "articles", "title", "actors"):
+        table.add_column(column)
+    for s in found[:limit]:
+        table.add_row(s.id, s.start or "?", s.end or "?", str(len(s.article_ids)), clip(s.title, 60),
+                      clip(", ".join(s.actors), 50))
+    console().print(table)
+
+
+@click.command()
+@db_option
+@click.option("--entity", "name", help="Only records of this entity (name or alias).")
+@click.option("--story", help="Only records of this story (id from `newsledger stories`).")
+@click.option("--as-of", callback=iso_date, help="Flag commitments due before this date with no matching event.")
+def timeline(db: str, name: str | None, story: str | None, as_of: str | None) -> None:
+    """A dated sequence of quotes, events, stances and commitments."""
+    with open_ledger(db) as ledger:
+        cluster_id = _cluster(ledger, name).id if name else None
+        article_ids = _story_articles(ledger, story) if story else None
+        entries = tl.timeline(ledger, cluster_id, article_ids)
+        late = {c.id for c, _ in tl.overdue(ledger, as_of, cluster_id, article_ids)} if as_of else set()
+    out = console()
+    for e in entries:
+        flag = " [bold red]OVERDUE[/bold red]" if e.record_id in late else ""
+        out.print(f"{e.date or '?'} {e.layer} {e.kind} [bold]{e.who or '?'}[/bold]: "
+                  f"{clip(e.evidence, 100)} [dim]({e.outlet or '?'}; {e.article_id} {list(e.span)})[/dim]{flag}")
+    if not entries:
+        out.print("no dated records match")
+
+
+def _story_articles(ledger: Ledger, story_id: str) -> list[str]:
+    found = next((s for s in ledger.stories() if s.id == story_id), None)
+    if found is None:
+        raise click.ClickException(f"no story {story_id!r}; `newsledger stories` lists them")
+    return list(found.article_ids)
+
+
+@click.command()
+@db_option
+@click.option("--since", callback=iso_date, required=True, help="Changes on or after this date (YYYY-MM-DD).")
+@click.option("--as-of", callback=iso_date, help="Today's date for overdue commitments (default: today).")
+def changes(db: str, since: str, as_of: str | None) -> None:
+    """What changed since a date: stance changes, commitments that fell overdue."""
+    as_of = as_of or dt.date.today().isoformat()
+    with open_ledger(db) as ledger:
+        moved = tl.stance_changes(ledger, since=since)
+        late = [(c, day) for c, day in tl.overdue(ledger, as_of) if (c.due or "") >= since]
+        names = tl.Names(ledger)
+    out = console()
+    out.print(f"[bold]stance changes since {since}[/bold] ({len(moved)})")
+    for change in moved:
+        out.print(f"  {change.describe()}")
+        for stance, day in ((change.before, change.before_date), (change.after, change.after_date)):
+            out.print(f"    {day}: {clip(stance.evidence, 100)} [dim]({stance.article_id} {list(stance.span)})[/dim]")
+    out.print(f"[bold]commitments due since {since}, overdue as of {as_of}[/bold] ({len(late)})")
+    for c, day in late:
+        who = names.canonical(c.article_id, c.holder) or "?"
+        out.print(f"  due {c.due}: {who} {c.kind} to {clip(c.action, 80)} [dim](made {day or '?'}; "
+                  f"{c.article_id} {list(c.span)})[/dim]")
+
+
+@click.command()
+@db_option
+def relink(db: str) -> None:
+    """Recompute every cross-article link from the stored records (decisions kept)."""
+    with open_ledger(db) as ledger:
+        result = link.relink(ledger)
+    click.echo(f"{result.articles} articles linked: {result.duplicates} duplicates, "
+               f"{result.stories} stories")
+
+
+#: The commands to register on the ``newsledger`` group.
+COMMANDS = (entities, entity, stories, timeline, changes, relink)
+
+__all__ = ["COMMANDS", "DefaultGroup"]
