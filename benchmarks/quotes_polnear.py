@@ -44,7 +44,7 @@ POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "poln
 WORD = re.compile(r"\w+")
 #: Words that say nothing about who spoke (determiners, prepositions, conjunctions).
 FUNCTION_WORDS = frozenset(
-    "the a an of for to in on at by with and or but 's s from as that this these those".split()
+    ["the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "but", "'s", "s", "from", "as", "that", "this", "these", "those"]
 )
 
 
@@ -135,7 +135,7 @@ def match(gold: list[Gold], system: list[tuple[str, str]]) -> list[tuple[int, in
 
 
 def same_speaker(system: str, source: str) -> bool:
-    words = lambda s: set(WORD.findall(s.lower())) - FUNCTION_WORDS  # noqa: E731
+    words = lambda s: set(WORD.findall(s.lower())) - FUNCTION_WORDS
     return bool(words(system) & words(source))
 
 
@@ -155,30 +155,22 @@ def tally(result: Tally, gold: list[Gold], system: list[tuple[str, str]]) -> Non
 def ours(document: Document) -> list[tuple[str, str]]:
     """System contents in PolNeAR's units.
 
-    PolNeAR's unit is a cue with everything it introduces, so the two parts of a
-    quotation split by its own frame ("“A,” he said, “B.”": same speaker and cue, the
-    speaker between them) are joined, as PolNeAR's discontinuous spans are; and its
-    content of a mixed quotation is the whole reported clause, where ours is the quoted
-    fragment: a mixed record is widened to the clause of the cue that governs it.
+    PolNeAR's unit is an attribution: a cue with everything it introduces. So records
+    that share a speaker mention and cue (the parts of a quotation split by its frame,
+    "“A,” he said, “B.”", and the floating quotations that carry on from it) are
+    joined, as PolNeAR's discontinuous contents are; and PolNeAR's content of a mixed
+    quotation is the whole reported clause, where ours is the quoted fragment: a mixed
+    record is widened to the clause of the cue that governs it.
     """
-    groups: list[tuple[list[str], str, Quote]] = []
+    groups: dict[object, list[str]] = {}
+    speakers: dict[object, str] = {}
     for q in sorted(document.quotes, key=lambda q: q.span):
+        key = (q.speaker_span, q.cue_lemma) if q.speaker_span and q.kind != "indirect" else q.id
         text = clause_of(document, q) if q.kind == "mixed" else q.text
-        who = " ".join(filter(None, (q.speaker, q.speaker_mention)))
-        last = groups[-1][2] if groups else None
-        if last is not None and q.kind != "indirect" and q.speaker_span and _split_by_frame(last, q):
-            if text not in groups[-1][0]:
-                groups[-1][0].append(text)
-            continue
-        groups.append(([text], who, q))
-    return [(" ".join(texts), who) for texts, who, _ in groups]
-
-
-def _split_by_frame(first: Quote, second: Quote) -> bool:
-    """``second`` continues ``first`` across the frame that names its speaker."""
-    return (first.speaker_span == second.speaker_span and first.cue_lemma == second.cue_lemma
-            and second.speaker_span is not None
-            and first.span[1] <= second.speaker_span[0] < second.span[0])
+        if text not in groups.setdefault(key, []):
+            groups[key].append(text)
+        speakers[key] = " ".join(filter(None, (q.speaker, q.speaker_mention)))
+    return [(" ".join(texts), speakers[key]) for key, texts in groups.items()]
 
 
 def clause_of(document: Document, quote: Quote) -> str:
@@ -198,58 +190,6 @@ def clause_of(document: Document, quote: Quote) -> str:
                 return document.article.text[complement[0] : quote.span[1]]
             break
         below = ancestor
-    return quote.text
-
-
-def same_speaker(system: str, source: str) -> bool:
-    words = lambda s: set(WORD.findall(s.lower())) - FUNCTION_WORDS  # noqa: E731
-    return bool(words(system) & words(source))
-
-
-def tally(result: Tally, gold: list[Gold], system: list[tuple[str, str]]) -> None:
-    pairs = match(gold, system)
-    result.gold += len(gold)
-    result.system += len(system)
-    result.found += len(pairs)
-    for gi, si in pairs:
-        if gold[gi].source:
-            result.speaker_total += 1
-            result.speaker_ok += same_speaker(system[si][1], gold[gi].source)
-    found = {gi for gi, _ in pairs}
-    result.misses.extend(g.content[:80] for i, g in enumerate(gold) if i not in found)
-
-
-def ours(document: Document) -> list[tuple[str, str]]:
-    """System contents in PolNeAR's units.
-
-    PolNeAR's unit is a cue with everything it introduces, so the parts of a quotation
-    split by its frame ("“A,” he said, “B.”") and the floating sentences after it are
-    joined, as PolNeAR's discontinuous spans are; and its content of a mixed quotation
-    is the whole reported clause, where ours is the quoted fragment: a mixed record is
-    widened to the complement of the cue that governs it.
-    """
-    groups: dict[object, list[str]] = {}
-    speakers: dict[object, str] = {}
-    for q in document.quotes:
-        key = (q.speaker_span, q.cue_lemma) if q.speaker_span and q.kind != "indirect" else q.id
-        text = clause_of(document, q) if q.kind == "mixed" else q.text
-        if text not in groups.setdefault(key, []):
-            groups[key].append(text)
-        speakers[key] = " ".join(filter(None, (q.speaker, q.speaker_mention)))
-    return [(" ".join(texts), speakers[key]) for key, texts in groups.items()]
-
-
-def clause_of(document: Document, quote: Quote) -> str:
-    """The reported clause around a mixed quotation (PolNeAR's content), else its text."""
-    content = document.doc.char_span(*quote.span, alignment_mode="expand")
-    for ancestor in content.root.ancestors if content is not None else ():
-        if is_cue(ancestor):
-            span = make_cue(ancestor).complement
-            if span and span[0] <= quote.span[0] and quote.span[1] <= span[1] + 2:
-                return document.article.text[span[0] : span[1]]
-            if span and 0 <= quote.span[0] - span[1] <= 3:  # the fragment right after it
-                return document.article.text[span[0] : quote.span[1]]
-            break
     return quote.text
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsledger.annotate import entities
 from newsledger.annotate.coref import Resolver, first_name_gender
@@ -45,8 +46,8 @@ def test_pronouns(text: str, word: str, expected: str | None) -> None:
         ("White House press secretary Karoline Leavitt spoke first. Later the press secretary said no.",
          "secretary", "Karoline Leavitt"),
         # a definite role as an anaphor of the lead subject; never the Ukrainian president
-        ("Donald Trump has said troops will not be sent. After meeting Ukrainian President Volodymyr "
-         "Zelenskyy, the US president told Fox News it was good.", "president", "Donald Trump"),
+        (("Donald Trump has said troops will not be sent. After meeting Ukrainian President Volodymyr "
+          "Zelenskyy, the US president told Fox News it was good."), "president", "Donald Trump"),
         # indefinite, possessed or plural roles stay unknown
         ("Donald Trump spoke. A spokesman said no.", "spokesman", None),
         ("Donald Trump spoke. Trump's spokesman said no.", "spokesman", None),

@@ -101,3 +101,12 @@ def test_reference_article_canonical_entities(nlp, reference_gold) -> None:
     found = {e.name for e in document.entities}
     missing = [g["name"] for g in reference_gold["entities"] if g["name"] not in found]
     assert missing == []
+
+
+def test_lone_surname_mislabelled_as_organisation_is_the_person(nlp) -> None:
+    text = "Bernie Sanders spoke in Iowa. Sanders told supporters the race was not over."
+    document = annotate(nlp, text)
+    by_id = {e.id: e for e in document.entities}
+    start = text.index("Sanders told")
+    mention = next(m for m in document.mentions if m.span[0] == start)
+    assert by_id[mention.entity_id].name == "Bernie Sanders"

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsledger.annotate import entities, quotes
 from newsledger.nlp import load
@@ -81,6 +83,74 @@ def test_mixed(text: str, expected: list) -> None:
 )
 def test_indirect(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a "that" clause the parser hangs on a noun of the cue's prepositional phrase
+        ("Sheldon Adelson said during a news conference that he may wait until February.",
+         "he may wait until February"),
+        # the object of an evidence verb
+        ("The latest Reuters poll showed Donald Trump leading the field with 31 percent.",
+         "Donald Trump leading the field with 31 percent"),
+        # the object of a speech act, at least three words
+        ("Barack Obama announced a series of steps to tighten gun sales.", "a series of steps"),
+        # a charge
+        ("Hillary Clinton accused Bernie Sanders of running a smear campaign.",
+         "running a smear campaign"),
+        # a request: object and infinitive
+        ("The American Legion asked the Sanders campaign to stop using its emblem.",
+         "the Sanders campaign to stop using its emblem"),
+        # a noun of saying with a "that" clause
+        ("Emmanuel Macron made the observation that there was no real disagreement.",
+         "there was no real disagreement"),
+        # a cue set inside the clause it reports
+        ("The plan, Keir Starmer said, was doomed from the start.", "The plan, Keir Starmer said, was doomed from the start"),
+        # a coordinated attribution of its own is not part of the first one
+        ("Most voters said they were worried about the economy, and 40 percent said Trump would do best.",
+         "they were worried about the economy"),
+    ],
+)
+def test_indirect_contents(text: str, expected: str) -> None:
+    assert expected in [q.text for q in annotate(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the relative pronoun stands for the noun it modifies
+        ("Jon Ralston, who said the race was close, runs a newsletter.", "Jon Ralston"),
+        # a speaker the parser hung elsewhere, between the quote and its cue
+        ("“Yes, I support Ted Cruz,” Brent Bozell, founder of the Media Research Center, tells Breitbart News.",
+         "Brent Bozell"),
+    ],
+)
+def test_speaker_repairs(text: str, speaker: str) -> None:
+    assert [q.speaker for q in annotate(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has threatened to put more sanctions on Russia.",  # an intention: commitments layer
+        "Donald Trump said it.",  # an object too short to be what was said
+        "To say that the plan failed would be unfair.",  # an infinitive cue
+        "Donald Trump continued to be a popular candidate in Iowa.",  # "continue" with an infinitive
+    ],
+)
+def test_not_indirect(text: str) -> None:
+    assert found(text) == []
+
+
+def test_doubled_apostrophe_marks() -> None:
+    quote = annotate("''We will win this state,'' Donald Trump said.").quotes[0]
+    assert (quote.kind, quote.speaker, quote.text) == ("direct", "Donald Trump", "We will win this state")
+
+
+def test_reporter_words_after_the_marks_make_it_mixed() -> None:
+    text = "Barack Obama said “it gets me mad” every time he thinks about the shooting."
+    assert found(text) == [("mixed", "Barack Obama", "it gets me mad")]
 
 
 @pytest.mark.parametrize(
@@ -172,3 +242,14 @@ def test_reference_raw_text_has_no_headline_quote() -> None:
     assert {q.text for q in document.quotes} >= {g["text"] for g in gold["quotes"]} - {
         "Vladimir Putin might not be sincere about wanting to end the war"  # parse runs over the link list
     }
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "‘", "’", '"', "'", "''", "He said", "Trump told reporters",
+                                 " we will win", ",", ".", "\n\n", " she ", "according to Reuters"]),
+                max_size=14))
+def test_any_text_gives_exact_spans_and_never_crashes(parts: list[str]) -> None:
+    text = "".join(parts)
+    document = annotate(text)
+    for quote in document.quotes:
+        assert text[quote.span[0] : quote.span[1]] == quote.text

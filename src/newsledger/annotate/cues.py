@@ -3,7 +3,7 @@ and its complement.
 
 >>> cue = find_cues(nlp("Mr Trump has admitted Putin might not be sincere."))[0]
 >>> cue.verb.text, phrase(cue.subject).text, cue.complement
-('admitted', 'Mr Trump', (22, 49))
+('admitted', 'Mr Trump', (22, 48))
 """
 
 from __future__ import annotations
@@ -35,6 +35,22 @@ TELL_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "reassure"
 
 #: Relative pronouns: the subject of a relative clause stands for the noun it modifies.
 RELATIVE = frozenset({"who", "that", "which"})
+
+#: Speech acts whose object names what was said ("announced a series of steps to
+#: tighten firearms sales", "repeated his promise to repeal …"): reported as indirect
+#: quotations when the object has at least ``MIN_OBJECT_WORDS`` words. Source: the
+#: noun-phrase contents of PolNeAR train's cues, speech acts only (not "support",
+#: "praise", "want": stances and wishes are other layers).
+OBJECT_REPORTS = frozenset({"announce", "confirm", "deny", "repeat", "reiterate", "reveal", "disclose",
+                            "report", "mention", "propose", "predict", "cite", "recount", "describe",
+                            "say", "write", "tweet", "post"})
+MIN_OBJECT_WORDS = 3
+
+#: Speech acts that ask someone to do something: the object and the infinitive.
+REQUEST_VERBS = frozenset({"ask", "urge", "tell", "warn", "advise", "remind"})
+
+#: Speech acts that charge someone "of" something: the charge is what was said.
+CHARGE_VERBS = frozenset({"accuse"})
 
 #: Addressee prepositions of speech verbs ("said to reporters").
 TO_PREPOSITIONS = frozenset({"to"})
@@ -115,8 +131,35 @@ def make_cue(verb: Token) -> Cue:
     # the nearest of several: a parse that runs over a paragraph break hangs a
     # clause of the paragraph before on the verb too
     complement = complement_of(verb)
-    span = clause_range(complement, verb) if complement is not None else None
+    span = clause_range(complement, verb) if complement is not None else _request(verb) or _parenthetical(verb)
     return Cue(verb, verb.lemma_.lower(), subject_of(verb), medium_of(verb), span)
+
+
+def _parenthetical(verb: Token) -> tuple[int, int] | None:
+    """A cue set inside the clause it reports: "The plan, he said, was doomed" -> the
+    clause without the cue's words."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    inside = {t.i for t in verb.subtree}
+    tokens = [t for t in verb.head.subtree if t.i not in inside and not t.is_punct and not t.is_space]
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _request(verb: Token) -> tuple[int, int] | None:
+    """A reported request: "asked the campaign to “cease and desist” …" -> the object
+    and the infinitive, as one span."""
+    if verb.lemma_.lower() not in REQUEST_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if obj is None or action is None or not obj.i < action.i:
+        return None
+    last = max(action.subtree, key=lambda t: t.i)
+    while last.is_punct and last.i > action.i:
+        last = last.doc[last.i - 1]
+    return obj.left_edge.idx, last.idx + len(last.text)
 
 
 def complement_of(verb: Token) -> Token | None:
@@ -133,8 +176,14 @@ def complement_of(verb: Token) -> Token | None:
             c.dep_ == "mark" and c.lower_ == "that" for c in token.children
         ):
             return token
-    wanted = COMPLEMENT_BY_CLASS.get(cue_classes().get(verb.lemma_.lower(), ""))
-    return next((c for c in verb.children if c.dep_ == wanted and c.i > verb.i), None)
+    lemma = verb.lemma_.lower()
+    if lemma in CHARGE_VERBS:  # "accused Sanders of subjecting her to a smear"
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    wanted = "dobj" if lemma in OBJECT_REPORTS else COMPLEMENT_BY_CLASS.get(cue_classes().get(lemma, ""))
+    found = next((c for c in verb.children if c.dep_ == wanted and c.i > verb.i), None)
+    if found is None or wanted != "dobj":
+        return found
+    return found if sum(1 for t in found.subtree if t.is_alpha) >= MIN_OBJECT_WORDS else None
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -194,7 +243,8 @@ def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
         tokens += _coordinated_clauses(cue, clause)
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space
-                      or (tokens[0].dep_ == "aux" and tokens[0].lower_ == "to")):
+                      or (tokens[0].dep_ == "aux" and tokens[0].lower_ == "to")
+                      or (tokens[0] is clause and clause.pos_ == "ADP")):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()

@@ -290,9 +290,24 @@ def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
 # --- people ----------------------------------------------------------------------------
 
 
+#: Labels the small model gives a lone surname by mistake ("Sanders" as an ORG).
+MISLABELLED_SURNAME = frozenset({"ORG", "NORP", "FAC", "LOC"})
+
+
 def _link_people(found: list[Candidate]) -> list[Candidate]:
-    """Give each one-word person name the full name it abbreviates (nearest before, else after)."""
+    """Give each one-word person name the full name it abbreviates (nearest before, else after).
+
+    A one-word ORG/NORP/FAC/LOC that is the surname of a person the article names in
+    full is that person ("Bernie Sanders … Sanders said").
+    """
     full = [(c.start, c.canonical) for c in found if c.type == "PERSON" and " " in c.canonical]
+    surnames = {name.split()[-1] for _, name in full}
+    found = [
+        Candidate(c.start, c.end, c.text, "PERSON", c.canonical)
+        if c.type in MISLABELLED_SURNAME and c.canonical in surnames
+        else c
+        for c in found
+    ]
     out = []
     for c in found:
         if c.type != "PERSON" or " " in c.canonical:

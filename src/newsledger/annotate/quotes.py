@@ -133,7 +133,9 @@ def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Sp
                previous: tuple[Marked, Attribution] | None) -> Attribution | None:
     """The cue and speaker of a marked quotation, or None when it is not a quotation."""
     words = sum(1 for t in content if t.is_alpha)
-    cue = _governing_cue(content) or _trailing_cue(document.doc, mark) or _leading_cue(document.doc, mark)
+    cue = _governing_cue(content) or _trailing_cue(document.doc, mark) or _leading_cue(
+        document.doc, document.article.text, mark
+    )
     if cue is not None and (words >= MIN_FRAGMENT_WORDS or _opens_sentence(document.article.text, mark)):
         if _title_like(content):
             return None
@@ -180,9 +182,6 @@ def _governing_cue(content: Span) -> Cue | None:
 
 def _trailing_cue(doc: Doc, mark: Marked) -> Cue | None:
     """A cue in the rest of the sentence after the closing mark ("…,” he told Fox News.)."""
-    after = doc.char_span(mark.outer[1], mark.outer[1], alignment_mode="expand")
-    if mark.outer[1] >= len(doc.text) or after is None:
-        return None
     index = _token_at(doc, mark.outer[1])
     for token in doc[index:]:
         if token.is_sent_start and token.i > index or token.text in "“‘\"" or token.text == "\n\n":
@@ -192,9 +191,9 @@ def _trailing_cue(doc: Doc, mark: Marked) -> Cue | None:
     return None
 
 
-def _leading_cue(doc: Doc, mark: Marked) -> Cue | None:
+def _leading_cue(doc: Doc, text: str, mark: Marked) -> Cue | None:
     """A cue that introduces the marks: ``He said: “…`` or ``…,” said Y, “…``."""
-    before = doc.text[: mark.outer[0]].rstrip()
+    before = text[max(0, mark.outer[0] - 200) : mark.outer[0]].rstrip()
     if not before or before[-1] not in ":,":
         return None
     index = _token_at(doc, mark.outer[0]) - 1
@@ -240,7 +239,7 @@ def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
     cue = attribution.cue
     if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
         return "direct"
-    if cue.complement is not None and cue.complement[0] <= mark.outer[0] and cue.complement[1] > mark.outer[1] + 1:
+    if cue.complement is not None and cue.complement[0] <= mark.content[0] and cue.complement[1] > mark.outer[1] + 1:
         return "mixed"  # reporter's words go on after the marks: said “it gets me mad” every time …
     frame = {t.i for t in _frame_tokens(cue)}
     for token in doc[cue.verb.i + 1 :]:
