@@ -75,7 +75,7 @@ def matchers(score):
 def tally(score, golds: list[dict], systems: list[dict], show: bool) -> dict:
     """Counts per layer: gold, system, matched, matched strictly."""
     counts = {layer: {"gold": 0, "sys": 0, "match": 0, "strict": 0} for layer in LAYERS}
-    for gold, system in zip(golds, systems):
+    for gold, system in zip(golds, systems, strict=True):
         for layer, (fn, threshold, strict) in matchers(score).items():
             g, s = gold.get(layer, []), system[layer]
             pairs = score.greedy_match(g, s, fn, threshold)
@@ -90,9 +90,9 @@ def tally(score, golds: list[dict], systems: list[dict], show: bool) -> dict:
 
 
 def report(name: str, layer: str, gold: list, system: list, pairs: dict) -> None:
-    """The unmatched records of one article and layer (--show)."""
+    """The matched (OK) and unmatched (FP, FN) records of one article and layer (--show)."""
     used = set(pairs.values())
-    for gi, si in pairs.items():
+    for si in pairs.values():
         print(f"  OK {Path(name).stem[:40]} {layer}: {json.dumps(brief(system[si]), ensure_ascii=False)[:160]}")
     for i, s in enumerate(system):
         if i not in used:

@@ -59,6 +59,7 @@ def test_meetings(nlp, text, times, status, participants) -> None:
         "Donald Trump attacked Hillary Clinton on Monday.",  # criticism, not an assault
         "Scholars have long debated the salience of ethnic ties.",  # a topic, not a debate
         "She did not meet the 15 percent polling threshold.",
+        "The plan has been met with opposition.",
         "Voters are going to vote, he said, and to vote early.",
     ],
 )

@@ -35,7 +35,8 @@ def build() -> Document:
         Article(id="a1", text=TEXT, published="2025-08-19", outlet="Test"),
         events=(
             Event("ev-1", "a1", "attack", "happened", attack, span_of(attack), actor="Russia", target="Ukraine",
-                  start="2025-08-18", end="2025-08-19", quantities=(Quantity(270.0, "drones"),), source="Ukrainian Air Force"),
+                  start="2025-08-18", end="2025-08-19", quantities=(Quantity(270.0, "drones"),),
+                  source="Ukrainian Air Force"),
             Event("ev-2", "a1", "meeting", "planned", meeting, span_of(meeting), place_options=("Geneva", "Rome"),
                   trigger="meeting"),
         ),

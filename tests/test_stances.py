@@ -30,9 +30,11 @@ def run(nlp, text: str, quotes: dict | None = None) -> list[Stance]:
         ("Russia rejected the peace plan.", "Russia", "oppose", "certain", "peace-deal"),
         ("Germany does not support the peace plan.", "Germany", "oppose", "certain", "peace-deal"),
         ("Rome was disliked by the Russians.", "Russia", "oppose", "certain", None),
-        ("Donald Trump has called for the complete repeal of Obamacare.", "Donald Trump", "support", "certain", "health-care"),
+        ("Donald Trump has called for the complete repeal of Obamacare.", "Donald Trump", "support", "certain",
+         "health-care"),
         ("Hillary Clinton said she didn't want the escort.", "Hillary Clinton", "oppose", "certain", None),
         ("France may support new sanctions.", "France", "support", "possible", "sanctions"),
+        ("Russia insisted that North Korea stop its missile tests.", "Russia", "support", "certain", None),
         ("John Kerry urged North Korea to resume talks.", "John Kerry", "support", "certain", "peace-talks"),
         ("Barack Obama sounded a call for the United States to accept more refugees.", "Barack Obama", "support",
          "certain", "immigration"),
@@ -74,6 +76,7 @@ def test_reported_policy(nlp, text, speaker, polarity, modality) -> None:
         "Hillary Clinton called Alicia Machado on Friday.",  # "call on <date>" is no call on someone
         "Hillary Clinton and Bill Clinton met. Clinton opposed the plan.",  # a shared surname
         "Don Fowler is not calling for a successor.",  # a negated demand
+        "Jason Chaffetz insisted he has different questions.",  # an assertion, not a demand
     ],
 )
 def test_no_stance(nlp, text: str) -> None:
@@ -104,6 +107,18 @@ def test_reported_judgement(nlp) -> None:
     (stance,) = run(nlp, text)
     assert (stance.holder, stance.polarity) == ("Michael Flynn", "support")
     assert stance.target.startswith("Donald Trump was absolutely right")
+
+
+def test_a_negation_inside_the_target_stays(nlp) -> None:
+    text = "Donald Trump is demanding Barack Obama make a pledge not to pardon Hillary Clinton."
+    (stance,) = run(nlp, text)
+    assert stance.holder == "Donald Trump" and "not to pardon" in stance.target
+
+
+def test_a_surname_alone_goes_to_the_one_full_name(nlp) -> None:
+    text = "Connie Mariano wrote a memoir.\n\nMariano insisted that Hillary Clinton go to the hospital."
+    (stance,) = run(nlp, text)
+    assert stance.holder == "Connie Mariano"
 
 
 def test_evidence_is_the_text(nlp) -> None:

@@ -94,6 +94,8 @@ def text_of(tokens: list[Token], *, drop_deps: Iterable[str] = ()) -> str:
         kept = kept[1:]
     while kept and (kept[-1].is_punct or kept[-1].is_space or kept[-1].dep_ == "cc"):
         kept = kept[:-1]
+    # a dropped hedge leaves no doubled comma: "especially, probably, by air" -> "especially, by air"
+    kept = [t for i, t in enumerate(kept) if not (t.text == "," and i and kept[i - 1].text == ",")]
     # a gap left by a dropped token keeps a space: "Meh, we" without the comma is "Meh we"
     parts = [
         t.text_with_ws if i + 1 == len(kept) or kept[i + 1].i == t.i + 1 else t.text + " "
@@ -234,19 +236,36 @@ def entity_of(document: Document, start: int, end: int) -> Entity | None:
     from newsledger.annotate.entities import entity_at
 
     entity = entity_at(document, start, end)
-    if entity is None or entity.type != "PERSON":
+    if entity is None or entity.type not in {"PERSON", "ORG"}:
         return entity
     surface = next((m.text for m in document.mentions if m.span[0] <= start and end <= m.span[1]), entity.name)
-    return None if is_shared_surname(document, surface) else entity
+    if is_shared_surname(document, surface):
+        return None
+    return full_name(document, entity)
+
+
+def full_names(document: Document, surname: str) -> list[Entity]:
+    """The people of the article with a first and last name ending in ``surname``."""
+    return [
+        e for e in document.entities
+        if e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == surname
+    ]
 
 
 def is_shared_surname(document: Document, surface: str) -> bool:
     """Whether a one-word name is the surname of two or more people in the article."""
     words = surface.split()
-    if len(words) != 1:
-        return False
-    people = {e.name for e in document.entities if e.type == "PERSON" and e.name.split()[-1] == words[0]}
-    return len(people) >= 2
+    return len(words) == 1 and len(full_names(document, words[0])) >= 2
+
+
+def full_name(document: Document, entity: Entity) -> Entity:
+    """A one-word person the entities layer left apart ("Mariano", or "Ham" tagged ORG
+    by spaCy) as the one person of the article with that surname ("Connie Mariano"),
+    if there is exactly one."""
+    if entity.type not in {"PERSON", "ORG"} or len(entity.name.split()) != 1:
+        return entity
+    found = full_names(document, entity.name)
+    return found[0] if len(found) == 1 else entity
 
 
 def entity_of_phrase(document: Document, head: Token) -> Entity | None:
@@ -316,7 +335,9 @@ def holder_of(document: Document, subject: Token) -> Entity | None:
         if span and span[0] <= subject.idx < span[1] and quote.speaker_id in by_id:
             if (quote.speaker_mention or "").lower() in PERSONAL_PRONOUNS:
                 break  # a pronoun speaker: resolved below, by the same rule as any pronoun
-            return None if is_shared_surname(document, quote.speaker_mention or "") else by_id[quote.speaker_id]
+            if is_shared_surname(document, quote.speaker_mention or ""):
+                return None
+            return full_name(document, by_id[quote.speaker_id])
     if subject.lower_ in FIRST_PERSON:
         quote = quote_covering(document, subject.idx, subject.idx + len(subject.text))
         return by_id.get(quote.speaker_id or "") if quote is not None else None
@@ -356,17 +377,15 @@ def sentence_subject(document: Document, sent: SpacySpan) -> tuple[bool, Entity 
     for quote in document.quotes:
         span = quote.speaker_span
         around = quote.span[0] < sent.end_char and sent.start_char < quote.span[1]
+        if quote.speaker_id is None:
+            continue  # an unattributed quote says nothing about who the sentence is about
         if around or (span and sent.start_char <= span[0] < sent.end_char):
             if is_shared_surname(document, quote.speaker_mention or ""):
                 return True, None
-            return True, person(by_id.get(quote.speaker_id or ""))
+            speaker = by_id.get(quote.speaker_id or "")
+            return True, person(full_name(document, speaker) if speaker else None)
     subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subj and subj[0].lower_ not in PERSONAL_PRONOUNS:
         found = person(entity_of_phrase(document, subj[0]))
         return found is not None, found
     return False, None
-
-
-def sentence_of(token: Token) -> SpacySpan:
-    """The spaCy sentence holding ``token``."""
-    return token.sent

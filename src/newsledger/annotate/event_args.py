@@ -30,7 +30,9 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # ORG ("White House meeting", "Kremlin talks").
 PLACE_BUILDINGS = frozenset({"white house", "kremlin", "elysee", "élysée", "downing street", "vatican", "camp david"})
 # Nouns that introduce a list of alternative places ("among the venues being considered").
-VENUE_NOUNS = frozenset({"venue", "venues", "location", "locations", "site", "sites", "host", "hosts", "option", "options"})
+VENUE_NOUNS = frozenset(
+    {"venue", "venues", "location", "locations", "site", "sites", "host", "hosts", "option", "options"}
+)
 # Prepositions that date a noun event ("the summit on Monday", "talks in March").
 TIME_PREPS = frozenset({"on", "in", "at", "during", "before", "by", "until", "within", "next", "last", "this"})
 # Clause dependents that hold another clause's material.

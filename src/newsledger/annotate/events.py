@@ -170,8 +170,12 @@ def anchor(token: Token) -> tuple[EventType, Token, Token] | None:
     if verb_type is None:
         return None
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if token.lemma_.lower() in {"meet", "debate"} and any(not c.ent_type_ for c in objects):
-        return None  # "did not meet the threshold", "debated the salience of …": no one met
+    if token.lemma_.lower() in {"meet", "debate"}:
+        partners = objects + [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                              for o in p.children if o.dep_ == "pobj"]
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        if passive or any(not c.ent_type_ for c in partners):
+            return None  # "did not meet the threshold", "was met with opposition": no one met
     if token.lemma_.lower() == "attack" and not any(c.ent_type_ in PHYSICAL_TARGETS for c in objects):
         return None  # "Trump attacked Clinton": words, not an assault (CAMEO 11, not 18)
     for child in token.children:
@@ -195,8 +199,11 @@ def mention_at(document: Document, token: Token) -> Mention | None:
             status = None if after is None else ("planned" if after else "happened")
         if status is None and args.located is None and in_past_clause(head):
             status = "happened"
+            gov = head.head if head.dep_ == "dobj" else head.head.head
+            # the evidence is the past clause that dates it: "but still lost the election"
+            args = replace(args, span=clauses.span_of(clauses.clause_tokens(gov, skip_deps=("conj", "cc"))))
             if head.dep_ == "dobj" and etype.type in JOINT_TYPES:  # "Romney lost the election"
-                people = subject_names(document, head.head, trigger)
+                people = subject_names(document, gov, trigger)
                 args = replace(args, participants=tuple(dict.fromkeys((*args.participants, *people))))
     else:
         status = verb_status(head)

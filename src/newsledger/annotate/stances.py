@@ -26,7 +26,7 @@ import csv
 import functools
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 
 from spacy.tokens import Token
@@ -34,6 +34,17 @@ from spacy.tokens import Token
 from newsledger.annotate import clauses
 from newsledger.annotate.issues import issue_key
 from newsledger.annotate.options import link_options
+from newsledger.annotate.stance_targets import (
+    PREPS_OF,
+    TARGET_DEPS,
+    agent_of,
+    complement,
+    has_content,
+    left_target,
+    particle_object,
+    subject_of,
+    trimmed,
+)
 from newsledger.records import Document, Stance, stable_id
 
 log = logging.getLogger(__name__)
@@ -47,17 +58,11 @@ POLICY_VERBS = frozenset(
 )
 # Verbs that state a judgement of their object: "seen as vital", "considered the best".
 EVALUATION_VERBS = frozenset({"see", "consider", "regard", "view", "deem"})
-# Dependents that hold a stance's target, in order of preference.
-TARGET_DEPS = ("dobj", "xcomp", "ccomp", "nsubjpass")
-TARGET_PREPS = frozenset({"to", "of", "about", "for", "on"})
-# A verb takes its target from a preposition only when the cue names it ("insist on",
-# "call for"); adjectives take "opposed to", "confident of", "sceptical about".
-PREPS_OF = {"VERB": frozenset({"on"}), "ADJ": TARGET_PREPS, "ADP": frozenset(), "NOUN": frozenset()}
 # Verbs that turn a stance noun into a stance of their subject ("sounded a call for",
 # "showing support for", "signaled willingness to"); from PolNeAR dev.
-LIGHT_VERBS = frozenset({"sound", "issue", "make", "show", "express", "voice", "signal", "offer", "throw", "announce", "reiterate"})
-# Words that end a left-hand target found without a subject ("…, and Budapest, not favoured").
-LEFT_STOPS = frozenset({"and", "with", "while", "but", ";", "–", "—"})
+LIGHT_VERBS = frozenset(
+    {"sound", "issue", "make", "show", "express", "voice", "signal", "offer", "throw", "announce", "reiterate"}
+)
 # Attitudes whose negation is the opposite attitude ("does not support" = opposes);
 # directives ("call for", "urge", "demand", "insist") are left out: not demanding is
 # not opposing. From the cue table, checked on PolNeAR dev.
@@ -68,17 +73,6 @@ NEGATABLE = frozenset(
 EVIDENCE_SKIP = ("conj", "cc", "dep", "parataxis", "prep")
 # Share of the shorter target's words in the longer that makes two stances one.
 REPEAT_OVERLAP = 0.5
-# Hedges and auxiliaries dropped from a target's wording ("will not be sent" -> "sent").
-TRIM_LEMMAS = frozenset({"be", "do", "have", "will", "shall", "would", "may", "might", "could", "can"})
-
-
-def trimmed(token: Token) -> bool:
-    """Whether a token is left out of a target's wording."""
-    if token.dep_ == "neg" or token.lower_ in clauses.HEDGE_ADVERBS:
-        return True
-    return token.dep_ in {"aux", "auxpass"} and (token.tag_ == "MD" or token.lemma_.lower() in TRIM_LEMMAS)
-
-
 @dataclass(frozen=True, slots=True)
 class Cue:
     """One row of ``stance_cues.csv``."""
@@ -146,88 +140,26 @@ def cue_of(token: Token) -> Cue | None:
         return None  # "backed off": a particle changes the verb
     if cue and lemma == "want" and is_intention(token):
         return None
+    if cue and lemma == "insist" and not is_directive(token):
+        return None
     return cue
+
+
+def is_directive(token: Token) -> bool:
+    """"insisted that the first lady go", "that Pyongyang stop": a demand (base-form or
+    should/must clause); "insisted he has different questions" asserts a fact."""
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        modals = {a.lower_ for a in clause.children if a.dep_ == "aux"}
+        singular = any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in clause.children)
+        # a subjunctive: base form, or a plural form after a singular subject ("that Clinton go")
+        subjunctive = clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular)
+        return subjunctive and not modals or bool(modals & {"should", "must"})
+    return any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)  # "insist on"
 
 
 def is_intention(token: Token) -> bool:
     """"wanted to speak": a wish for one's own action is an intention, not a position."""
     return any(c.dep_ == "xcomp" and not any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
-
-
-def subject_of(token: Token) -> Token | None:
-    """The subject of ``token``'s clause, climbing xcomp/conj/acomp chains
-    ("European allies are understood to want …" -> "allies")."""
-    current = token
-    for _ in range(4):
-        subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if len(subj) > 1:
-            return None  # two subjects: a broken parse ("Trump, while 5 percent prefer …")
-        if subj:
-            return subj[0]
-        if current.dep_ not in {"xcomp", "conj", "acomp", "advcl", "pcomp"} or current.head == current:
-            return None
-        current = current.head
-    return None
-
-
-def agent_of(token: Token) -> Token | None:
-    """The by-phrase object of a passive: "disliked by the Russians" -> "Russians"."""
-    for child in token.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def left_target(cue: Token) -> list[Token]:
-    """The words before a subject-less cue, back to a clause boundary:
-    "and Budapest, Hungary, not favoured" -> "Budapest, Hungary"."""
-    low = clauses.line_of(cue)[0]
-    first = min((c for c in cue.subtree if c.dep_ == "neg"), key=lambda t: t.i, default=cue)
-    taken: list[Token] = []
-    for i in range(first.i - 1, cue.sent.start - 1, -1):
-        token = cue.doc[i]
-        if token.lower_ in LEFT_STOPS or token.idx < low or token.dep_ == "agent":
-            break
-        taken.append(token)
-    return [t for t in taken if not t.is_punct] and taken
-
-
-def complement(cue: Token, deps: tuple[str, ...] = TARGET_DEPS, preps: frozenset[str] = TARGET_PREPS) -> list[Token]:
-    """The target tokens of an active cue: object, clause, or prepositional object."""
-    for dep in deps:
-        for child in cue.children:
-            if child.dep_ == dep:
-                # "urged North Korea to resume talks": the object and what it is urged to do
-                then = [t for c in cue.children if c.dep_ == "xcomp" and dep == "dobj" for t in c.subtree]
-                return without_asides([*child.subtree, *then], child)
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
-            if objs:
-                return without_asides(list(objs[0].subtree), objs[0])
-    return []
-
-
-def without_asides(tokens: list[Token], head: Token) -> list[Token]:
-    """A target without the relative clause or apposition on its head ("Trump, who
-    says he is honored" -> "Trump")."""
-    aside = {t.i for c in head.children if c.dep_ in {"relcl", "appos"} for t in c.subtree}
-    return [t for t in tokens if t.i not in aside]
-
-
-def particle_object(cue: Token, particle: str) -> list[Token]:
-    """The object of a cue's own preposition: "called for the repeal" -> "the repeal"."""
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ == particle:
-            objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}]
-            if not objs:
-                continue  # "called on Wednesday on Dean …": a date is no target
-            then = [t for c in cue.children if c.dep_ == "xcomp" for t in c.subtree]
-            return [*objs[0].subtree, *then] if objs else []  # "called on Dean to apologize"
-    for child in cue.children:
-        if child.dep_ in {"advcl", "acl"} and any(m.dep_ == "mark" and m.lower_ == particle for m in child.children):
-            return [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
-    return []
 
 
 def resolve(document: Document, token: Token | None) -> str | None:
@@ -247,19 +179,13 @@ def polarity_of(cue: Cue, negated: bool) -> str | None:
     return "oppose" if cue.polarity == "support" and cue.lemma in NEGATABLE else None
 
 
-def has_content(target: list[Token]) -> bool:
-    """A target names something: not empty, not a bare relative pronoun ("the answer that he wanted")."""
-    first = min(target, key=lambda t: t.i, default=None)
-    if first is None or first.tag_ in {"WDT", "WP"}:
-        return False  # "she supported that …" in a relative clause
-    return any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} for t in target)
-
-
 def read_cue(document: Document, token: Token) -> Reading | None:
     """A stance from a position cue: "Italy is opposed to putting boots …"."""
     cue = cue_of(token)
     if cue is None or token.dep_ == "amod":
         return None
+    if token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
+        return None  # "policies that she supported …": the object is the antecedent
     copula = token.head if token.dep_ in {"acomp", "prep"} and token.head.lemma_ == "be" else None
     if cue.pos == "ADP" and copula is None:
         return None
@@ -274,7 +200,10 @@ def read_cue(document: Document, token: Token) -> Reading | None:
         target = target or left_target(token)
     elif cue.pos == "NOUN":
         holder_token = subject_of(token.head)  # "Trump sounded a call for …"
-        target = particle_object(token, cue.particle) if cue.particle else complement(token, ("acl", "xcomp"), frozenset())
+        if cue.particle:
+            target = particle_object(token, cue.particle)
+        else:  # "willingness to change ACA"
+            target = complement(token, ("acl", "xcomp"), frozenset())
     else:
         holder_token = subject_of(copula or token)
         target = complement(token, TARGET_DEPS[:-1], PREPS_OF[cue.pos])
@@ -362,7 +291,8 @@ READERS = (read_cue, read_evaluation, read_policy, read_judgement)
 
 def to_stance(document: Document, reading: Reading) -> Stance:
     """The :class:`Stance` record of a reading."""
-    target = clauses.text_of([t for t in reading.target if not trimmed(t)])
+    head = clauses.root_of(reading.target)
+    target = clauses.text_of([t for t in reading.target if not trimmed(t, head)])
     tokens = [*reading.target, *clauses.clause_tokens(reading.cue, skip_deps=EVIDENCE_SKIP)]
     start, end = clauses.span_of(tokens)
     return Stance(
