@@ -54,8 +54,14 @@ def test_family_members_stay_distinct(nlp) -> None:
     document = annotate(nlp, text)
     people = {e.name for e in document.entities if e.type == "PERSON"}
     assert {"Hillary Clinton", "Bill Clinton"} <= people
-    # the bare surname goes to the nearest full name before it
-    assert names(document)["Clinton"] == "Bill Clinton"
+    # a bare surname is the story's principal bearer of it (first introduced on a tie)
+    assert names(document)["Clinton"] == "Hillary Clinton"
+
+
+def test_bare_surname_goes_to_the_most_mentioned_bearer(nlp) -> None:
+    text = ("Chelsea Clinton spoke first. Hillary Clinton then took the stage. "
+            "Hillary Clinton thanked the crowd. Clinton said she would win.")
+    assert names(annotate(nlp, text))["Clinton"] == "Hillary Clinton"
 
 
 def test_mentions_point_at_their_text(nlp) -> None:

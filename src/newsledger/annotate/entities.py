@@ -20,7 +20,7 @@ Example: ``annotate(document).entities`` of the reference article holds
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -295,32 +295,34 @@ MISLABELLED_SURNAME = frozenset({"ORG", "NORP", "FAC", "LOC"})
 
 
 def _link_people(found: list[Candidate]) -> list[Candidate]:
-    """Give each one-word person name the full name it abbreviates (nearest before, else after).
+    """Give each one-word person name the full name it abbreviates.
 
-    A one-word ORG/NORP/FAC/LOC that is the surname of a person the article names in
-    full is that person ("Bernie Sanders … Sanders said").
+    News style introduces a person by full name and then uses the surname alone for the
+    story's principal bearer of it, while relatives keep their first names ("Hillary
+    Clinton … Bill Clinton … Clinton said" is Hillary). So a bare surname (or first name)
+    goes to the full name mentioned most often in full, the first introduced on a tie.
+    A one-word ORG/NORP/FAC/LOC that is the surname of a person named in full is that
+    person ("Bernie Sanders … Sanders said").
     """
-    full = [(c.start, c.canonical) for c in found if c.type == "PERSON" and " " in c.canonical]
-    surnames = {name.split()[-1] for _, name in full}
-    found = [
-        Candidate(c.start, c.end, c.text, "PERSON", c.canonical)
-        if c.type in MISLABELLED_SURNAME and c.canonical in surnames
-        else c
-        for c in found
-    ]
+    full_mentions = Counter(c.canonical for c in found if c.type == "PERSON" and " " in c.canonical)
+    first_seen = {}
+    for c in found:
+        if c.canonical in full_mentions:
+            first_seen.setdefault(c.canonical, c.start)
+    surnames = {name.split()[-1] for name in full_mentions}
     out = []
     for c in found:
+        if c.type in MISLABELLED_SURNAME and c.canonical in surnames:
+            c = Candidate(c.start, c.end, c.text, "PERSON", c.canonical)
         if c.type != "PERSON" or " " in c.canonical:
             out.append(c)
             continue
         word = c.canonical.casefold()
-        matches = [(start, name) for start, name in full if word in (name.split()[-1].casefold(), name.split()[0].casefold())]
-        if not matches:
-            out.append(c)
-            continue
-        before = [m for m in matches if m[0] < c.start]
-        start, name = before[-1] if before else matches[0]
-        out.append(Candidate(c.start, c.end, c.text, c.type, name))
+        bearers = [n for n in full_mentions if word in (n.split()[-1].casefold(), n.split()[0].casefold())]
+        if bearers:
+            principal = max(bearers, key=lambda n: (full_mentions[n], -first_seen[n]))
+            c = Candidate(c.start, c.end, c.text, c.type, principal)
+        out.append(c)
     return out
 
 
