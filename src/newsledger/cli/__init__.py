@@ -15,6 +15,7 @@ from newsledger import __version__
 from newsledger.cli import crossref, layers
 from newsledger.cli.ledger import export, ingest, quotes, summary
 from newsledger.cli.evaluate import eval_command
+from newsledger.cli.serve import serve
 
 
 class _OneLineFormatter(logging.Formatter):
@@ -42,5 +43,5 @@ def main(verbose: int) -> None:
     root.propagate = False
 
 
-for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS, *crossref.COMMANDS):
+for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS, *crossref.COMMANDS, serve):
     main.add_command(command)

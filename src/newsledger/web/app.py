@@ -1,0 +1,124 @@
+"""The web app: :func:`create_app` builds a FastAPI application over one ledger file.
+
+Server-rendered pages (:mod:`newsledger.web.pages`) and a JSON API under ``/api``
+(:mod:`newsledger.web.api`, OpenAPI at ``/openapi.json``). Safety by construction:
+
+- read-only unless ``allow_writes`` (the write endpoints are then the only ones added);
+- each request opens its own :class:`~newsledger.store.Ledger` (SQLite connections
+  stay on the thread that made them), and ids and filters only ever reach SQL as
+  parameters, never a file path; static files come from the package's ``static/``
+  folder through Starlette's ``StaticFiles``, which refuses paths outside it;
+- templates autoescape everything; a Content-Security-Policy allows only the app's
+  own scripts, styles and images (no CDN, no inline script), and the Host header must
+  name the server (no DNS rebinding onto a loopback server).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from newsledger import __version__
+from newsledger.store import Ledger, LedgerError
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+
+#: Host names a loopback server answers to ("testserver" is Starlette's TestClient).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1", "testserver")
+
+#: Sent with every response: the pages load nothing from elsewhere.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(db_path: str | Path, allow_writes: bool = False,
+               allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The app over the ledger at ``db_path`` (which must exist: the app never creates
+    one). ``allow_writes`` adds the entity merge/split endpoints."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise LedgerError(f"{db_path}: no ledger here; run `newsledger ingest` first or pass --db")
+    Ledger.open(path).close()  # fail now on a file that is not a ledger, migrate once
+    app = FastAPI(title="newsledger", version=__version__, docs_url=None, redoc_url=None,
+                  description="The newsledger ledger as JSON: the shapes of `newsledger export`.")
+    app.state.db_path = str(path)
+    app.state.allow_writes = allow_writes
+    app.state.templates = _templates(allow_writes)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.middleware("http")(_security_headers)
+    _add_error_handlers(app)
+    from newsledger.web import api, pages
+
+    app.include_router(api.router)
+    if allow_writes:
+        app.include_router(api.write_router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    log.info("web app over %s (%s)", path, "read-write" if allow_writes else "read-only")
+    return app
+
+
+def _templates(allow_writes: bool) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals.update(version=__version__, allow_writes=allow_writes)
+    from newsledger.web.views import headline
+
+    templates.env.filters["headline"] = headline
+    return templates
+
+
+async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+    response: Response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+@contextmanager
+def open_ledger(request: Request) -> Iterator[Ledger]:
+    """The app's ledger for the length of one request."""
+    with Ledger.open(request.app.state.db_path) as ledger:
+        yield ledger
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """A user's bad input (a bad date, bad FTS syntax) is a 400 with one clear line:
+    JSON under ``/api``, a page elsewhere."""
+
+    async def bad_input(request: Request, exc: Exception) -> Response:
+        return _error(request, 400, str(exc))
+
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    app.add_exception_handler(ValueError, bad_input)
+    app.add_exception_handler(LedgerError, bad_input)
+    app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return JSONResponse({"detail": message}, status_code=status)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                      status_code=status)

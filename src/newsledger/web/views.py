@@ -1,0 +1,225 @@
+"""What each page shows, computed from the ledger's public API: pure functions over
+records, kept apart from the routes so they are tested without a server.
+
+Queries the :class:`~newsledger.store.Ledger` lacks (records of one entity, records of
+a set of articles) are written here over ``ledger.records`` and friends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsledger.annotate.options import Table, options_table
+from newsledger.link import timeline as link_timeline
+from newsledger.records import (
+    LAYERS,
+    Article,
+    Entity,
+    Event,
+    Quote,
+    Stance,
+    Story,
+    to_dict,
+)
+from newsledger.store import Ledger
+from newsledger.web import palette
+from newsledger.web.highlight import Mark
+
+#: Layer name -> the singular used in CSS classes and labels.
+SINGULAR = {"quotes": "quote", "times": "time", "events": "event", "stances": "stance",
+            "commitments": "commitment"}
+
+UNATTRIBUTED = "(unattributed)"
+
+
+def headline(article: Article, width: int = 90) -> str:
+    """The title, else the text's opening words: an untitled article stays recognisable.
+    ``headline(Article("a", "Donald Trump has said American troops…"))`` ->
+    ``"Donald Trump has said American troops…"``."""
+    if article.title:
+        return article.title
+    line = " ".join(article.text.split())
+    return line if len(line) <= width else line[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def story_titles(stories: Iterable[Story], articles: Iterable[Article]) -> dict[str, str]:
+    """Each story's title, else the headline of its first article."""
+    by_id = {a.id: a for a in articles}
+    titles = {}
+    for story in stories:
+        first = next((by_id[i] for i in story.article_ids if i in by_id), None)
+        titles[story.id] = story.title or (headline(first, 70) if first else "Untitled story")
+    return titles
+
+
+def speaker_classes(quotes: Iterable[Quote]) -> dict[str | None, str]:
+    """CSS class per speaker in order of first quote: ``{"Donald Trump": "spk-0", …}``."""
+    classes: dict[str | None, str] = {}
+    for quote in sorted(quotes, key=lambda q: q.span):
+        if quote.speaker not in classes:
+            index = None if quote.speaker is None else sum(k is not None for k in classes)
+            classes[quote.speaker] = palette.speaker_class(index)
+    return classes
+
+
+def _label(layer: str, record: Any) -> str:
+    if layer == "quotes":
+        return f"{record.kind} quote by {record.speaker or 'unknown speaker'}"
+    if layer == "times":
+        return f"time: {record.value or record.text}"
+    if layer == "events":
+        return f"event: {record.type} ({record.status})"
+    if layer == "stances":
+        return f"stance of {record.holder or 'unknown holder'}: {record.polarity} {record.target}"
+    return f"commitment: {record.kind} by {record.holder or 'unknown'}"
+
+
+def marks(records: dict[str, list[Any]]) -> list[Mark]:
+    """One :class:`Mark` per record of every layer; quotes coloured by speaker."""
+    colours = speaker_classes(records.get("quotes", ()))
+    found = []
+    for layer in LAYERS:
+        for record in records.get(layer, ()):
+            css = colours[record.speaker] if layer == "quotes" else ""
+            found.append(Mark(record.id, SINGULAR[layer], record.span[0], record.span[1], css,
+                              _label(layer, record)))
+    return found
+
+
+def article_records(ledger: Ledger, article_id: str) -> dict[str, list[Any]]:
+    """Every layer's records of one article: ``{"quotes": [...], "times": [...], …}``."""
+    return {layer: ledger.records(layer, article_id) for layer in LAYERS}
+
+
+def record_details(records: dict[str, list[Any]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(record id, layer, [(field, value), …]) for the record panel: set fields only,
+    lists joined, span and article id left out (the highlight shows them)."""
+    details = []
+    for layer in LAYERS:
+        for record in records.get(layer, ()):
+            fields = []
+            for name, value in to_dict(record).items():
+                if name in ("id", "article_id") or value in (None, [], ""):
+                    continue
+                fields.append((name.replace("_", " "), _show(value)))
+            details.append((record.id, SINGULAR[layer], fields))
+    return details
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        if value and all(isinstance(v, int) for v in value):
+            return "–".join(map(str, value))
+        return ", ".join(_show(v) for v in value)
+    if isinstance(value, dict):  # a quantity
+        value = {k: v for k, v in value.items() if v is not None}
+        number = value.get("value")
+        number = int(number) if isinstance(number, float) and number.is_integer() else number
+        return f"{number} {value.get('unit', '')}".strip()
+    return str(value)
+
+
+def by_day(articles: Iterable[Article]) -> list[tuple[str, list[Article]]]:
+    """Articles grouped by publication day, newest first; undated ones last."""
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        groups[(article.published or "")[:10] or "undated"].append(article)
+    return sorted(groups.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Holders × issues; ``cells[(holder, issue)]`` the stances behind each cell."""
+
+    holders: tuple[str, ...]
+    issues: tuple[str, ...]
+    cells: dict[tuple[str, str], list[Stance]]
+
+
+def stance_matrix(stances: Iterable[Stance]) -> Matrix:
+    """Stances laid out by holder and issue (the target when no issue key was found);
+    holders with most stances first, issues alphabetical."""
+    cells: dict[tuple[str, str], list[Stance]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for stance in stances:
+        holder = stance.holder or UNATTRIBUTED
+        cells[(holder, stance.issue or stance.target)].append(stance)
+        counts[holder] += 1
+    holders = sorted(counts, key=lambda h: (h == UNATTRIBUTED, -counts[h], h))
+    issues = sorted({issue for _, issue in cells})
+    return Matrix(tuple(holders), tuple(issues), dict(cells))
+
+
+def option_tables(stances: Sequence[Stance], events: Sequence[Event]) -> list[tuple[str, Table]]:
+    """(issue, options × parties table) for each issue weighing alternatives."""
+    issues = sorted({s.issue for s in stances if s.issue and s.option}
+                    | {f"{e.type}-venue" for e in events if e.place_options})
+    return [(issue, options_table(stances, events, issue)) for issue in issues]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A timeline line with its overdue mark."""
+
+    entry: link_timeline.Entry
+    overdue: bool
+
+
+def timeline_rows(ledger: Ledger, *, layers: Sequence[str] = (), since: str | None = None,
+                  until: str | None = None, article_ids: Sequence[str] | None = None,
+                  cluster_id: str | None = None, as_of: str | None = None) -> list[Row]:
+    """Dated records (``link.timeline``) filtered by layer and date, commitments due
+    before ``as_of`` (default today) with no fulfilling event marked overdue."""
+    as_of = as_of or dt.date.today().isoformat()
+    late = {c.id for c, _ in link_timeline.overdue(ledger, as_of, cluster_id, article_ids)}
+    rows = []
+    for entry in link_timeline.timeline(ledger, cluster_id, article_ids):
+        if layers and entry.layer not in layers:
+            continue
+        day = entry.date or ""
+        if (since and day < since) or (until and day[:10] > until):
+            continue
+        rows.append(Row(entry, entry.record_id in late))
+    return rows
+
+
+def entity_records(ledger: Ledger, entity: Entity) -> dict[str, list[Any]]:
+    """Quotes by, stances and commitments held by, events with the entity (by its
+    canonical name or, for quotes, its id)."""
+    name = entity.name
+    return {
+        "quotes": [q for q in ledger.records("quotes") if q.speaker_id == entity.id or q.speaker == name],
+        "stances": [s for s in ledger.records("stances") if s.holder == name],
+        "events": [e for e in ledger.records("events")
+                   if name in (e.actor, e.target, e.source) or name in e.participants],
+        "commitments": [c for c in ledger.records("commitments") if c.holder == name],
+    }
+
+
+def cluster_of(ledger: Ledger, entity_id: str) -> Any | None:
+    """The cross-article cluster (``link.resolve.Cluster``) the entity belongs to."""
+    return next((c for c in ledger.entity_clusters() if entity_id in c.members or c.id == entity_id), None)
+
+
+def entity_by_id(ledger: Ledger, entity_id: str) -> Entity | None:
+    return next((e for e in ledger.entities() if e.id == entity_id), None)
+
+
+def article_export(ledger: Ledger, article: Article) -> dict[str, list[dict[str, Any]]]:
+    """One article in the export's lists: the article, the entities it mentions, its
+    mentions, records and stories."""
+    mentions = ledger.mentions(article.id)
+    used = {m.entity_id for m in mentions}
+    data: dict[str, list[dict[str, Any]]] = {
+        "articles": [to_dict(article)],
+        "entities": [to_dict(e) for e in ledger.entities() if e.id in used],
+        "mentions": [to_dict(m) for m in mentions],
+    }
+    for layer in LAYERS:
+        data[layer] = [to_dict(r) for r in ledger.records(layer, article.id)]
+    data["stories"] = [to_dict(s) for s in ledger.stories() if article.id in s.article_ids]
+    return data

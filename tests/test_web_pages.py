@@ -1,0 +1,177 @@
+"""The server-rendered pages over the reference article, and the pure view helpers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsledger.records import Article, Event, Quantity, Quote, Stance
+from newsledger.store import Ledger
+from newsledger.web import chart, create_app, views
+from tests.web_support import reference_ledger
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return reference_ledger(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def stored(db):
+    with Ledger.open(db) as ledger:
+        article = ledger.articles()[0]
+        return article, {layer: ledger.records(layer, article.id) for layer in
+                         ("quotes", "times", "events", "stances", "commitments")}
+
+
+def test_article_view_highlights_every_record(client, stored):
+    article, records = stored
+    html = client.get(f"/articles/{article.id}").text
+    for layer, found in records.items():
+        assert found, layer
+        for record in found:
+            assert f'id="{record.id}"' in html, f"{layer} {record.id} has no anchor"
+            assert f'data-record="{record.id}"' in html, f"{layer} {record.id} has no details"
+    assert html.count('tabindex="0"') >= len(records["quotes"])
+    # quotes coloured by speaker: Trump's quotes share one class, Leavitt's another
+    trump = re.findall(r'class="hl hl-quote (spk-\d)[^"]*"[^>]*id="q-', html)
+    assert len(set(trump)) >= 2
+    assert "<dt>speaker</dt><dd>Donald Trump</dd>" in html
+    assert "<dt>cue</dt><dd>told</dd>" in html
+    assert "<dt>value</dt><dd>2025-08-18</dd>" in html
+
+
+def test_article_view_offers_the_noise(client, stored):
+    article, _ = stored
+    html = client.get(f"/articles/{article.id}").text
+    assert article.noise
+    assert f"Removed noise ({len(article.noise)} lines" in html
+    assert "<details" in html
+
+
+def test_unknown_article_is_a_404_page(client):
+    response = client.get("/articles/nope")
+    assert response.status_code == 404
+    assert "no article" in response.text and "<html" in response.text
+
+
+def test_who_said_what_links_to_the_span(client, stored):
+    article, records = stored
+    html = client.get("/quotes", params={"q": "air support"}).text
+    first = next(q for q in records["quotes"] if "air support" in q.text)
+    assert "1 quote(s)" in html
+    assert f'href="/articles/{article.id}#{first.id}"' in html
+    assert "Donald Trump" in html
+    html = client.get("/quotes", params={"speaker": "Leavitt"}).text
+    assert "2 quote(s)" in html and "Karoline Leavitt" in html
+    assert client.get("/quotes", params={"since": "2025-13-01"}).status_code == 400
+
+
+def test_stance_matrix_and_options(client, stored):
+    _, records = stored
+    html = client.get("/stances").text
+    for stance in records["stances"]:
+        assert f'<th scope="row">{stance.holder or "(unattributed)"}</th>' in html
+        assert f'<th scope="col">{stance.issue or stance.target}</th>' in html
+        assert f'href="/articles/{stance.article_id}#{stance.id}"' in html
+    venues = next(e.place_options for e in records["events"] if e.place_options)
+    assert "Options: meeting-venue" in html
+    for venue in venues:
+        assert f'<th scope="row">{venue}</th>' in html
+    opposed = [s for s in records["stances"] if s.option and s.polarity == "oppose"]
+    assert opposed and 'class="pol-oppose">oppose</td>' in html
+
+
+def test_timeline_chart_and_overdue(client):
+    html = client.get("/timeline", params={"as_of": "2026-01-01"}).text
+    assert "<svg" in html and "270 drones" in html and ">drones</text>" in html and ">missiles</text>" in html
+    assert "overdue" in html and 'class="layer-commitment overdue"' in html
+    html = client.get("/timeline", params={"as_of": "2025-08-20", "layer": "event"}).text
+    assert 'class="layer-commitment' not in html and 'class="layer-event"' in html
+
+
+def test_entity_and_story_pages(client, stored):
+    entities = client.get("/entities").text
+    link = re.search(r'href="(/entities/[^"]+)">Donald Trump<', entities)
+    assert link
+    page = client.get(link.group(1)).text
+    said = [q for q in stored[1]["quotes"] if q.speaker == "Donald Trump"]
+    assert f"Quotes ({len(said)})" in page and all(q.id in page for q in said)
+    story = client.get("/api/stories").json()["stories"][0]
+    page = client.get(f"/stories/{story['id']}").text
+    assert "Dated records of this story" in page and "/articles/" in page
+    assert story["id"] in client.get("/stories").text
+
+
+def test_index_groups_articles_by_day(client, stored):
+    html = client.get("/").text
+    assert "<h3>2025-08-19</h3>" in html and f"/articles/{stored[0].id}" in html
+
+
+def _quote(qid, speaker, start):
+    return Quote(qid, "a", "x", (start, start + 1), "direct", speaker=speaker)
+
+
+def test_speaker_classes_by_first_quote():
+    quotes = [_quote("q2", "B", 10), _quote("q1", "A", 0), _quote("q3", None, 5), _quote("q4", "A", 20)]
+    assert views.speaker_classes(quotes) == {"A": "spk-0", None: "spk-unknown", "B": "spk-1"}
+
+
+def test_stance_matrix_groups_by_holder_and_issue():
+    stances = [Stance("s1", "a", "support", "certain", "x", "x", (0, 1), "A", "tax"),
+               Stance("s2", "a", "oppose", "possible", "war", "x", (2, 3), None, None),
+               Stance("s3", "a", "oppose", "certain", "x", "x", (4, 5), "A", "tax")]
+    matrix = views.stance_matrix(stances)
+    assert matrix.holders == ("A", views.UNATTRIBUTED)
+    assert matrix.issues == ("tax", "war")
+    assert [s.id for s in matrix.cells[("A", "tax")]] == ["s1", "s3"]
+
+
+def test_by_day_newest_first_undated_last():
+    articles = [Article("1", "", published="2025-08-18"), Article("2", "", published="2025-08-19T10:00"),
+                Article("3", ""), Article("4", "", published="2025-08-19")]
+    assert [(d, [a.id for a in xs]) for d, xs in views.by_day(articles)] == [
+        ("2025-08-19", ["2", "4"]), ("2025-08-18", ["1"]), ("undated", ["3"])]
+
+
+def test_chart_layout():
+    events = [Event("e1", "a", "attack", "happened", "x", (0, 1), start="2025-08-18",
+                    quantities=(Quantity(270, "drones"), Quantity(10, "missiles"))),
+              Event("e2", "a", "attack", "happened", "x", (0, 1), start="2025-07-01", quantities=(Quantity(100, "drones"),)),
+              Event("e3", "a", "attack", "happened", "x", (0, 1), quantities=(Quantity(5, "drones"),))]
+    points = chart.points(events)
+    assert [(p.date, p.unit, p.value) for p in points] == [
+        ("2025-07-01", "drones", 100), ("2025-08-18", "drones", 270), ("2025-08-18", "missiles", 10)]
+    laid = chart.layout(points)
+    assert laid is not None and [t[1] for t in laid.ticks] == ["2025-07-01", "2025-08-18"]
+    tallest = max(laid.bars, key=lambda b: b.height)
+    assert tallest.point.value == 270 and tallest.y == pytest.approx(laid.top)
+    assert all(b.y + b.height == pytest.approx(laid.baseline) for b in laid.bars)
+    assert chart.layout([]) is None
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("Trump on Ukraine", "Body.", "Trump on Ukraine"),
+    (None, "Donald Trump  has\nsaid.", "Donald Trump has said."),
+    (None, "word " * 40, " ".join(["word"] * 17) + "…"),  # cut at a word, within 90 characters
+])
+def test_headline(title, text, expected):
+    assert views.headline(Article("a", text, title=title)) == expected
+
+
+def test_story_titles_fall_back_to_the_first_article():
+    from newsledger.records import Story
+
+    articles = [Article("a1", "Russia launched drones.", published="2025-08-18"), Article("a2", "x", title="T2")]
+    stories = [Story("s1", "", article_ids=("a1", "a2")), Story("s2", "Named", article_ids=("a2",)),
+               Story("s3", "", article_ids=("gone",))]
+    assert views.story_titles(stories, articles) == {"s1": "Russia launched drones.", "s2": "Named",
+                                                     "s3": "Untitled story"}

@@ -1,0 +1,160 @@
+"""Safety: escaping (an article full of ``<script>``), no path traversal, read-only by
+default, loopback Host only, no third-party assets."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsledger.store import LedgerError
+from newsledger.web import create_app
+from tests.web_support import HOSTILE_ID, hostile_ledger, reference_ledger
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    db = hostile_ledger(tmp_path_factory.mktemp("hostile") / "hostile.db")
+    with TestClient(create_app(db)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return reference_ledger(tmp_path_factory.getbasetemp())
+
+
+#: The hostile article's path: its id percent-encoded, slashes kept (as the pages link it).
+ARTICLE = "/articles/" + quote(HOSTILE_ID, safe="/")
+
+PAGES = [ARTICLE, "/", "/quotes?speaker=Mallory", "/quotes?q=fine", "/stances",
+         "/timeline?as_of=2026-01-01", "/entities", "/stories"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_article_content_is_escaped(hostile, path):
+    response = hostile.get(path)
+    assert response.status_code == 200
+    html = response.text
+    # the only script element is the app's own, loaded from /static
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/app.js" defer>']
+    for raw in ("<img", "<b>", "<i>", "<drones>", "<issue>", "<attack>", "javascript:"):
+        assert raw not in html, f"{raw} reached {path} unescaped"
+
+
+def test_the_article_view_shows_the_script_as_text(hostile):
+    html = hostile.get(ARTICLE).text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; is fine" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(&#39;noise&#39;)&lt;/script&gt;" in html
+    assert "Mallory &lt;b&gt;" in html
+    assert "javascript:" not in html, "a javascript: URL is never a link"
+    assert "<img" not in html and "<b>" not in html
+
+
+def test_links_to_an_article_with_an_odd_id_work(hostile):
+    index = hostile.get("/").text
+    hrefs = [html.unescape(h) for h in re.findall(r'href="(/articles/[^"]*)"', index)]
+    assert hrefs == [ARTICLE]
+    page = hostile.get(hrefs[0])
+    assert page.status_code == 200 and "&lt;script&gt;alert(1)" in page.text
+    assert hostile.get("/api" + hrefs[0]).json()["articles"][0]["id"] == HOSTILE_ID
+
+
+def test_entity_page_escapes(hostile):
+    entity_id = hostile.get("/api/entities").json()["entities"][0]["id"]
+    html = hostile.get(f"/entities/{entity_id}").text
+    assert "<b>" not in html and "Mallory &lt;b&gt;" in html
+
+
+def test_chart_labels_are_escaped(hostile):
+    html = hostile.get("/timeline").text
+    assert "&lt;drones&gt;" in html and "<drones>" not in html
+
+
+def test_api_returns_the_text_verbatim_as_json(hostile):
+    response = hostile.get("/api" + ARTICLE)
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["quotes"][0]["text"] == "<script>alert(1)</script> is fine"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "/static/....//....//etc/passwd",
+        "/static//etc/passwd",
+        "/static/%2fetc%2fpasswd",
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/articles/..%2f..%2f..%2fetc%2fpasswd",
+        "/articles/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/entities/..%2F..%2Fetc%2Fpasswd",
+        "/stories/..%5c..%5cetc%5cpasswd",
+        "/api/articles/..%2f..%2fetc%2fpasswd",
+        "/api/quotes?article_id=../../etc/passwd",
+        "/timeline?story=../../etc/passwd",
+        "/quotes?speaker=../../etc/passwd&outlet=/etc/passwd",
+    ],
+)
+def test_no_path_traversal(hostile, path):
+    response = hostile.get(path)
+    assert response.status_code in (200, 404)
+    assert "root:" not in response.text
+    assert "def create_app" not in response.text
+
+
+def test_static_files_are_served(hostile):
+    assert "addEventListener" in hostile.get("/static/app.js").text
+
+
+def test_read_only_by_default(hostile):
+    for path in ("/api/entities/merge", "/api/entities/split"):
+        assert hostile.post(path, json={"target": "a", "other": "b", "member": "b"}).status_code in (404, 405)
+    for method in ("post", "put", "delete", "patch"):
+        assert getattr(hostile, method)("/api" + ARTICLE).status_code == 405
+
+
+def test_writes_only_with_the_flag(db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with TestClient(create_app(copy, allow_writes=True)) as client:
+        schema = client.get("/openapi.json").json()
+        assert "post" in schema["paths"]["/api/entities/merge"]
+        response = client.post("/api/entities/merge", json={"target": "Donald Trump", "other": "Karoline Leavitt"})
+        assert response.status_code == 200, response.text
+        assert "read-write" in client.get("/").text
+
+
+def test_foreign_host_header_is_refused(hostile):
+    assert hostile.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert hostile.get("/", headers={"host": "127.0.0.1:8000"}).status_code == 200
+
+
+def test_security_headers_and_local_assets(hostile):
+    response = hostile.get(ARTICLE)
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "default-src 'none'" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", response.text), "no CDN, no external fonts"
+    css = hostile.get("/static/app.css").text + hostile.get("/palette.css").text
+    assert "@import" not in css and "url(" not in css
+
+
+def test_no_docs_pages_loading_a_cdn(hostile):
+    assert hostile.get("/docs").status_code == 404
+    assert hostile.get("/redoc").status_code == 404
+
+
+def test_missing_ledger_is_an_error_not_a_new_file(tmp_path):
+    with pytest.raises(LedgerError, match="no ledger here"):
+        create_app(tmp_path / "missing.db")
+    assert not (tmp_path / "missing.db").exists()
