@@ -20,11 +20,12 @@ from newsledger.ingest.clean import (
     split_lines,
 )
 from newsledger.records import Article, Document
+from tests.conftest import REFERENCE_GOLD, REFERENCE_TEXT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-REFERENCE = (FIXTURES / "sky-2025-08-19-us-air-support.txt").read_text(encoding="utf-8")
+REFERENCE = REFERENCE_TEXT.read_text(encoding="utf-8")
 GOLD = json.loads(
-    (FIXTURES / "sky-2025-08-19-us-air-support.json").read_text(encoding="utf-8")
+    REFERENCE_GOLD.read_text(encoding="utf-8")
 )
 CASES = json.loads((FIXTURES / "clean_cases.json").read_text(encoding="utf-8"))["cases"]
 

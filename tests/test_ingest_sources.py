@@ -17,9 +17,10 @@ from newsledger.ingest import IngestError, Overrides, feeds, read_inputs
 from newsledger.ingest.metadata import article_id
 from newsledger.ingest.sources import file_format, sniff
 from newsledger.records import Document
+from tests.conftest import REFERENCE_GOLD, REFERENCE_TEXT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-REFERENCE = FIXTURES / "sky-2025-08-19-us-air-support.txt"
+REFERENCE = REFERENCE_TEXT
 
 
 @pytest.fixture(autouse=True)

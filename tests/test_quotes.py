@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 from newsledger.annotate import entities, quotes
 from newsledger.nlp import load
 from newsledger.records import Article, Document
+from tests.conftest import REFERENCE_GOLD, REFERENCE_TEXT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
-REFERENCE = "sky-2025-08-19-us-air-support"
 
 
 def annotate(text: str) -> Document:
@@ -210,8 +209,8 @@ def test_spans_are_exact() -> None:
 
 
 def reference(clean: bool) -> tuple[Document, dict]:
-    raw = (FIXTURES / f"{REFERENCE}.txt").read_text(encoding="utf-8")
-    gold = json.loads((FIXTURES / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    raw = REFERENCE_TEXT.read_text(encoding="utf-8")
+    gold = json.loads(REFERENCE_GOLD.read_text(encoding="utf-8"))
     if clean:  # as the cleaner leaves it: noise and headings gone, paragraphs kept
         dropped = set(gold["article"]["noise"]) | set(gold["article"]["headings"])
         raw = "\n\n".join(line for line in raw.splitlines() if line.strip() and line.strip() not in dropped)
