@@ -17,7 +17,7 @@ from newsledger.ingest import IngestError, Overrides, feeds, read_inputs
 from newsledger.ingest.metadata import article_id
 from newsledger.ingest.sources import file_format, sniff
 from newsledger.records import Document
-from tests.conftest import REFERENCE_GOLD, REFERENCE_TEXT
+from tests.conftest import REFERENCE_TEXT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 REFERENCE = REFERENCE_TEXT

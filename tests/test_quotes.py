@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +12,6 @@ from newsledger.annotate import entities, quotes
 from newsledger.nlp import load
 from newsledger.records import Article, Document
 from tests.conftest import REFERENCE_GOLD, REFERENCE_TEXT
-
 
 
 def annotate(text: str) -> Document:
