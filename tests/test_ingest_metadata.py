@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import format_datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,10 +11,9 @@ from hypothesis import strategies as st
 
 from newsledger.ingest import parse_published
 from newsledger.ingest.metadata import article_id, detect_language
+from tests.conftest import REFERENCE_TEXT
 
-REFERENCE = (
-    Path(__file__).parent / "fixtures" / "ingest" / "sky-2025-08-19-us-air-support.txt"
-).read_text(encoding="utf-8")
+REFERENCE = REFERENCE_TEXT.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ outlets is one group with several sources, each row keeping its own span."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsledger.link import duplicates
@@ -34,6 +34,7 @@ def test_shingles(text: str, expected: set[bytes]) -> None:
     assert duplicates.shingles(text) == expected
 
 
+@settings(deadline=None)  # no timing in unit tests: the machine is shared
 @given(st.text(max_size=200))
 def test_a_text_is_its_own_near_duplicate(text: str) -> None:
     if duplicates.shingles(text):
@@ -73,3 +74,9 @@ def test_one_quote_in_three_articles_is_one_group_with_three_sources() -> None:
         for quote in ledger.records("quotes"):  # every row still points into its own text
             text = ledger.article(quote.article_id).text
             assert text[quote.span[0]:quote.span[1]] == quote.text
+
+
+def test_articles_without_words_are_not_duplicates_of_each_other() -> None:
+    with linked_ledger([document("e1", "...", published="2016-09-27"), document("e2", "—", published="2016-09-27")]) as ledger:
+        assert duplicates.duplicate_pairs(ledger) == []
+        assert len(ledger.stories()) == 2

@@ -76,7 +76,7 @@ def relink(ledger: Ledger) -> LinkResult:
 def _by_date(ledger: Ledger, article_ids: Sequence[str]) -> list[str]:
     """The ids ordered by publication day (undated last), then as given."""
     wanted = list(dict.fromkeys(article_ids))
-    days = {}
+    days: dict[str, str | None] = {}
     for at in range(0, len(wanted), 500):
         part = wanted[at : at + 500]
         marks = ", ".join("?" for _ in part)

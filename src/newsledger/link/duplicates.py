@@ -86,7 +86,10 @@ def band_hashes(minhash: MinHash) -> list[tuple[int, str]]:
 
 def link_article(ledger: Ledger, article_id: str, text: str) -> tuple[str, float] | None:
     """Store the article's signature and, if it near-duplicates a stored article,
-    link it to that article's original; returns ``(original id, similarity)`` or None."""
+    link it to that article's original; returns ``(original id, similarity)`` or None.
+    An article without words has no signature (all empty texts would match)."""
+    if not shingles(text):
+        return None
     minhash = signature(text)
     bands = band_hashes(minhash)
     best = _best_candidate(ledger, article_id, minhash, bands)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsledger.annotate.gazetteer import load as load_gazetteer
 
@@ -78,24 +79,61 @@ class NameKey:
 
 def fold(text: str) -> str:
     """Case-folded, accents removed, curly quotes straightened: ``"Rénee’s"`` -> ``"renee's"``."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+#: Characters a tagger leaves stuck to a name ("-Donald Trump", "Hillary] Clinton").
+_STRAY = "-[](){}<>\"*:;!?|/\\_=+#@“”‘’`~"
+
+
+#: Epithets that stand before a name like a title (Trump's nicknames for rivals in
+#: 2016 copy: "Crooked Hillary", "Lyin' Ted", "Little Marco", "Low-energy Jeb").
+EPITHETS = frozenset({"crooked", "lyin'", "lyin", "little", "low-energy", "crazy", "sleepy"})
+
+#: Prefixes of one-word surnames that look like two joined names ("McDonald").
+_JOINED_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Da", "Du", "St")
+
+
+def clean_name(raw: str) -> str:
+    """Undo what taggers and headlines stick to a name: ``"@HillaryClinton w"`` ->
+    ``"Hillary Clinton"``, ``"Donald Trump-led"`` -> ``"Donald Trump"``, ``"Mr. Trump -
+    60 percent"`` -> ``"Mr. Trump"``, ``"Donald Trump''"`` -> ``"Donald Trump"``."""
+    name = re.split(r"\s[-–—]\s", raw.strip())[0]  # "Donald Trump - and"
+    name = re.sub(r"(?:''|'|‘|’|”)+(?:s\b)?$", "", name.strip())  # quotes, possessives
+    name = re.sub(r"-[a-z]+$", "", name.lstrip("@#"))  # "Trump-led"
+    words = name.split()
+    while len(words) > 1 and words[-1].islower():  # "@HillaryClinton w"
+        words.pop()
+    if len(words) == 1:
+        joined = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", words[0])
+        if joined and not joined.group(1).startswith(_JOINED_PREFIXES):
+            words = [joined.group(1), joined.group(2)]
+    return " ".join(words)
+
+
 def _words(name: str) -> list[str]:
-    name = re.sub(r"'s$", "", fold(name).strip())
-    return [w for w in re.split(r"[\s,]+", name) if w]
+    name = re.sub(r"'s$", "", fold(clean_name(name)).strip())
+    words = (w.replace("]", "").replace("[", "").strip(_STRAY) for w in re.split(r"[\s,]+", name))
+    return [w for w in words if w]
 
 
 def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"[a-z]\.?", word))
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return load_gazetteer().titles | EXTRA_TITLES
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> NameKey:
-    """The :class:`NameKey` of a person's name (see the module examples)."""
-    titles = load_gazetteer().titles | EXTRA_TITLES
+    """The :class:`NameKey` of a person's name (see the module examples); cached, as
+    every link update keys the same few thousand names."""
+    titles = _titles()
     words, gender = _words(name), ""
-    while words and (words[0] in titles or words[0] in GENDER_TITLES):
+    while words and (words[0] in titles or words[0] in GENDER_TITLES or words[0] in EPITHETS):
         gender = GENDER_TITLES.get(words[0], gender)
         words = words[1:]
     suffix = ""
@@ -119,6 +157,28 @@ def _initials(word: str) -> str:
     if "." in word.strip(".") or _is_initial(word):
         return "".join(part[:1] for part in word.split(".") if part)
     return word[:1]
+
+
+#: Office titles that tell namesakes apart ("President Clinton" is Bill, "Secretary
+#: Clinton" Hillary), with their abbreviations folded (AP style).
+OFFICE_TITLES: dict[str, str] = {
+    "president": "president", "secretary": "secretary", "senator": "senator", "sen": "senator",
+    "sen.": "senator", "governor": "governor", "gov": "governor", "gov.": "governor",
+    "rep": "representative", "rep.": "representative", "representative": "representative",
+    "mayor": "mayor", "judge": "judge", "justice": "justice", "general": "general", "gen.": "general",
+    "ambassador": "ambassador", "speaker": "speaker",
+}
+
+
+def office_titles(surface: str) -> tuple[str, ...]:
+    """Office titles in front of a name: ``"former President Bill Clinton"`` -> ``("president",)``."""
+    found = []
+    for word in fold(clean_name(surface)).split():
+        if word in OFFICE_TITLES:
+            found.append(OFFICE_TITLES[word])
+        elif word not in _titles() and word not in GENDER_TITLES and word not in EPITHETS:
+            break
+    return tuple(found)
 
 
 def title_gender(surface: str) -> str:

@@ -64,7 +64,7 @@ def apply_all(ledger: Ledger) -> int:
 def _record(ledger: Ledger, action: str, target: str, other: str) -> None:
     ledger.execute(
         "INSERT INTO entity_overrides (action, target, other, created) VALUES (?, ?, ?, ?)",
-        (action, target, other, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+        (action, target, other, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
     )
 
 

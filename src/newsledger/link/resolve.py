@@ -11,9 +11,11 @@ every (article, entity) pair to a cross-article cluster, by rules applied in ord
 2. *full name* — a person with first name and surname joins the cluster with the same
    first name (familiar forms folded: Bill = William), surname and suffix: "Hillary
    Rodham Clinton" = "Hillary Clinton", "Donald J. Trump" = "Donald Trump", while
-   "Donald Trump Jr." and "Ivanka Trump" stay apart.
-3. *dominant* — a surname or first name alone ("Clinton", "Trump", "Hillary"; the
-   article never spells it out) joins the full-name cluster named in full in at least
+   "Donald Trump Jr.", "Ivanka Trump" and "George H.W. Bush" (middle initials differ
+   from George W. Bush's) stay apart; a stray sentence word taken into the name is
+   dropped when the rest is a well-known person ("Billionaire Donald Trump").
+3. *dominant* — a surname or first name alone ("Clinton", "Trump", "Hillary", or a
+   one-word ORG the tagger mislabelled; the article never spells it out) joins the full-name cluster named in full in at least
    :data:`DOMINANCE` times as many articles as any other person with that name, after
    dropping clusters whose gender contradicts the article's titles ("Mr. Clinton" is
    not Hillary Clinton). Otherwise it stays a cluster of its own, named as written.
@@ -25,12 +27,13 @@ every member name and every surface form.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.link.names import NameKey, fold, name_key
+from newsledger.link.names import NameKey, clean_name, fold, name_key, office_titles
 from newsledger.records import Entity, stable_id
 from newsledger.store import Ledger
 
@@ -44,6 +47,11 @@ DOMINANCE = 3.0
 
 #: At least this many articles must name the dominant person in full.
 MIN_ARTICLES = 2
+
+#: Articles naming a person in full from which a three-word name ending in that
+#: person's name is taken for them ("Billionaire Donald Trump"); rare two-word names
+#: ("Rodham Clinton") are never that common, so real middle names are kept.
+STRAY_WORD_ARTICLES = 10
 
 #: Last words of a PERSON-tagged name that make it an organisation (spaCy's small
 #: model tags "Trump campaign" and "Clinton Foundation" as people; from PolNeAR).
@@ -117,25 +125,38 @@ def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
 def link_pairs(ledger: Ledger, pairs: Sequence[Pair]) -> set[str]:
     """Link each pair to a cluster (rules 1-2 first, so rule 3 sees every full name
     of the batch); returns the ids of the clusters touched."""
-    touched: set[str] = set()
+    linked: list[tuple[str, str]] = []  # (cluster id, the linked row's name)
     partial = []
     for pair in pairs:
         key = name_key(pair.name) if pair.type == "PERSON" else None
         if _may_be_surname(pair):
             partial.append((pair, name_key(pair.name)))
         elif key is None or is_organisation(pair.name):
-            touched.add(_link(ledger, pair, _same_name_cluster(ledger, pair), "same-name"))
+            linked.append((_link(ledger, pair, _same_name_cluster(ledger, pair), "same-name"), pair.name))
         elif key.is_full:
-            touched.add(_link(ledger, pair, _full_name_cluster(ledger, pair, key), "full-name"))
+            key = _without_stray_word(ledger, pair.name, key)
+            linked.append((_link(ledger, pair, _full_name_cluster(ledger, pair, key), "full-name"), pair.name))
         else:
             partial.append((pair, key))
     for pair, key in partial:
-        touched.add(_link_partial(ledger, pair, key))
-    touched |= _revisit(ledger, {name_key(p.name).last for p in pairs if p.type == "PERSON"} - {""},
-                        {(p.article_id, p.entity_id) for p in pairs})
-    for cluster_id in touched:
+        linked.append((_link_partial(ledger, pair, key), pair.name))
+    moved = _revisit(ledger, {name_key(p.name).last for p in pairs if p.type == "PERSON"} - {""},
+                     {(p.article_id, p.entity_id) for p in pairs})
+    # A link under the cluster's own name only strengthens that name: no re-count.
+    names = dict(_cluster_names(ledger, {c for c, _ in linked}))
+    for cluster_id in moved | {c for c, name in linked if names.get(c) != name}:
         _rename(ledger, cluster_id)
-    return touched
+    return {c for c, _ in linked} | moved
+
+
+def _cluster_names(ledger: Ledger, ids: set[str]) -> list[tuple[str, str]]:
+    wanted = sorted(ids)
+    found: list[tuple[str, str]] = []
+    for at in range(0, len(wanted), 500):
+        part = wanted[at : at + 500]
+        marks = ", ".join("?" for _ in part)
+        found += ledger.execute(f"SELECT id, name FROM entity_clusters WHERE id IN ({marks})", part).fetchall()
+    return found
 
 
 def _link_partial(ledger: Ledger, pair: Pair, key: NameKey) -> str:
@@ -152,9 +173,15 @@ def _revisit(ledger: Ledger, lasts: set[str], done: set[tuple[str, str]]) -> set
     name in full: a person who has come to dominate a surname takes them over."""
     if not lasts:
         return set()
+    wanted = sorted(lasts)
+    marks = ", ".join("?" for _ in wanted)
+    # Unresolved people sit in clusters keyed by their surname; unresolved one-word
+    # ORGs in clusters named by it: both found through an index, not a scan.
     rows = ledger.execute(
-        "SELECT l.article_id, l.entity_id, e.name, e.type, l.cluster_id FROM entity_links l "
-        "JOIN entities e ON e.id = l.entity_id WHERE l.rule = 'unresolved'"
+        "SELECT l.article_id, l.entity_id, e.name, e.type, l.cluster_id FROM entity_clusters c "
+        "JOIN entity_links l ON l.cluster_id = c.id JOIN entities e ON e.id = l.entity_id "
+        f"WHERE l.rule = 'unresolved' AND (c.last IN ({marks}) OR c.name IN ({marks}))",
+        (*wanted, *(w.title() for w in wanted)),
     ).fetchall()
     touched = set()
     for article_id, entity_id, name, type_, old in rows:
@@ -184,12 +211,21 @@ def _link(ledger: Ledger, pair: Pair, cluster_id: str, rule: str) -> str:
         "VALUES (?, ?, ?, ?)",
         (pair.article_id, pair.entity_id, cluster_id, rule),
     )
-    male, female = gender_votes(pair.surfaces) if pair.type == "PERSON" else (0, 0)
+    if pair.type != "PERSON":
+        return cluster_id
+    male, female = gender_votes(pair.surfaces)
     if male or female:
         ledger.execute(
             "UPDATE entity_clusters SET male = male + ?, female = female + ? WHERE id = ?",
             (male, female, cluster_id),
         )
+    # Office titles count only on full names: "President Bill Clinton" says whose title it is.
+    titles = Counter(t for s in pair.surfaces if name_key(s).is_full for t in office_titles(s))
+    if titles:
+        row = ledger.execute("SELECT titles FROM entity_clusters WHERE id = ?", (cluster_id,)).fetchone()
+        votes = Counter(json.loads(row[0])) + titles
+        ledger.execute("UPDATE entity_clusters SET titles = ? WHERE id = ?",
+                       (json.dumps(dict(sorted(votes.items()))), cluster_id))
     return cluster_id
 
 
@@ -203,10 +239,34 @@ def _same_name_cluster(ledger: Ledger, pair: Pair) -> str:
     return cluster_id
 
 
+def _without_stray_word(ledger: Ledger, name: str, key: NameKey) -> NameKey:
+    """"Certainly Donald Trump", "Donald Trump Wins": a sentence or headline word the
+    tagger took into a name. When the name without its first (else last) word is a person named in full
+    in at least :data:`STRAY_WORD_ARTICLES` articles and the whole name in none, that
+    person is meant."""
+    words = clean_name(name).split()
+    if len(words) < 3 or _articles_named(ledger, key) > 0:
+        return key
+    for rest in (name_key(" ".join(words[1:])), name_key(" ".join(words[:-1]))):
+        if rest.is_full and _articles_named(ledger, rest) >= STRAY_WORD_ARTICLES:
+            return rest
+    return key
+
+
+def _articles_named(ledger: Ledger, key: NameKey) -> int:
+    row = ledger.execute(
+        "SELECT COUNT(DISTINCT l.article_id) FROM entity_clusters c JOIN entity_links l ON l.cluster_id = c.id "
+        "WHERE c.type = 'PERSON' AND c.first = ? AND c.last = ? AND c.suffix = ? AND (? = '' OR c.middle = ?)",
+        (key.first, key.last, key.suffix, key.middle, key.middle),
+    ).fetchone()
+    return int(row[0])
+
+
 def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
     """The cluster of the same first name, surname and suffix whose middle initials
     agree ("George H.W. Bush" is not "George W. Bush"; "Donald J. Trump" is "Donald
-    Trump"); a name without middle initials joins the most reported one."""
+    Trump"); a name without middle initials joins the most reported one if it has
+    :data:`DOMINANCE` times the articles of the next, else a cluster of its own."""
     rows = ledger.execute(
         "SELECT c.id, c.middle, (SELECT COUNT(*) FROM entity_links l WHERE l.cluster_id = c.id) "
         "FROM entity_clusters c WHERE c.type = 'PERSON' AND c.first = ? AND c.last = ? AND c.suffix = ? "
@@ -215,7 +275,13 @@ def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
     ).fetchall()
     same = [r for r in rows if r[1] == key.middle]
     if not key.middle and rows:
-        return str(max(rows, key=lambda r: r[2])[0])
+        ranked = sorted(rows, key=lambda r: -r[2])
+        plain = [r for r in rows if r[1] == ""]
+        if len(ranked) == 1 or ranked[0][2] >= DOMINANCE * ranked[1][2]:
+            return str(ranked[0][0])  # "George Bush" is George W. Bush only if he dominates
+        if plain:
+            return str(plain[0][0])
+        key = NameKey(key.first, key.last, key.suffix, key.gender, "")
     if same:
         return str(same[0][0])
     if len(rows) == 1 and rows[0][1] == "":
@@ -246,9 +312,10 @@ def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str | None:
     """The full-name cluster a lone surname (else first name) stands for, or None."""
     male, female = gender_votes((pair.name, *pair.surfaces))
     wanted = "m" if male > female else "f" if female > male else ""
+    offices = {t for s in (pair.name, *pair.surfaces) for t in office_titles(s)}
     for column in ("last", "first"):
         rows = ledger.execute(
-            "SELECT c.id, c.male, c.female, COUNT(DISTINCT l.article_id) FROM entity_clusters c "
+            "SELECT c.id, c.male, c.female, COUNT(DISTINCT l.article_id), c.titles FROM entity_clusters c "
             "JOIN entity_links l ON l.cluster_id = c.id AND l.rule = 'full-name' "
             f"WHERE c.type = 'PERSON' AND c.{column} = ? AND c.first != '' AND c.suffix = '' "
             "GROUP BY c.id",
@@ -256,7 +323,11 @@ def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str | None:
         ).fetchall()
         if not rows:
             continue
-        fitting = sorted((r for r in rows if _gender_fits(wanted, r[1], r[2])), key=lambda r: -r[3])
+        fitting = [r for r in rows if _gender_fits(wanted, r[1], r[2])]
+        titled = _by_office(fitting, offices)
+        if titled:
+            return titled
+        fitting.sort(key=lambda r: -r[3])
         if not fitting:
             return None
         runner_up = fitting[1][3] if len(fitting) > 1 else 0
@@ -264,6 +335,19 @@ def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str | None:
             return str(fitting[0][0])
         return None
     return None
+
+
+def _by_office(rows: Sequence[tuple], offices: set[str]) -> str | None:
+    """The candidate whose full name carries the article's office title ("President
+    Clinton" -> the Clinton most often written "President Bill Clinton") at least
+    :data:`DOMINANCE` times as often as any other; None when no title or no clear one."""
+    if not offices:
+        return None
+    votes = sorted(((sum(json.loads(r[4]).get(t, 0) for t in offices), r) for r in rows), key=lambda v: -v[0])
+    if not votes or votes[0][0] < MIN_ARTICLES:
+        return None
+    runner_up = votes[1][0] if len(votes) > 1 else 0
+    return str(votes[0][1][0]) if votes[0][0] >= DOMINANCE * runner_up else None
 
 
 def _gender_fits(wanted: str, male: int, female: int) -> bool:

@@ -8,7 +8,7 @@ is a name that :mod:`newsledger.link.resolve` linked to the entity's cluster *in
 record's article* ("Clinton" counts for Hillary Clinton only where it stands for her).
 
 * :func:`stance_changes`: one holder's stances on one issue (the stance's ``issue``,
-  else targets sharing most content words), in date order; every change of polarity
+  else targets sharing half the content words of the longer), in date order; every change of polarity
   or modality is reported with both evidence spans.
 * :func:`overdue`: commitments due before ``as_of`` with no matching event — an event
   that happened, by the same entity (when the holder is known), dated between the
@@ -129,11 +129,12 @@ def _content(text: str) -> set[str]:
 
 
 def same_topic(a: Stance, b: Stance) -> bool:
-    """One issue, or targets sharing at least half their content words (stems)."""
+    """One issue, or targets sharing at least half the content words (stems) of the
+    longer one: "the trade deal" = "that trade deal", not "the deal" = "a trade war"."""
     if a.issue and b.issue:
         return a.issue == b.issue
     wa, wb = _content(a.target), _content(b.target)
-    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+    return bool(wa & wb) and len(wa & wb) >= 0.5 * max(len(wa), len(wb))
 
 
 def _published(ledger: Ledger) -> dict[str, str]:

@@ -32,6 +32,7 @@ TABLES_DDL: tuple[str, ...] = (
     female INTEGER NOT NULL DEFAULT 0)""",
     "CREATE INDEX IF NOT EXISTS idx_entity_clusters_last ON entity_clusters(last)",
     "CREATE INDEX IF NOT EXISTS idx_entity_clusters_first ON entity_clusters(first)",
+    "CREATE INDEX IF NOT EXISTS idx_entity_clusters_name ON entity_clusters(name)",
     """CREATE TABLE IF NOT EXISTS entity_links (
     article_id TEXT NOT NULL REFERENCES articles(id),
     entity_id TEXT NOT NULL REFERENCES entities(id),

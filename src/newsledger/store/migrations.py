@@ -55,6 +55,13 @@ def create_v2(conn: sqlite3.Connection) -> None:
     _execute_all(conn, links.links_ddl())
 
 
+def add_cluster_titles(conn: sqlite3.Connection) -> None:
+    """``entity_clusters.titles``: office-title votes (``{"president": 12}``) that tell
+    namesakes apart; idempotent, as files made after it already have the column."""
+    if "titles" not in _table_columns(conn, "entity_clusters"):
+        conn.execute("ALTER TABLE entity_clusters ADD COLUMN titles TEXT NOT NULL DEFAULT '{}'")
+
+
 def add_missing_columns(conn: sqlite3.Connection) -> list[str]:
     """Add every generated column a table lacks; returns ``"table.column"`` added.
 
@@ -82,6 +89,7 @@ def add_missing_columns(conn: sqlite3.Connection) -> list[str]:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, mentions, one table per layer, FTS5, views", create_v1),
     Migration(2, "cross-article links: entity clusters, duplicates, quote sources, stories", create_v2),
+    Migration(3, "entity_clusters.titles: office-title votes", add_cluster_titles),
 )
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from newsledger.records import LAYERS, Article, Document, Entity, Mention, Quote, Story
 from newsledger.store import schema
 from newsledger.store.errors import LedgerError, RecordConflictError
+from newsledger.store.links import LINK_VIEW_NAMES
 from newsledger.store.migrations import (
     MIGRATIONS,
     Migration,
@@ -31,7 +32,6 @@ from newsledger.store.migrations import (
     check_schema,
     schema_version,
 )
-from newsledger.store.links import LINK_VIEW_NAMES
 from newsledger.store.views import VIEW_NAMES
 
 log = logging.getLogger(__name__)
