@@ -106,3 +106,9 @@ def test_candidates_are_ordered_and_disjoint() -> None:
 
 def test_longest_match_wins() -> None:
     assert texts("on Thursday, April 6") == ["Thursday, April 6"]
+
+
+@pytest.mark.parametrize("text", ["The economy of spring 2000, when unemployment fell.", "Fall 2015 was warm."])
+def test_season_without_a_determiner_does_not_crash(text: str) -> None:
+    """A season pattern whose optional determiner group did not match (regression)."""
+    assert any("2000" in c.text or "2015" in c.text for c in find(text))

@@ -16,13 +16,13 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
 from newsledger import nlp as nlp_loader
 from newsledger.annotate import commitments, entities, events, quotes, stances, times
-from newsledger.records import Document
+from newsledger.records import LAYERS, Document, stable_id
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,10 @@ class Pipeline:
                 log.debug("stage %s failed on %s", name, document.article.id, exc_info=True)
                 source = document.article.source or document.article.id
                 return StageFailure(source, document.article.id, name, f"{type(err).__name__}: {err}")
-        return document.evolve(doc=None)
+        problem = bad_span(document)
+        if problem:
+            return StageFailure(document.article.source or document.article.id, document.article.id, "records", problem)
+        return distinct_ids(document).evolve(doc=None)
 
     def annotate_one(self, document: Document) -> Document:
         """Annotate one document, raising on failure (for the Python API and tests)."""
@@ -94,3 +97,42 @@ class Pipeline:
         if isinstance(result, StageFailure):
             raise RuntimeError(str(result))
         return result
+
+
+def bad_span(document: Document) -> str | None:
+    """A record whose span does not lie inside the clean text, described; else None."""
+    size = len(document.article.text)
+    for layer in LAYERS:
+        for record in getattr(document, layer):
+            start, end = record.span
+            if not 0 <= start <= end <= size:
+                return f"{layer} record {record.id} has span {record.span} outside the text (0..{size})"
+    return None
+
+
+def distinct_ids(document: Document) -> Document:
+    """Exact repeats dropped, and a fresh id for a *different* record that reuses an id.
+
+    Record ids come from spans (``stable_id(prefix, article_id, start, end)``); two
+    readings of one span (two cues, two event types) are both kept, the later one with
+    an id derived from the first (so the result stays deterministic).
+    """
+    changes = {}
+    for layer in LAYERS:
+        records = getattr(document, layer)
+        seen: dict[str, object] = {}
+        out = []
+        for record in records:
+            first = seen.get(record.id)
+            if first == record:
+                continue
+            if first is not None:
+                n = 1
+                while (new_id := stable_id(record.id.split("-")[0], record.id, n)) in seen:
+                    n += 1
+                record = replace(record, id=new_id)
+            seen[record.id] = record
+            out.append(record)
+        if len(out) != len(records) or any(a is not b for a, b in zip(out, records)):
+            changes[layer] = tuple(out)
+    return document.evolve(**changes) if changes else document

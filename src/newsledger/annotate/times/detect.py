@@ -225,7 +225,7 @@ def _plausible(name: str, match: re.Match[str], text: str) -> bool:
             return False
     if name == "season" and not (parts.get("mod") or parts.get("rel") or parts.get("year")):
         return bool(SEASON_CONTEXT.search(text[max(0, start - 12):start]))
-    if name == "season" and parts.get("rel", "").lower() == "the" and parts["season"].lower() == "fall":
+    if name == "season" and (parts.get("rel") or "").lower() == "the" and parts["season"].lower() == "fall":
         return bool(re.match(r"\s+(?:of|,|\.|and|\bin\b)", text[end:end + 5]) or end == len(text))
     before = text[max(0, start - 12):start]
     if name == "clock" and not (parts.get("ampm") or parts.get("zone")):

@@ -1,0 +1,39 @@
+"""The pipeline's guarantees: one bad article fails alone, record ids are distinct."""
+
+from __future__ import annotations
+
+from newsledger.pipeline import Pipeline, StageFailure, bad_span, distinct_ids
+from newsledger.records import Article, Document, Quote
+
+
+def quote(id_: str, start: int, end: int, kind: str = "direct") -> Quote:
+    return Quote(id=id_, article_id="a", text="x" * (end - start), span=(start, end), kind=kind)
+
+
+def test_distinct_ids_keeps_both_readings_and_drops_repeats() -> None:
+    document = Document(Article(id="a", text="x" * 20), quotes=(quote("q-1", 0, 5), quote("q-1", 0, 5), quote("q-1", 0, 5, "mixed")))
+    out = distinct_ids(document).quotes
+    assert [q.kind for q in out] == ["direct", "mixed"]
+    assert len({q.id for q in out}) == 2 and out[0].id == "q-1" and out[1].id.startswith("q-")
+    assert distinct_ids(document) == distinct_ids(document)  # deterministic
+
+
+def test_bad_span_is_reported() -> None:
+    document = Document(Article(id="a", text="short"), quotes=(quote("q-1", 2, 9),))
+    assert "outside the text" in bad_span(document)
+    assert bad_span(document.evolve(quotes=(quote("q-1", 0, 5),))) is None
+
+
+def test_a_failing_stage_fails_that_article_only(nlp) -> None:
+    def explode(document: Document) -> Document:
+        if "boom" in document.article.text:
+            raise ValueError("cannot read this one")
+        return document
+
+    pipeline = Pipeline(nlp=nlp, stages=(("explode", explode),))
+    docs = [Document(Article(id=i, text=t, source=f"{i}.txt")) for i, t in (("a", "Fine text."), ("b", "boom"), ("c", "Also fine."))]
+    results = list(pipeline.annotate(docs))
+    assert [type(r).__name__ for r in results] == ["Document", "StageFailure", "Document"]
+    failure = results[1]
+    assert isinstance(failure, StageFailure) and str(failure) == "b.txt: explode failed: ValueError: cannot read this one"
+    assert all(r.doc is None for r in results if isinstance(r, Document))
