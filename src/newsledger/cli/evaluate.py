@@ -15,7 +15,9 @@ from newsledger.pipeline import Pipeline
 @click.command("eval")
 @click.argument("gold_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--details", is_flag=True, help="List what was missed or wrong in each layer.")
-def eval_command(gold_files: tuple[Path, ...], details: bool) -> None:
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder the gold files' article.file paths are relative to (default: found upwards).")
+def eval_command(gold_files: tuple[Path, ...], details: bool, root: Path | None) -> None:
     """Run the pipeline on each GOLD file's article and print P/R/F1 per layer.
 
     "found" counts a record matching a gold item by its text; "correct" also needs the
@@ -23,7 +25,7 @@ def eval_command(gold_files: tuple[Path, ...], details: bool) -> None:
     source; holder and polarity; kind and due date).
     """
     try:
-        results = evaluate(gold_files, Pipeline.load())
+        results = evaluate(gold_files, Pipeline.load(), root)
     except GoldError as err:
         raise click.ClickException(str(err)) from err
     table = Table(title=f"newsledger eval: {len(gold_files)} gold file(s)", title_justify="left")

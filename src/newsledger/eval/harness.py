@@ -37,26 +37,37 @@ def load_gold(path: Path) -> dict:
     return gold
 
 
-def annotate_gold_article(gold: dict, gold_path: Path, pipeline: Pipeline) -> Document:
+def article_path(gold_path: Path, file: str, root: Path | None = None) -> Path:
+    """Where a gold file's ``article.file`` is: under ``root`` if given, else the first
+    folder up from the gold file that holds it, directly or in a ``shared/`` beside it
+    (shared gold files name their article from ``shared/``: ``corpus/x.txt``)."""
+    if root is not None:
+        return (root / file).resolve()
+    for folder in (gold_path.parent.resolve(), *gold_path.parent.resolve().parents):
+        for candidate in (folder / file, folder / "shared" / file):
+            if candidate.exists():
+                return candidate
+    return (gold_path.parent / file).resolve()
+
+
+def annotate_gold_article(gold: dict, gold_path: Path, pipeline: Pipeline, root: Path | None = None) -> Document:
     """The gold's article, ingested with the gold's date and outlet, and annotated."""
-    article_path = (gold_path.parent / gold["article"]["file"]).resolve()
-    if not article_path.exists():  # gold files in shared/ name their article from shared/
-        article_path = (gold_path.parent.parent / gold["article"]["file"]).resolve()
+    article = article_path(gold_path, gold["article"]["file"], root)
     overrides = Overrides(published=gold["article"].get("published"), outlet=gold["article"].get("outlet"))
-    items = list(read_inputs([str(article_path)], overrides))
+    items = list(read_inputs([str(article)], overrides))
     if len(items) != 1 or isinstance(items[0], IngestError):
-        raise GoldError(f"{gold_path}: its article {article_path} gave {items[0] if items else 'nothing'}")
+        raise GoldError(f"{gold_path}: its article {article} gave {items[0] if items else 'nothing'}")
     result = next(pipeline.annotate(items))
     if isinstance(result, StageFailure):
         raise GoldError(f"{gold_path}: {result}")
     return result
 
 
-def evaluate(paths: Iterable[Path], pipeline: Pipeline) -> list[GoldResult]:
+def evaluate(paths: Iterable[Path], pipeline: Pipeline, root: Path | None = None) -> list[GoldResult]:
     out = []
     for path in paths:
         gold = load_gold(path)
-        out.append(GoldResult(path, score_document(gold, annotate_gold_article(gold, path, pipeline))))
+        out.append(GoldResult(path, score_document(gold, annotate_gold_article(gold, path, pipeline, root))))
     return out
 
 

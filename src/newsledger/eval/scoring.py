@@ -207,11 +207,13 @@ SCORERS = (score_cleanup, score_entities, score_quotes, score_times, score_event
 
 def score_document(gold: dict, document: Document) -> list[LayerScore]:
     """Every layer's score; layers absent from the gold file are left out."""
-    present = {"cleanup": "article", "entities": "entities", "quotes": "quotes", "times": "times",
-               "events": "events", "stances": "stances", "commitments": "commitments"}
     out = []
     for scorer in SCORERS:
         layer = scorer.__name__.removeprefix("score_")
-        if present[layer] in gold:
+        if layer == "cleanup":
+            annotated = bool(gold["article"].get("noise") or gold["article"].get("headings"))
+        else:
+            annotated = layer in gold
+        if annotated:
             out.append(scorer(gold, document))
     return out
