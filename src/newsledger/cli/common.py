@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from newsledger.store import Ledger, LedgerError
+from newsledger.store.postgres import is_postgres_url
 
 DEFAULT_DB = "newsledger.db"
 
@@ -18,7 +19,7 @@ db_option = click.option(
     default=DEFAULT_DB,
     show_default=True,
     envvar="NEWSLEDGER_DB",
-    help="The ledger file (SQLite). Also read from $NEWSLEDGER_DB.",
+    help="The ledger: a SQLite file, or a postgresql://user@host/dbname URL. Also read from $NEWSLEDGER_DB.",
 )
 
 
@@ -32,7 +33,8 @@ def open_ledger(path: str, must_exist: bool = True) -> Iterator[Ledger]:
     """The ledger at ``path``, or a one-line error (a read command on a missing file is one)."""
     import os
 
-    if must_exist and path != ":memory:" and not os.path.exists(path):
+    # A PostgreSQL database is created by its administrator; opening it migrates it.
+    if must_exist and path != ":memory:" and not is_postgres_url(path) and not os.path.exists(path):
         raise click.ClickException(f"{path}: no ledger here; run `newsledger ingest` first or pass --db")
     try:
         ledger = Ledger.open(path)

@@ -1,6 +1,7 @@
 """Numbered schema migrations, applied in order when a ledger is opened.
 
-The schema version lives in ``PRAGMA user_version`` (0 for a new file). Each migration
+The schema version lives in ``PRAGMA user_version`` (0 for a new file); on PostgreSQL
+in a one-row ``schema_version`` table (:mod:`newsledger.store.dialect` tells them apart). Each migration
 runs in its own transaction together with the version bump, so an interrupted upgrade
 leaves the file at the previous version. A file whose version is *newer* than the last
 migration known here is refused with :class:`SchemaVersionError`.
@@ -19,11 +20,11 @@ so a field added without a migration is caught the first time an old file is ope
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsledger.store import links, schema, views
+from newsledger.store.dialect import Connection, dialect_for
 from newsledger.store.errors import SchemaDriftError, SchemaVersionError
 
 log = logging.getLogger(__name__)
@@ -35,34 +36,35 @@ class Migration:
 
     version: int
     description: str
-    apply: Callable[[sqlite3.Connection], None]
+    apply: Callable[[Connection], None]
 
 
-def _execute_all(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
+def _execute_all(conn: Connection, statements: Sequence[str]) -> None:
     for statement in statements:
         conn.execute(statement)
 
 
-def create_v1(conn: sqlite3.Connection) -> None:
-    """Tables and indexes from the records, FTS5 with its triggers, the views."""
+def create_v1(conn: Connection) -> None:
+    """Tables and indexes from the records, full-text search (FTS5 with its triggers, or
+    GIN ``tsvector`` indexes on PostgreSQL), the views."""
     _execute_all(conn, schema.core_ddl())
-    _execute_all(conn, schema.sqlite_fts_ddl())
+    _execute_all(conn, dialect_for(conn).fts_ddl())
     _execute_all(conn, views.views_ddl())
 
 
-def create_v2(conn: sqlite3.Connection) -> None:
+def create_v2(conn: Connection) -> None:
     """The cross-article link tables and views (:mod:`newsledger.store.links`)."""
     _execute_all(conn, links.links_ddl())
 
 
-def add_cluster_titles(conn: sqlite3.Connection) -> None:
+def add_cluster_titles(conn: Connection) -> None:
     """``entity_clusters.titles``: office-title votes (``{"president": 12}``) that tell
     namesakes apart; idempotent, as files made after it already have the column."""
     if "titles" not in _table_columns(conn, "entity_clusters"):
         conn.execute("ALTER TABLE entity_clusters ADD COLUMN titles TEXT NOT NULL DEFAULT '{}'")
 
 
-def add_missing_columns(conn: sqlite3.Connection) -> list[str]:
+def add_missing_columns(conn: Connection) -> list[str]:
     """Add every generated column a table lacks; returns ``"table.column"`` added.
 
     New columns are nullable (SQLite cannot add a NOT NULL column without a default);
@@ -93,13 +95,13 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
-def _table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+def _table_columns(conn: Connection, table: str) -> set[str]:
+    return dialect_for(conn).table_columns(conn, table)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: Connection) -> int:
     """The version stored in the file (0 for a new, empty file)."""
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    return dialect_for(conn).schema_version(conn)
 
 
 def _check_sequence(migrations: Sequence[Migration]) -> None:
@@ -109,7 +111,7 @@ def _check_sequence(migrations: Sequence[Migration]) -> None:
 
 
 def apply_migrations(
-    conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS, name: str = "ledger"
+    conn: Connection, migrations: Sequence[Migration] = MIGRATIONS, name: str = "ledger"
 ) -> int:
     """Bring ``conn`` (autocommit mode) up to the last migration; returns the version.
 
@@ -122,11 +124,14 @@ def apply_migrations(
             f"{name}: schema version {current} was written by a newer newsledger "
             f"(this one knows up to version {latest}); upgrade newsledger to open it"
         )
+    dialect = dialect_for(conn)
     for migration in migrations[current:]:
-        conn.execute("BEGIN IMMEDIATE")
+        dialect.begin(conn)
         try:
-            migration.apply(conn)
-            conn.execute(f"PRAGMA user_version = {migration.version:d}")
+            # Another process may have migrated while this one waited for the lock.
+            if dialect.schema_version(conn) < migration.version:
+                migration.apply(conn)
+                dialect.set_schema_version(conn, migration.version)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -137,7 +142,7 @@ def apply_migrations(
     return latest
 
 
-def check_schema(conn: sqlite3.Connection, name: str = "ledger") -> None:
+def check_schema(conn: Connection, name: str = "ledger") -> None:
     """Raise :class:`SchemaDriftError` if a record field has no column in the file."""
     missing = []
     for t in schema.tables():

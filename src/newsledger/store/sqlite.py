@@ -4,7 +4,9 @@ Tables come from :mod:`newsledger.store.schema`, so every record class round-tri
 ``ledger.records("quotes", article_id)`` returns the very ``Quote`` objects stored.
 Writes are one ``BEGIN IMMEDIATE … COMMIT`` per :meth:`Ledger.add` batch (rollback on any
 exception, the exception re-raised); the file runs in WAL mode with foreign keys on.
-SQLite-only SQL (pragmas, FTS5 ``MATCH``) stays in this module.
+SQLite-only SQL (pragmas, FTS5 ``MATCH``) is asked of a :class:`~newsledger.store.dialect.Dialect`:
+``Ledger.open("postgresql://user@host/db")`` opens the same ledger in PostgreSQL
+(:mod:`newsledger.store.postgres`), anything else is a SQLite file.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from newsledger.records import LAYERS, Article, Document, Entity, Mention, Quote, Story
 from newsledger.store import schema
+from newsledger.store.dialect import Connection, Dialect, dialect_for
 from newsledger.store.errors import LedgerError, RecordConflictError
 from newsledger.store.links import LINK_VIEW_NAMES
 from newsledger.store.migrations import (
@@ -110,11 +113,13 @@ def _check_spans(document: Document) -> None:
 
 
 class Ledger:
-    """A newsledger SQLite file. Open with :meth:`open`; use as a context manager."""
+    """A newsledger SQLite file or PostgreSQL database. Open with :meth:`open`; use as a
+    context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, name: str) -> None:
+    def __init__(self, conn: Connection, name: str) -> None:
         self._conn = conn
         self.name = name
+        self._dialect: Dialect = dialect_for(conn)
         # Built once per ledger: resolving the dataclass type hints is not free.
         self._tables = {t.name: t for t in schema.tables()}
 
@@ -122,7 +127,12 @@ class Ledger:
 
     @classmethod
     def open(cls, path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Ledger:
-        """Open (creating or migrating) the ledger at ``path``; ``":memory:"`` works too."""
+        """Open (creating or migrating) the ledger at ``path``; ``":memory:"`` works too,
+        and so does a ``postgresql://`` (or ``postgres://``) URL."""
+        from newsledger.store import postgres
+
+        if postgres.is_postgres_url(path):
+            return cls._open_postgres(str(path), migrations)
         name = str(path)
         if name != ":memory:":
             target = Path(path)
@@ -146,11 +156,34 @@ class Ledger:
             raise
         return cls(conn, name)
 
+    @classmethod
+    def _open_postgres(cls, url: str, migrations: Sequence[Migration]) -> Ledger:
+        import psycopg
+
+        from newsledger.store import postgres
+
+        conn = postgres.connect(url)
+        try:
+            apply_migrations(conn, migrations, conn.name)
+            check_schema(conn, conn.name)
+        except psycopg.Error as exc:
+            conn.close()
+            raise LedgerError(f"{conn.name}: not a usable newsledger database ({exc})") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, conn.name)
+
+    @property
+    def backend(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._dialect.name
+
     def close(self) -> None:
         """Close the connection (safe to call twice)."""
         self._conn.close()
 
-    def __enter__(self) -> Ledger:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -185,10 +218,9 @@ class Ledger:
             for document in documents:
                 article_id = document.article.id
                 # has_article sees this batch's uncommitted rows: repeats are duplicates too
-                if self.has_article(article_id):
+                if self.has_article(article_id) or not self._insert_document(document):
                     result.duplicates.append(article_id)
                     continue
-                self._insert_document(document)
                 result.new.append(article_id)
             if then is not None and result.new:
                 then(self, result.new)
@@ -202,7 +234,7 @@ class Ledger:
         if self._conn.in_transaction:
             yield self
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        self._dialect.begin(self._conn)
         try:
             yield self
             self._conn.execute("COMMIT")
@@ -211,45 +243,61 @@ class Ledger:
                 self._conn.execute("ROLLBACK")
             raise
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        """Run one SQL statement (for :mod:`newsledger.link`, which owns the link tables)."""
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one SQL statement (for :mod:`newsledger.link`, which owns the link tables).
+
+        Write it for SQLite (``?``, ``INSERT OR IGNORE``, ``rowid``); on PostgreSQL it is
+        translated (:func:`newsledger.store.postgres.translate`)."""
         return self._conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one SQL statement per row of parameters."""
         self._conn.executemany(sql, rows)
 
-    def _insert_document(self, document: Document) -> None:
+    def _insert_document(self, document: Document) -> bool:
+        """Store one document; ``False`` when its article is stored already (another
+        process sharing a PostgreSQL ledger may have stored it since ``has_article``)."""
         article_id = document.article.id
         _check_spans(document)
         try:
-            self._insert("articles", [document.article])
+            if not self._insert("articles", [document.article], ignore_existing=True):
+                return False
             for entity in document.entities:
                 self._upsert_entity(entity)
             self._insert("mentions", _unique(document.mentions, article_id))
             for layer in LAYERS:
                 self._insert(layer, _unique(getattr(document, layer), article_id))
-        except sqlite3.IntegrityError as exc:
+        except self._dialect.integrity_errors as exc:
             raise LedgerError(f"article {article_id}: cannot store it ({exc})") from exc
+        return True
 
-    def _insert(self, table_name: str, records: Sequence[Any]) -> None:
+    def _insert(self, table_name: str, records: Sequence[Any], ignore_existing: bool = False) -> bool:
+        """Insert ``records``; with ``ignore_existing`` (one record) a row whose id is
+        taken is skipped and ``False`` returned."""
         t = self._tables[table_name]
         columns = ", ".join(schema.ident(c) for c in t.columns)
         marks = ", ".join("?" for _ in t.columns)
-        self._conn.executemany(
-            f"INSERT INTO {t.name} ({columns}) VALUES ({marks})",
-            [schema.to_row(t, r) for r in records],
-        )
+        sql = f"INSERT INTO {t.name} ({columns}) VALUES ({marks})"
+        if ignore_existing:
+            # Only a taken id is skipped (unlike INSERT OR IGNORE, which also drops rows
+            # breaking NOT NULL or CHECK); both backends speak this upsert clause.
+            sql += ' ON CONFLICT ("id") DO NOTHING'
+            (record,) = records
+            return self._conn.execute(sql, schema.to_row(t, record)).rowcount == 1
+        self._conn.executemany(sql, [schema.to_row(t, r) for r in records])
+        return True
 
     def _upsert_entity(self, entity: Entity) -> None:
-        """One row per entity id; aliases from every article merged, first name kept."""
-        row = self._conn.execute(
-            "SELECT aliases FROM entities WHERE id = ?", (entity.id,)
-        ).fetchone()
-        if row is None:
-            aliases = tuple(_merge_aliases([], entity.aliases))
-            self._insert("entities", [replace(entity, aliases=aliases)])
+        """One row per entity id; aliases from every article merged, first name kept.
+
+        Insert-if-absent, then read the row locked (``FOR UPDATE`` on PostgreSQL) and
+        merge: two writers never lose each other's aliases."""
+        aliases = tuple(_merge_aliases([], entity.aliases))
+        if self._insert("entities", [replace(entity, aliases=aliases)], ignore_existing=True):
             return
+        row = self._conn.execute(
+            f"SELECT aliases FROM entities WHERE id = ?{self._dialect.lock_row}", (entity.id,)
+        ).fetchone()
         old = json.loads(row[0])
         merged = _merge_aliases(old, entity.aliases)
         if merged != old:
@@ -283,7 +331,7 @@ class Ledger:
         until: str | dt.date | None = None,
     ) -> list[Article]:
         """Articles in insertion order; ``since``/``until`` bound the published day (inclusive)."""
-        where, params = _article_filters("articles", outlet, since, until)
+        where, params = _article_filters(self._dialect, "articles", outlet, since, until)
         return self._select("articles", where, params)
 
     def entities(self) -> list[Entity]:
@@ -348,16 +396,14 @@ class Ledger:
 
         return overrides.split(self, target, member)
 
-    # -- search (FTS5: SQLite-only) ----------------------------------------------------
+    # -- search (FTS5 on SQLite, tsvector on PostgreSQL) ----------------------------------
 
     def search_articles(self, query: str) -> list[Article]:
-        """Articles whose title or text match the FTS5 ``query``, best first."""
+        """Articles whose title or text match ``query`` (FTS5 syntax on SQLite, web-search
+        syntax on PostgreSQL), best first."""
         t = self._tables["articles"]
         columns = ", ".join(f"a.{schema.ident(c)}" for c in t.columns)
-        sql = (
-            f"SELECT {columns} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY f.rank"
-        )
+        sql = self._dialect.search_articles_sql(columns)
         rows = self._fts(sql, (query,), query)
         return [schema.from_row(t, row) for row in rows]
 
@@ -376,15 +422,16 @@ class Ledger:
         and "Donald Trump" all find Donald Trump); ``text`` is an FTS5 query over the
         quote text.
         """
-        where, params = _article_filters("a", outlet, since, until)
+        where, params = _article_filters(self._dialect, "a", outlet, since, until)
         clauses = [where.removeprefix("WHERE ")] if where else []
         if speaker is not None:
             clause, speaker_params = self._speaker_clause(speaker)
             clauses.append(clause)
             params += speaker_params
         if text is not None:
-            clauses.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(f"text : ({text})")
+            clause, param = self._dialect.quote_text_clause(text)
+            clauses.append(clause)
+            params.append(param)
         qt = self._tables["quotes"]
         columns = ", ".join(f"q.{schema.ident(c)}" for c in qt.columns)
         sql = (
@@ -420,7 +467,7 @@ class Ledger:
                 names.add(entity.name)
                 ids.add(entity.id)
         if not names:
-            return "0", []
+            return "1 = 0", []
         clause = f"(q.speaker IN ({', '.join('?' for _ in names)})"
         if ids:
             clause += f" OR q.speaker_id IN ({', '.join('?' for _ in ids)})"
@@ -429,21 +476,19 @@ class Ledger:
     def _fts(self, sql: str, params: Sequence[Any], query: str) -> list[Any]:
         try:
             return self._conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            # The SQL is ours; what fails here is the user's FTS5 syntax ("unterminated
-            # string", "fts5: syntax error near …") unless the file is busy.
-            if "locked" in str(exc) or "busy" in str(exc):
+        except Exception as exc:
+            if not self._dialect.is_bad_query(exc):
                 raise
             raise LedgerError(f"bad search query {query!r}: {exc}") from exc
 
 
 def _article_filters(
-    alias: str, outlet: str | None, since: str | dt.date | None, until: str | dt.date | None
+    dialect: Dialect, alias: str, outlet: str | None, since: str | dt.date | None, until: str | dt.date | None
 ) -> tuple[str, list[Any]]:
     """A ``WHERE`` on the article columns of ``alias``; days compare the published prefix."""
     clauses, params = [], []
     if outlet is not None:
-        clauses.append(f"{alias}.outlet = ? COLLATE NOCASE")
+        clauses.append(dialect.nocase_equals(f"{alias}.outlet"))
         params.append(outlet)
     for bound, op, name in ((since, ">=", "since"), (until, "<=", "until")):
         day = _iso_day(bound, name)

@@ -12,7 +12,9 @@ _ARTICLE = "a.outlet AS outlet, a.published AS published, a.title AS title"
 
 #: (view name, SELECT). ``timeline`` dates times, events and commitments by their own
 #: dates and quotes and stances by their article's publication date (``date_source``);
-#: an event's ``who`` is its actor, else its participants (a JSON list).
+#: an event's ``who`` is its actor, else its participants (a JSON list). Ties are
+#: ordered by article and span so every backend lists them alike (a sort need not keep
+#: the order of the UNION's branches).
 VIEWS: tuple[tuple[str, str], ...] = (
     (
         "who_said_what",
@@ -49,7 +51,7 @@ SELECT substr(a.published, 1, 10), substr(a.published, 1, 10), 'published', 'sta
        s.polarity, s.holder, s.target, s.evidence, {_ARTICLE}, s.article_id,
        s.span_start, s.span_end, s.id
 FROM stances s JOIN articles a ON a.id = s.article_id WHERE a.published IS NOT NULL
-ORDER BY date_start, date_end, layer""",
+ORDER BY date_start, date_end, layer, article_id, span_start, span_end, record_id""",
     ),
     (
         "stance_table",

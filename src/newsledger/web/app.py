@@ -28,6 +28,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsledger import __version__
 from newsledger.store import Ledger, LedgerError
+from newsledger.store.postgres import is_postgres_url, redact
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,8 @@ def create_app(db_path: str | Path, allow_writes: bool = False,
                allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The app over the ledger at ``db_path`` (which must exist: the app never creates
     one). ``allow_writes`` adds the entity merge/split endpoints."""
-    path = Path(db_path)
-    if not path.is_file():
+    path: str | Path = str(db_path) if is_postgres_url(str(db_path)) else Path(db_path)
+    if isinstance(path, Path) and not path.is_file():
         raise LedgerError(f"{db_path}: no ledger here; run `newsledger ingest` first or pass --db")
     Ledger.open(path).close()  # fail now on a file that is not a ledger, migrate once
     app = FastAPI(title="newsledger", version=__version__, docs_url=None, redoc_url=None,
@@ -71,7 +72,7 @@ def create_app(db_path: str | Path, allow_writes: bool = False,
         app.include_router(api.write_router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    log.info("web app over %s (%s)", path, "read-write" if allow_writes else "read-only")
+    log.info("web app over %s (%s)", redact(str(path)), "read-write" if allow_writes else "read-only")
     return app
 
 
