@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsledger.records import Document, Entity, Quote, TimeExpr
 
@@ -71,11 +71,28 @@ class Located:
 
 def line_of(token: Token) -> tuple[int, int]:
     """The char range of the text line holding ``token``: a heading and the paragraph
-    that follows it are parsed as one sentence, but never share a clause."""
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    return start, len(text) if end < 0 else end
+    that follows it are parsed as one sentence, but never share a clause.
+
+    Read from the neighbouring tokens, never from ``doc.text``: spaCy rebuilds that
+    string on every access, which made this helper the pipeline's hot spot (see
+    docs/performance.md). A line break always sits in a whitespace token's text (the
+    tokenizer keeps only a single space as trailing whitespace).
+    """
+    doc = token.doc
+    start = 0
+    for i in range(token.i - 1, -1, -1):
+        before = doc[i]
+        cut = before.text_with_ws.rfind("\n") if before.is_space else -1
+        if cut >= 0:
+            start = before.idx + cut + 1
+            break
+    for i in range(token.i, len(doc)):
+        after = doc[i]
+        cut = after.text.find("\n") if after.is_space else -1
+        if cut >= 0:
+            return start, after.idx + cut
+    last = doc[-1]
+    return start, last.idx + len(last.text_with_ws)
 
 
 def clause_tokens(head: Token, *, skip_deps: Iterable[str] = ()) -> list[Token]:
@@ -145,8 +162,35 @@ def condition_of(head: Token) -> str | None:
 
 
 def is_question(token: Token) -> bool:
-    """Whether ``token``'s sentence is a question ("Why won't he release his tax returns?")."""
-    return token.sent.text.rstrip().rstrip("\"'”’").endswith("?")
+    """Whether ``token``'s sentence is a question ("Why won't he release his tax returns?").
+
+    Reads the sentence's last tokens only: ``token.sent`` checks the whole Doc's
+    sentence annotation on every call and ``Span.text`` joins every token.
+    """
+    doc = token.doc
+    end = next((i for i in range(token.i + 1, len(doc)) if doc[i].is_sent_start), len(doc))
+    tail = ""
+    for i in range(end - 1, -1, -1):
+        word = doc[i]
+        tail = (word.text_with_ws if i < end - 1 else word.text) + tail
+        stripped = tail.rstrip().rstrip(SENTENCE_CLOSERS)
+        if stripped or word.is_sent_start:  # the rest of the sentence cannot change the last mark
+            return stripped.endswith("?")
+    return False
+
+
+#: What may follow a sentence's final mark: whitespace, then closing quotes.
+SENTENCE_CLOSERS = "\"'”’"
+
+
+def question_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens whose sentence is a question (:func:`is_question` of
+    every token, one pass over the sentences instead of one per token)."""
+    return frozenset(
+        i for sent in doc.sents
+        if sent.text.rstrip().rstrip(SENTENCE_CLOSERS).endswith("?")
+        for i in range(sent.start, sent.end)
+    )
 
 
 def in_if_clause(token: Token) -> bool:

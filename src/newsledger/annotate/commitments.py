@@ -220,8 +220,9 @@ def annotate(document: Document) -> Document:
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     found: dict[tuple[int, int], Commitment] = {}
+    asked = clauses.question_tokens(document.doc)
     for token in document.doc:
-        if clauses.is_question(token):
+        if token.i in asked:
             continue  # "Mr. President, will you pledge …?" asks for a commitment
         for reader in READERS:
             reading = reader(document, token)

@@ -102,11 +102,13 @@ def evaluation_rows() -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(handle))
 
 
+@functools.lru_cache(maxsize=1)  # read for every token: build the table once
 def evaluations() -> dict[str, str]:
     """Evaluative words and the polarity they lend to their subject."""
     return {r["word"]: r["polarity"] for r in evaluation_rows()}
 
 
+@functools.lru_cache(maxsize=1)  # read for every token: build the table once
 def judgements() -> dict[str, str]:
     """The evaluative words that judge a person or a claim when reported ("X was right")."""
     return {r["word"]: r["polarity"] for r in evaluation_rows() if r["judges"] == "yes"}
@@ -312,8 +314,9 @@ def readings(document: Document) -> list[Reading]:
     """Every stance reading in the document, one per cue token; none from questions
     ("Why won't he release his tax returns?") or from inside an if-clause."""
     found = []
+    asked = clauses.question_tokens(document.doc)
     for token in document.doc:
-        if clauses.is_question(token) or clauses.in_if_clause(token):
+        if token.i in asked or clauses.in_if_clause(token):
             continue
         for reader in READERS:
             reading = reader(document, token)

@@ -11,11 +11,12 @@ import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
 from newsledger import link
+from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
+from newsledger.engine import ENGINES, open_engine
 from newsledger.export import export_ledger
 from newsledger.ingest import IngestError, Overrides, parse_published, read_inputs
-from newsledger.pipeline import Pipeline, StageFailure
+from newsledger.pipeline import StageFailure
 from newsledger.records import LAYERS, Document
 from newsledger.store import Ledger, LedgerError
 
@@ -36,25 +37,37 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option("--outlet", help="Outlet name for the inputs (e.g. 'Sky News').")
 @click.option("--url", help="URL of the article (for a single input).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary line; errors only.")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, url: str | None, quiet: bool) -> None:
+@click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where to annotate: this process, or a Dask cluster (docs/scale.md).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes of the local Dask cluster (default: one per core).")
+def ingest(
+    paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, url: str | None, quiet: bool,
+    engine_name: str, scheduler: str | None, workers: int | None,
+) -> None:
     """Read articles, extract their records and store them in the ledger.
 
     PATH is a .txt, .html, RSS/Atom feed, .warc(.gz) or .jsonl file, a directory
     (read recursively), or - for stdin. An article already in the ledger is skipped
     and reported as a duplicate; a bad input is reported on one line and the others
-    are still ingested. The whole call is one transaction.
+    are still ingested. The whole call is one transaction. With ``--engine dask`` the
+    articles are annotated on a Dask cluster and written here, in the same transaction.
     """
+    if engine_name != "dask" and (scheduler or workers):
+        raise click.UsageError("--scheduler and --workers need --engine dask")
+    if scheduler and workers:
+        raise click.UsageError("--workers sizes the local cluster: an existing scheduler has its own workers")
     if quiet:
         import logging
 
         logging.getLogger("newsledger").setLevel(logging.ERROR)
     overrides = Overrides(published=published, outlet=outlet, url=url)
     tally = Tally()
-    pipeline = Pipeline.load()
-    with open_ledger(db, must_exist=False) as ledger, _progress(quiet) as progress:
+    with open_engine(engine_name, scheduler=scheduler, workers=workers) as annotate, \
+            open_ledger(db, must_exist=False) as ledger, _progress(quiet) as progress:
         task = progress.add_task("ingesting", total=None)
         inputs = read_inputs(paths, overrides, stdin=sys.stdin.buffer)
-        annotated = tally.annotated(pipeline.annotate(tally.fresh(inputs, ledger)), lambda: progress.advance(task))
+        annotated = tally.annotated(annotate(tally.fresh(inputs, ledger)), lambda: progress.advance(task))
         try:
             result = ledger.add(annotated, then=link.update)  # links the new articles in the same transaction
         except LedgerError as err:

@@ -1,0 +1,118 @@
+"""The Dask engine: partitions of documents annotated on a Dask cluster.
+
+The client reads the inputs and keeps a bounded number of partitions in flight; each
+worker process builds the spaCy pipeline once (:func:`worker_pipeline`) and returns the
+annotated documents without their spaCy ``Doc``; the client yields them as partitions
+complete, so the caller writes them in its one ledger transaction while the cluster
+works on the next ones. Memory on the client stays bounded by the partitions in flight.
+
+    with dask_engine(workers=2) as annotate:          # a LocalCluster of 2 processes
+        for result in annotate(documents): ...
+    with dask_engine(scheduler="tcp://10.0.0.5:8786") as annotate: ...   # a cluster
+
+Results come back in input order, so the ledger equals the sequential run's.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from distributed import Client, Future, LocalCluster, as_completed
+
+from newsledger.engine.local import Annotate
+from newsledger.pipeline import Pipeline, StageFailure
+from newsledger.records import Document
+
+log = logging.getLogger(__name__)
+
+#: Documents per task: a few seconds of work per task on one core, so scheduling costs
+#: little (~1 ms a task) and a slow article does not hold back a large batch.
+PARTITION_SIZE = 8
+#: Partitions in flight per worker thread: one running, one queued so no worker waits
+#: for the client between tasks.
+IN_FLIGHT_PER_THREAD = 2
+
+
+@functools.cache
+def worker_pipeline() -> Pipeline:
+    """The pipeline of this worker process, loaded on its first task and kept."""
+    return Pipeline.load()
+
+
+def load_pipeline() -> None:
+    """Build the worker's pipeline now (run on every worker when the engine opens, so
+    the first partitions do not wait for the model; a worker joining later loads it on
+    its first task)."""
+    worker_pipeline()
+
+
+def annotate_partition(documents: list[Document]) -> list[Document | StageFailure]:
+    """The task run on a worker: annotate one partition (``doc=None`` on the way back)."""
+    return list(worker_pipeline().annotate(documents))
+
+
+def annotate_on(
+    client: Client, documents: Iterable[Document], *, partition_size: int = PARTITION_SIZE, in_flight: int | None = None
+) -> Iterator[Document | StageFailure]:
+    """Annotate ``documents`` on ``client``'s cluster, yielding the results in input order.
+
+    At most ``in_flight`` partitions (default: two per worker thread) are submitted and
+    not yet yielded, so a corpus of any length streams through bounded memory.
+    Partitions are collected as they complete and released in input order: the ledger
+    keeps the first-seen spelling of an entity shared by several articles ("Republican
+    Party" or "Republican party"), so only the input order gives the sequential ledger.
+    """
+    if in_flight is None:
+        in_flight = max(2, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
+    stream = iter(documents)
+    partitions = enumerate(iter(lambda: list(itertools.islice(stream, partition_size)), []))
+    position: dict[Future, int] = {}
+    running = as_completed()
+
+    def submit() -> None:
+        for index, partition in itertools.islice(partitions, 1):
+            future = client.submit(annotate_partition, partition, pure=False)
+            position[future] = index
+            running.add(future)
+
+    for _ in range(in_flight):
+        submit()
+    done: dict[int, list[Document | StageFailure]] = {}
+    turn = 0
+    for future in running:
+        done[position.pop(future)] = future.result()
+        future.release()
+        while turn in done:
+            results = done.pop(turn)
+            turn += 1
+            submit()
+            yield from results
+
+
+@contextmanager
+def dask_engine(
+    scheduler: str | None = None, workers: int | None = None, *, processes: bool = True, partition_size: int = PARTITION_SIZE
+) -> Iterator[Annotate]:
+    """An annotate function on an existing scheduler (``scheduler`` address) or on a
+    ``LocalCluster`` of ``workers`` single-threaded processes (default: one per core)."""
+    if scheduler is not None:
+        with Client(scheduler) as client:
+            log.info("dask: scheduler %s, %d worker threads", scheduler, sum(client.nthreads().values()))
+            client.run(load_pipeline)
+            yield functools.partial(annotate_on, client, partition_size=partition_size)
+        return
+    n = workers or os.cpu_count() or 1
+    # threads_per_worker=1: spaCy and the stages hold the GIL, so a process per core;
+    # the dashboard on any free port (":0"): the default 8787 may be taken
+    with (
+        LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0") as cluster,
+        Client(cluster) as client,
+    ):
+        log.info("dask: local cluster of %d worker %s", n, "processes" if processes else "threads")
+        client.run(load_pipeline)
+        yield functools.partial(annotate_on, client, partition_size=partition_size)
