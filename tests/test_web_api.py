@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from newsledger.export import build_export, validate_export
 from newsledger.records import LAYERS
 from newsledger.store import Ledger
-from newsledger.web import create_app
-from tests.web_support import reference_ledger
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return reference_ledger(tmp_path_factory.getbasetemp())
-
-
-@pytest.fixture(scope="module")
-def client(db):
-    with TestClient(create_app(db)) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

@@ -5,23 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
 from newsledger.records import Article, Event, Quantity, Quote, Stance
 from newsledger.store import Ledger
-from newsledger.web import chart, create_app, views
-from tests.web_support import reference_ledger
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return reference_ledger(tmp_path_factory.getbasetemp())
-
-
-@pytest.fixture(scope="module")
-def client(db):
-    with TestClient(create_app(db)) as client:
-        yield client
+from newsledger.web import chart, views
 
 
 @pytest.fixture(scope="module")
