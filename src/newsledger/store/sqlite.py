@@ -141,20 +141,14 @@ class Ledger:
             if not target.parent.is_dir():
                 raise LedgerError(f"{name}: folder {target.parent} does not exist")
         conn = sqlite3.connect(name, isolation_level=None)
-        try:
+
+        def prepare() -> None:
             for pragma in _PRAGMAS:
                 conn.execute(pragma)
             if name != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
-            apply_migrations(conn, migrations, name)
-            check_schema(conn, name)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise LedgerError(f"{name}: not a usable newsledger database ({exc})") from exc
-        except BaseException:
-            conn.close()
-            raise
-        return cls(conn, name)
+
+        return cls._migrated(conn, name, migrations, sqlite3.DatabaseError, prepare)
 
     @classmethod
     def _open_postgres(cls, url: str, migrations: Sequence[Migration]) -> Ledger:
@@ -163,16 +157,31 @@ class Ledger:
         from newsledger.store import postgres
 
         conn = postgres.connect(url)
+        return cls._migrated(conn, conn.name, migrations, psycopg.Error)
+
+    @classmethod
+    def _migrated(
+        cls,
+        conn: Any,
+        name: str,
+        migrations: Sequence[Migration],
+        database_error: type[Exception],
+        prepare: Callable[[], None] | None = None,
+    ) -> Ledger:
+        """A ledger on ``conn`` once migrated and checked; the connection closed on failure,
+        a backend's ``database_error`` turned into a one-line :class:`LedgerError`."""
         try:
-            apply_migrations(conn, migrations, conn.name)
-            check_schema(conn, conn.name)
-        except psycopg.Error as exc:
+            if prepare is not None:
+                prepare()
+            apply_migrations(conn, migrations, name)
+            check_schema(conn, name)
+        except database_error as exc:
             conn.close()
-            raise LedgerError(f"{conn.name}: not a usable newsledger database ({exc})") from exc
+            raise LedgerError(f"{name}: not a usable newsledger database ({exc})") from exc
         except BaseException:
             conn.close()
             raise
-        return cls(conn, conn.name)
+        return cls(conn, name)
 
     @property
     def backend(self) -> str:
