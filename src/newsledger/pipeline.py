@@ -7,13 +7,13 @@ reads what earlier stages wrote and fills its own layer::
     for result in pipeline.annotate(documents):
         ...  # an annotated Document, or a StageFailure for an article that broke a stage
 
-``nlp.pipe`` is the one streaming entry point: articles are parsed in batches and
-yielded as they are done, so memory stays flat however long the input.
+Articles are parsed in batches (:func:`batches`: at most ``batch_size`` articles and
+``batch_chars`` characters, so one batch of long articles cannot blow the peak) inside a
+spaCy memory zone, and yielded as they are done: memory stays flat however long the input.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -60,6 +60,9 @@ class Pipeline:
     nlp: Language
     stages: tuple[tuple[str, Stage], ...] = STAGES
     batch_size: int = 16
+    #: Characters per parse batch: spaCy's working memory grows with the tokens of a batch
+    #: (16 of the longest PolNeAR articles, 300k characters, take 900 MiB).
+    batch_chars: int = 30_000
 
     @classmethod
     def load(cls, model: str = nlp_loader.MODEL_PACKAGE, batch_size: int = 16) -> Pipeline:
@@ -70,12 +73,15 @@ class Pipeline:
         """Parse and annotate ``documents`` lazily, in order.
 
         The yielded documents keep no spaCy ``Doc`` (``doc=None``): records hold
-        character offsets, and dropping the parse keeps memory flat.
+        character offsets and plain strings. Each batch is parsed in a
+        ``nlp.memory_zone()``, so the words it adds to the vocabulary are dropped with
+        it, and the batch sizes are bounded in characters: memory stays flat.
         """
-        for_text, for_result = itertools.tee(documents)
-        texts = (document.article.text for document in for_text)
-        for document, doc in zip(for_result, self.nlp.pipe(texts, batch_size=self.batch_size)):
-            yield self.annotate_parsed(document.evolve(doc=doc))
+        for batch in batches(documents, self.batch_size, self.batch_chars):
+            with self.nlp.memory_zone():
+                texts = [document.article.text for document in batch]
+                for document, doc in zip(batch, self.nlp.pipe(texts, batch_size=len(batch))):
+                    yield self.annotate_parsed(document.evolve(doc=doc))
 
     def annotate_parsed(self, document: Document) -> Document | StageFailure:
         """Run the stages on a document whose ``doc`` is already parsed."""
@@ -93,10 +99,27 @@ class Pipeline:
 
     def annotate_one(self, document: Document) -> Document:
         """Annotate one document, raising on failure (for the Python API and tests)."""
-        result = self.annotate_parsed(document.evolve(doc=self.nlp(document.article.text)))
+        with self.nlp.memory_zone():
+            result = self.annotate_parsed(document.evolve(doc=self.nlp(document.article.text)))
         if isinstance(result, StageFailure):
             raise RuntimeError(str(result))
         return result
+
+
+def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """``documents`` in input order, in lists of at most ``size`` documents and at most
+    ``chars`` characters of text (a longer document makes a batch of its own)."""
+    batch: list[Document] = []
+    held = 0
+    for document in documents:
+        length = len(document.article.text)
+        if batch and (len(batch) >= size or held + length > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(document)
+        held += length
+    if batch:
+        yield batch
 
 
 def bad_span(document: Document) -> str | None:

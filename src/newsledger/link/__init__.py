@@ -43,22 +43,31 @@ class LinkResult:
     stories: int
 
 
+#: Articles linked per step of :func:`update`. What a step holds in memory (mention pairs,
+#: term counts) grows with it, so a 10k-article ingest links in bounded memory; a step
+#: links its articles exactly as a separate ingest of them would.
+STEP = 500
+
+
 def update(ledger: Ledger, article_ids: Sequence[str]) -> LinkResult:
     """Link newly stored articles to the ledger, in one transaction (joining the caller's,
-    e.g. :meth:`Ledger.add`'s ``then``). Articles are taken in publication order so a
-    batch gives the same stories as one-by-one ingests."""
+    e.g. :meth:`Ledger.add`'s ``then``). Articles are taken in publication order, in
+    steps of :data:`STEP`, so a batch gives the same links as one-by-one ingests."""
     ordered = _by_date(ledger, article_ids)
+    touched: set[str] = set()
+    story_ids: set[str] = set()
+    dups = joined = 0
     with ledger.transaction():
-        touched = resolve.link_pairs(ledger, resolve.article_pairs(ledger, ordered))
-        overrides.apply_all(ledger)
-        dups = joined = 0
-        counts = stories.count_terms(ledger, ordered)
-        story_ids = set()
-        for article_id in ordered:
-            text = ledger.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-            dups += duplicates.link_article(ledger, article_id, text) is not None
-            joined += duplicates.link_quotes(ledger, article_id)
-            story_ids.add(stories.assign_article(ledger, article_id, counts[article_id]))
+        for at in range(0, len(ordered), STEP):
+            step = ordered[at : at + STEP]
+            touched |= resolve.link_pairs(ledger, resolve.article_pairs(ledger, step))
+            overrides.apply_all(ledger)
+            counts = stories.count_terms(ledger, step)
+            for article_id in step:
+                text = ledger.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+                dups += duplicates.link_article(ledger, article_id, text) is not None
+                joined += duplicates.link_quotes(ledger, article_id)
+                story_ids.add(stories.assign_article(ledger, article_id, counts.pop(article_id)))
     result = LinkResult(len(ordered), len(touched), dups, joined, len(story_ids))
     log.info("%s: linked %s", ledger.name, result)
     return result
