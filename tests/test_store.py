@@ -370,3 +370,27 @@ def test_readers_do_not_see_a_batch_until_it_commits(db: Path) -> None:
         writer.add(documents())
         assert seen_during == [0]
         assert reader.counts()["articles"] == 2
+
+
+def test_locked_database_is_one_line_cli_error_and_loses_nothing(db: Path) -> None:
+    """Another process holds the write lock past the busy timeout: the CLI's ledger
+    reports one line, and the stored article is still there."""
+    import click
+
+    from newsledger.cli.common import open_ledger
+
+    with Ledger.open(db) as ledger:
+        ledger.add([make_document("art-1")])
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(click.ClickException) as raised, open_ledger(str(db)) as ledger:
+            ledger.execute("PRAGMA busy_timeout = 50")
+            ledger.add([make_document("art-2")])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    message = raised.value.format_message()
+    assert "database error: database is locked" in message and "\n" not in message
+    with Ledger.open(db) as ledger:
+        assert [r[0] for r in ledger.execute("SELECT id FROM articles")] == ["art-1"]

@@ -311,3 +311,24 @@ def test_web_app_serves_a_postgres_ledger(pg_url: str) -> None:
     assert len(quotes) == 2
     assert client.get("/api/quotes", params={"q": "air"}).json()["quotes"]
     assert client.get("/").status_code == 200
+
+
+def test_dropped_connection_is_one_line_error_and_keeps_what_was_stored(pg_url: str) -> None:
+    """The server ends the session mid-command: the CLI's ledger gives a one-line error,
+    and what an earlier transaction committed is still there."""
+    import click
+    import psycopg
+
+    from newsledger.cli.common import open_ledger
+
+    with Ledger.open(pg_url) as ledger:
+        ledger.add([make_document("art-1")])
+    with pytest.raises(click.ClickException) as raised, open_ledger(pg_url) as ledger:
+        pid = ledger.execute("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        ledger.add([make_document("art-2")])
+    message = raised.value.format_message()
+    assert "database error" in message and "\n" not in message and "password" not in message
+    with Ledger.open(pg_url) as ledger:
+        assert [r[0] for r in ledger.execute("SELECT id FROM articles")] == ["art-1"]

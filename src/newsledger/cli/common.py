@@ -30,7 +30,8 @@ def console() -> Console:
 
 @contextmanager
 def open_ledger(path: str, must_exist: bool = True) -> Iterator[Ledger]:
-    """The ledger at ``path``, or a one-line error (a read command on a missing file is one)."""
+    """The ledger at ``path``, or a one-line error (a read command on a missing file is one);
+    a database error while it is in use is a one-line error too."""
     import os
 
     # A PostgreSQL database is created by its administrator; opening it migrates it.
@@ -41,7 +42,12 @@ def open_ledger(path: str, must_exist: bool = True) -> Iterator[Ledger]:
     except LedgerError as err:
         raise click.ClickException(str(err)) from err
     with ledger:
-        yield ledger
+        try:
+            yield ledger
+        except ledger.database_errors as err:  # a dropped connection, a file locked too long
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise click.ClickException(
+                f"{ledger.name}: database error: {reason} (an unfinished write was rolled back)") from err
 
 
 def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

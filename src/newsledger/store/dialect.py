@@ -30,6 +30,8 @@ class Dialect(Protocol):
     name: str
     #: Exceptions meaning "a constraint refused the row" (caught to name the article).
     integrity_errors: tuple[type[BaseException], ...]
+    #: Every error of the database driver (a lost connection, a locked or damaged file).
+    database_errors: tuple[type[BaseException], ...]
     #: Appended to the ``SELECT`` that reads an entity row before merging its aliases.
     lock_row: str
 
@@ -66,6 +68,7 @@ class SQLiteDialect:
 
     name = "sqlite"
     integrity_errors: tuple[type[BaseException], ...] = (sqlite3.IntegrityError,)
+    database_errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
     lock_row = ""  # BEGIN IMMEDIATE already holds the only write lock
 
     def begin(self, conn: sqlite3.Connection) -> None:

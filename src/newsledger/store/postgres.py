@@ -164,6 +164,7 @@ class PostgresDialect:
         import psycopg
 
         self.integrity_errors: tuple[type[BaseException], ...] = (psycopg.IntegrityError,)
+        self.database_errors: tuple[type[BaseException], ...] = (psycopg.Error,)
 
     def begin(self, conn: PgConnection) -> None:
         import psycopg

@@ -188,6 +188,12 @@ class Ledger:
         """``"sqlite"`` or ``"postgresql"``."""
         return self._dialect.name
 
+    @property
+    def database_errors(self) -> tuple[type[BaseException], ...]:
+        """The driver's exceptions (a dropped connection, a locked file), for callers
+        that report them as one line."""
+        return self._dialect.database_errors
+
     def close(self) -> None:
         """Close the connection (safe to call twice)."""
         self._conn.close()
