@@ -11,7 +11,7 @@ import pytest
 
 from newsledger.records import LAYERS, Document, Mention, Quote, TimeExpr
 from newsledger.store import MIGRATIONS, AddResult, Ledger, LedgerError, RecordConflictError
-from newsledger.store.sqlite import names_match
+from newsledger.store.search import names_match
 from tests.test_store_data import entity, make_document
 
 

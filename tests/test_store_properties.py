@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from newsledger.records import LAYER_TYPES, Article, Document, Entity, Mention
 from newsledger.store import Ledger, schema
-from newsledger.store.sqlite import _iso_day, _merge_aliases, names_match
+from newsledger.store.ledger import _merge_aliases
+from newsledger.store.search import _iso_day, names_match
 
 OFFSETS = st.integers(min_value=0, max_value=2**31)
 TEXT_SIZE = 1000

@@ -12,8 +12,8 @@ from newsledger.store.errors import (
     SchemaDriftError,
     SchemaVersionError,
 )
+from newsledger.store.ledger import AddResult, Ledger
 from newsledger.store.migrations import MIGRATIONS, Migration
-from newsledger.store.sqlite import AddResult, Ledger
 
 __all__ = [
     "MIGRATIONS",

@@ -1,6 +1,6 @@
 """What differs between the SQL backends, behind one small :class:`Dialect` protocol.
 
-:class:`~newsledger.store.sqlite.Ledger` and :mod:`newsledger.store.migrations` write
+:class:`~newsledger.store.ledger.Ledger` and :mod:`newsledger.store.migrations` write
 SQLite-flavoured SQL (``?`` placeholders, ``INSERT OR IGNORE``, ``rowid``); the
 PostgreSQL connection (:mod:`newsledger.store.postgres`) translates that on the way.
 What cannot be translated word for word — the schema version, column listing, write
