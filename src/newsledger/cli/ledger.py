@@ -14,6 +14,7 @@ from rich.table import Table
 from newsledger import link
 from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
 from newsledger.engine import ENGINES, open_engine
+from newsledger.engine.spool import spooled
 from newsledger.export import export_ledger
 from newsledger.ingest import IngestError, Overrides, parse_published, read_inputs
 from newsledger.pipeline import StageFailure
@@ -50,8 +51,9 @@ def ingest(
     PATH is a .txt, .html, RSS/Atom feed, .warc(.gz) or .jsonl file, a directory
     (read recursively), or - for stdin. An article already in the ledger is skipped
     and reported as a duplicate; a bad input is reported on one line and the others
-    are still ingested. The whole call is one transaction. With ``--engine dask`` the
-    articles are annotated on a Dask cluster and written here, in the same transaction.
+    are still ingested. The whole call is one transaction, taken once every article is
+    annotated (other writers wait only while it stores and links). With ``--engine dask``
+    the articles are annotated on a Dask cluster and written here.
     """
     if engine_name != "dask" and (scheduler or workers):
         raise click.UsageError("--scheduler and --workers need --engine dask")
@@ -68,10 +70,13 @@ def ingest(
         task = progress.add_task("ingesting", total=None)
         inputs = read_inputs(paths, overrides, stdin=sys.stdin.buffer)
         annotated = tally.annotated(annotate(tally.fresh(inputs, ledger)), lambda: progress.advance(task))
-        try:
-            result = ledger.add(annotated, then=link.update)  # links the new articles in the same transaction
-        except LedgerError as err:
-            raise click.ClickException(f"{db}: nothing stored: {err}") from err
+        # Annotate everything first, so the write lock is held only to store and link.
+        with spooled(annotated) as ready:
+            progress.update(task, description="storing and linking")
+            try:
+                result = ledger.add(ready, then=link.update)  # links the new articles in the same transaction
+            except LedgerError as err:
+                raise click.ClickException(f"{db}: nothing stored: {err}") from err
     if not quiet:
         click.echo(tally.line(len(result.new), len(result.duplicates)))
     if tally.failures:
