@@ -154,6 +154,8 @@ def read_dated_future(document: Document, token: Token) -> Reading | None:
         return None
     if token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in COMMITMENT_VERBS:
         return None  # "plans to send …": read from the commitment verb
+    if not has_time_under(document, token):
+        return None  # no date in reach: skip reading the clause
     located = clauses.time_of(document, action_scope(token))
     if located is None or not clauses.is_after_publication(document, located.end):
         return None
@@ -174,6 +176,15 @@ def read_dated_future(document: Document, token: Token) -> Reading | None:
         return None
     action = action_tokens(document, token, with_subject=holder is None)
     return Reading(kind, holder, token, action, action_scope(token))
+
+
+def has_time_under(document: Document, verb: Token) -> bool:
+    """Whether a calendar-placed time expression lies inside the text of ``verb``'s
+    subtree: a cheap test that :func:`clauses.time_of` of the verb's clause (a part of
+    that subtree) could find one."""
+    first, last = verb.left_edge, verb.right_edge
+    start, end = first.idx, last.idx + len(last.text)
+    return any(start <= t.span[0] and t.span[1] <= end and (t.start or t.end) for t in document.times)
 
 
 def action_scope(verb: Token) -> list[Token]:
