@@ -206,6 +206,9 @@ def read_noun(document: Document, token: Token) -> Reading | None:
 
 
 READERS = (read_verb, read_dated_future, read_noun)
+# The parts of speech the readers start from: a commitment verb or a dated future
+# (VERB, AUX), a deadline (NOUN).
+READ_POS = frozenset({"VERB", "AUX", "NOUN"})
 
 
 def to_commitment(document: Document, reading: Reading) -> Commitment:
@@ -232,7 +235,7 @@ def annotate(document: Document) -> Document:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     found: dict[tuple[int, int], Commitment] = {}
     asked = clauses.question_tokens(document.doc)
-    for token in document.doc:
+    for token in clauses.tokens_with_pos(document.doc, READ_POS):
         if token.i in asked:
             continue  # "Mr. President, will you pledge …?" asks for a commitment
         for reader in READERS:
