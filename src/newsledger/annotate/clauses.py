@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import numpy
 from spacy.attrs import IS_SPACE, POS
 from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc, Token
@@ -100,7 +99,7 @@ def line_breaks(doc: Doc) -> LineBreaks:
     finds those tokens without creating a Python ``Token`` for every word. Cached for
     the Doc last asked about: the stages never change a Doc.
     """
-    spaces = (doc[i] for i in doc.to_array(IS_SPACE).nonzero()[0].tolist())
+    spaces = (doc[i] for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space)
     breaks = [(t.i, t.idx, t.text) for t in spaces if "\n" in t.text]
     last = doc[-1] if len(doc) else None
     return LineBreaks(
@@ -131,9 +130,8 @@ def tokens_with_pos(doc: Doc, parts_of_speech: Iterable[str]) -> list[Token]:
     Found on ``Doc.to_array(POS)``: the other tokens never become Python ``Token``
     objects, the cost of a loop over every token of an article.
     """
-    wanted = [UNIVERSAL_POS[name] for name in parts_of_speech]
-    found = numpy.isin(doc.to_array(POS), wanted).nonzero()[0]
-    return [doc[i] for i in found.tolist()]
+    wanted = {UNIVERSAL_POS[name] for name in parts_of_speech}
+    return [doc[i] for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in wanted]
 
 
 def clause_tokens(head: Token, *, skip_deps: Iterable[str] = ()) -> list[Token]:

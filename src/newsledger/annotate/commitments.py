@@ -150,22 +150,25 @@ def read_verb(document: Document, token: Token) -> Reading | None:
 def read_dated_future(document: Document, token: Token) -> Reading | None:
     """"We're going to find out … in the next couple of weeks" -> expectation;
     "a meeting could happen before the end of the month" -> plan (holder unknown)."""
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() in COMMITMENT_VERBS:
+    if token.pos_ not in {"VERB", "AUX"}:
         return None
+    lemma = token.lemma_.lower()
+    if lemma in COMMITMENT_VERBS or lemma == "be":
+        return None  # "the debate will be Trump's first": a state
     if token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in COMMITMENT_VERBS:
         return None  # "plans to send …": read from the commitment verb
     if not has_time_under(document, token):
         return None  # no date in reach: skip reading the clause
-    located = clauses.time_of(document, action_scope(token))
+    scope = action_scope(token)
+    located = clauses.time_of(document, scope)
     if located is None or not clauses.is_after_publication(document, located.end):
         return None
     subject = subject_token(token)
     event_subject = subject is not None and type_of_noun(subject) is not None
     passive = any(c.dep_ == "auxpass" for c in token.children)
-    if token.lemma_.lower() == "be" or (passive and not event_subject):
-        return None  # "the debate will be Trump's first", "Florida will be inundated": states
+    if passive and not event_subject:
+        return None  # "Florida will be inundated": a state
     if clauses.is_future(token) and not clauses.is_negated(token):
-        lemma = token.lemma_.lower()
         kind = "expectation" if lemma in EXPECTATION_VERBS or event_subject else "plan"
         holder = None if event_subject else holder_name(document, token)
         if holder is None and not event_subject:
@@ -175,7 +178,7 @@ def read_dated_future(document: Document, token: Token) -> Reading | None:
     else:
         return None
     action = action_tokens(document, token, with_subject=holder is None)
-    return Reading(kind, holder, token, action, action_scope(token))
+    return Reading(kind, holder, token, action, scope)
 
 
 def has_time_under(document: Document, verb: Token) -> bool:
