@@ -290,6 +290,7 @@ def read_judgement(document: Document, token: Token) -> Reading | None:
     return Reading(token, holder, polarity, target, clauses.modality(copula))
 
 
+# Tried in order on each token; a new reader adds the words it starts from to trigger_words().
 READERS = (read_cue, read_evaluation, read_policy, read_judgement)
 
 
