@@ -14,11 +14,15 @@ Example::
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.attrs import IS_SPACE, POS
+from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -69,30 +73,65 @@ class Located:
     end: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class LineBreaks:
+    """Where a Doc's text lines end, read from its whitespace tokens (see :func:`line_of`).
+
+    ``token_indices`` are the whitespace tokens holding a line break, in order; for
+    each, ``firsts`` is the char offset of its first ``\\n`` (the end of the line before
+    it) and ``after_lasts`` the offset just after its last one (the start of the line
+    after it). ``text_end`` is the length of the Doc's text.
+    """
+
+    token_indices: tuple[int, ...]
+    firsts: tuple[int, ...]
+    after_lasts: tuple[int, ...]
+    text_end: int
+
+
+@functools.lru_cache(maxsize=1)  # every clause of one Doc asks in turn: one pass per Doc
+def line_breaks(doc: Doc) -> LineBreaks:
+    """The :class:`LineBreaks` of ``doc``, read from its whitespace tokens only.
+
+    Never from ``doc.text``: spaCy rebuilds that string on every access (see
+    docs/performance.md). A line break always sits in a whitespace token's text (the
+    tokenizer keeps only a single space as trailing whitespace), and ``Doc.to_array``
+    finds those tokens without creating a Python ``Token`` for every word. Cached for
+    the Doc last asked about: the stages never change a Doc.
+    """
+    spaces = (doc[i] for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space)
+    breaks = [(t.i, t.idx, t.text) for t in spaces if "\n" in t.text]
+    last = doc[-1] if len(doc) else None
+    return LineBreaks(
+        token_indices=tuple(i for i, _, _ in breaks),
+        firsts=tuple(idx + text.find("\n") for _, idx, text in breaks),
+        after_lasts=tuple(idx + text.rfind("\n") + 1 for _, idx, text in breaks),
+        text_end=last.idx + len(last.text_with_ws) if last is not None else 0,
+    )
+
+
 def line_of(token: Token) -> tuple[int, int]:
     """The char range of the text line holding ``token``: a heading and the paragraph
     that follows it are parsed as one sentence, but never share a clause.
 
-    Read from the neighbouring tokens, never from ``doc.text``: spaCy rebuilds that
-    string on every access, which made this helper the pipeline's hot spot (see
-    docs/performance.md). A line break always sits in a whitespace token's text (the
-    tokenizer keeps only a single space as trailing whitespace).
+    The line starts after the last line break in a token before ``token`` and ends at
+    the first one in ``token`` or after it (looked up in the Doc's :func:`line_breaks`).
     """
-    doc = token.doc
-    start = 0
-    for i in range(token.i - 1, -1, -1):
-        before = doc[i]
-        cut = before.text_with_ws.rfind("\n") if before.is_space else -1
-        if cut >= 0:
-            start = before.idx + cut + 1
-            break
-    for i in range(token.i, len(doc)):
-        after = doc[i]
-        cut = after.text.find("\n") if after.is_space else -1
-        if cut >= 0:
-            return start, after.idx + cut
-    last = doc[-1]
-    return start, last.idx + len(last.text_with_ws)
+    breaks = line_breaks(token.doc)
+    k = bisect.bisect_left(breaks.token_indices, token.i)
+    start = breaks.after_lasts[k - 1] if k else 0
+    end = breaks.firsts[k] if k < len(breaks.firsts) else breaks.text_end
+    return start, end
+
+
+def tokens_with_pos(doc: Doc, parts_of_speech: Iterable[str]) -> list[Token]:
+    """The tokens whose ``pos_`` is one of ``parts_of_speech``, in text order.
+
+    Found on ``Doc.to_array(POS)``: the other tokens never become Python ``Token``
+    objects, the cost of a loop over every token of an article.
+    """
+    wanted = {UNIVERSAL_POS[name] for name in parts_of_speech}
+    return [doc[i] for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in wanted]
 
 
 def clause_tokens(head: Token, *, skip_deps: Iterable[str] = ()) -> list[Token]:
@@ -127,11 +166,16 @@ def root_of(tokens: list[Token]) -> Token:
     return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
 
 
-def span_of(tokens: list[Token]) -> tuple[int, int]:
-    """The char range [start, end) covering ``tokens``, edge punctuation trimmed."""
+def edge_tokens(tokens: list[Token]) -> tuple[Token, Token]:
+    """The first and the last of ``tokens`` in text order, edge punctuation trimmed."""
     ordered = sorted(tokens, key=lambda t: t.i)
     inner = [t for t in ordered if not (t.is_punct or t.is_space)] or ordered
-    first, last = inner[0], inner[-1]
+    return inner[0], inner[-1]
+
+
+def span_of(tokens: list[Token]) -> tuple[int, int]:
+    """The char range [start, end) covering ``tokens``, edge punctuation trimmed."""
+    first, last = edge_tokens(tokens)
     return first.idx, last.idx + len(last.text)
 
 
@@ -155,9 +199,8 @@ def condition_of(head: Token) -> str | None:
             if child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in child.children
             ):
-                tokens = list(child.subtree)
-                start, end = span_of(tokens)
-                return head.doc.text[start:end]
+                first, last = edge_tokens(list(child.subtree))
+                return head.doc[first.i : last.i + 1].text  # not Doc.text: it joins every token
     return None
 
 
@@ -169,6 +212,12 @@ def is_question(token: Token) -> bool:
     """
     doc = token.doc
     end = next((i for i in range(token.i + 1, len(doc)) if doc[i].is_sent_start), len(doc))
+    return ends_with_question(doc, end)
+
+
+def ends_with_question(doc: Doc, end: int) -> bool:
+    """Whether the sentence ending before token ``end`` ends with a question mark
+    (then whitespace and closing quotes), read from its last tokens backwards."""
     tail = ""
     for i in range(end - 1, -1, -1):
         word = doc[i]
@@ -185,11 +234,11 @@ SENTENCE_CLOSERS = "\"'”’"
 
 def question_tokens(doc: Doc) -> frozenset[int]:
     """The indices of the tokens whose sentence is a question (:func:`is_question` of
-    every token, one pass over the sentences instead of one per token)."""
+    every token, one pass over the sentences instead of one per token, reading only
+    each sentence's last tokens)."""
+    bounds = [(sent.start, sent.end) for sent in doc.sents]
     return frozenset(
-        i for sent in doc.sents
-        if sent.text.rstrip().rstrip(SENTENCE_CLOSERS).endswith("?")
-        for i in range(sent.start, sent.end)
+        i for start, end in bounds if ends_with_question(doc, end) for i in range(start, end)
     )
 
 
@@ -406,7 +455,8 @@ def antecedent(document: Document, pronoun: Token) -> Entity | None:
             if subj and subj[0].pos_ == "PROPN":
                 # "Ham explained why he …": the reporter, or no one if not a known person
                 return person(entity_of_phrase(document, subj[0]))
-    sentences = [s for s in pronoun.doc.sents if s.end <= pronoun.sent.start][-3:]
+    own_start = pronoun.sent.start  # Token.sent walks the Doc: read it once
+    sentences = [s for s in pronoun.doc.sents if s.end <= own_start][-3:]
     for sent in reversed(sentences):
         decided, found = sentence_subject(document, sent)
         if decided:

@@ -150,20 +150,25 @@ def read_verb(document: Document, token: Token) -> Reading | None:
 def read_dated_future(document: Document, token: Token) -> Reading | None:
     """"We're going to find out … in the next couple of weeks" -> expectation;
     "a meeting could happen before the end of the month" -> plan (holder unknown)."""
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() in COMMITMENT_VERBS:
+    if token.pos_ not in {"VERB", "AUX"}:
         return None
+    lemma = token.lemma_.lower()
+    if lemma in COMMITMENT_VERBS or lemma == "be":
+        return None  # "the debate will be Trump's first": a state
     if token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in COMMITMENT_VERBS:
         return None  # "plans to send …": read from the commitment verb
-    located = clauses.time_of(document, action_scope(token))
+    if not has_time_under(document, token):
+        return None  # no date in reach: skip reading the clause
+    scope = action_scope(token)
+    located = clauses.time_of(document, scope)
     if located is None or not clauses.is_after_publication(document, located.end):
         return None
     subject = subject_token(token)
     event_subject = subject is not None and type_of_noun(subject) is not None
     passive = any(c.dep_ == "auxpass" for c in token.children)
-    if token.lemma_.lower() == "be" or (passive and not event_subject):
-        return None  # "the debate will be Trump's first", "Florida will be inundated": states
+    if passive and not event_subject:
+        return None  # "Florida will be inundated": a state
     if clauses.is_future(token) and not clauses.is_negated(token):
-        lemma = token.lemma_.lower()
         kind = "expectation" if lemma in EXPECTATION_VERBS or event_subject else "plan"
         holder = None if event_subject else holder_name(document, token)
         if holder is None and not event_subject:
@@ -173,7 +178,16 @@ def read_dated_future(document: Document, token: Token) -> Reading | None:
     else:
         return None
     action = action_tokens(document, token, with_subject=holder is None)
-    return Reading(kind, holder, token, action, action_scope(token))
+    return Reading(kind, holder, token, action, scope)
+
+
+def has_time_under(document: Document, verb: Token) -> bool:
+    """Whether a calendar-placed time expression lies inside the text of ``verb``'s
+    subtree: a cheap test that :func:`clauses.time_of` of the verb's clause (a part of
+    that subtree) could find one."""
+    first, last = verb.left_edge, verb.right_edge
+    start, end = first.idx, last.idx + len(last.text)
+    return any(start <= t.span[0] and t.span[1] <= end and (t.start or t.end) for t in document.times)
 
 
 def action_scope(verb: Token) -> list[Token]:
@@ -195,6 +209,9 @@ def read_noun(document: Document, token: Token) -> Reading | None:
 
 
 READERS = (read_verb, read_dated_future, read_noun)
+# The parts of speech the readers start from: a commitment verb or a dated future
+# (VERB, AUX), a deadline (NOUN).
+READ_POS = frozenset({"VERB", "AUX", "NOUN"})
 
 
 def to_commitment(document: Document, reading: Reading) -> Commitment:
@@ -221,7 +238,7 @@ def annotate(document: Document) -> Document:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     found: dict[tuple[int, int], Commitment] = {}
     asked = clauses.question_tokens(document.doc)
-    for token in document.doc:
+    for token in clauses.tokens_with_pos(document.doc, READ_POS):
         if token.i in asked:
             continue  # "Mr. President, will you pledge …?" asks for a commitment
         for reader in READERS:

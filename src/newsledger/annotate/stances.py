@@ -131,12 +131,14 @@ def cue_of(token: Token) -> Cue | None:
     if token.lower_ == "opposed" and any(c.dep_ == "auxpass" for c in token.children):
         return cues()[("opposed", "ADJ")][0]
     pos = token.pos_
+    candidates = cues().get((lemma if pos != "ADJ" else token.lower_, pos), ())
+    if not candidates:
+        return None
     if pos == "NOUN" and not (token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS):
         return None
     particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}} | {
         m.lower_ for c in token.children if c.dep_ in {"advcl", "acl"} for m in c.children if m.dep_ == "mark"
     }  # "a call for the US to accept …" parses "for" as the mark of a clause
-    candidates = cues().get((lemma if pos != "ADJ" else token.lower_, pos), ())
     cue = next((c for c in candidates if not c.particle or c.particle in particles), None)
     if cue and not cue.particle and any(c.dep_ == "prt" for c in token.children):
         return None  # "backed off": a particle changes the verb
@@ -288,6 +290,7 @@ def read_judgement(document: Document, token: Token) -> Reading | None:
     return Reading(token, holder, polarity, target, clauses.modality(copula))
 
 
+# Tried in order on each token; a new reader adds the words it starts from to trigger_words().
 READERS = (read_cue, read_evaluation, read_policy, read_judgement)
 
 
@@ -310,13 +313,29 @@ def to_stance(document: Document, reading: Reading) -> Stance:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Every word a reader starts from, as a lemma or as the lower-cased token: the
+    cues, "opposed", the evaluation and policy verbs and the judging words. A token
+    whose lemma and form are both outside it is read by no reader."""
+    return frozenset(
+        {lemma for lemma, _ in cues()} | {"opposed"} | EVALUATION_VERBS | POLICY_VERBS | set(judgements())
+    )
+
+
+def may_be_read(token: Token) -> bool:
+    """Whether some reader could start from ``token`` (a cheap test before the readers)."""
+    words = trigger_words()
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
 def readings(document: Document) -> list[Reading]:
     """Every stance reading in the document, one per cue token; none from questions
     ("Why won't he release his tax returns?") or from inside an if-clause."""
     found = []
     asked = clauses.question_tokens(document.doc)
     for token in document.doc:
-        if token.i in asked or clauses.in_if_clause(token):
+        if not may_be_read(token) or token.i in asked or clauses.in_if_clause(token):
             continue
         for reader in READERS:
             reading = reader(document, token)
