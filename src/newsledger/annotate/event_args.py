@@ -1,7 +1,8 @@
 """The arguments of one event mention: actor, target, participants, place, venue
 options, topic, time, quantities and the source that reported it.
 
-    >>> args = arguments(document, "attack", doc[1], doc[4])   # "Russia launched its biggest air assault on Ukraine"
+    >>> numbers = number_entities(doc)   # "Russia launched its biggest air assault on Ukraine"
+    >>> args = arguments(document, "attack", doc[1], doc[4], numbers)
     >>> args.actor, args.target
     ('Russia', 'Ukraine')
 """
@@ -9,12 +10,14 @@ options, topic, time, quantities and the source that reported it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsledger.annotate import clauses
 from newsledger.annotate.clauses import OCCURRENCE_VERBS
-from newsledger.annotate.quantities import quantities_in
+from newsledger.annotate.quantities import quantities_within
 from newsledger.records import Document, Quantity
 
 # Types whose subject and companions are participants rather than an actor.
@@ -122,10 +125,9 @@ def compound_parts(document: Document, noun: Token) -> tuple[list[str], str | No
             continue
         span = [t for t in child.subtree if t.dep_ != "det"]
         text = " ".join(t.text for t in span).lower()
-        name = name_at(document, child)
         single_place = child.ent_type_ == "GPE" and "-" not in text  # "a Michigan rally"
         if text in PLACE_BUILDINGS or child.ent_type_ in {"FAC", "LOC"} or single_place:
-            place = name or " ".join(t.text for t in span)
+            place = name_at(document, child) or " ".join(t.text for t in span)
             continue
         for part in span:
             part_name = name_at(document, part) if part.pos_ in {"PROPN", "ADJ"} else None
@@ -217,16 +219,18 @@ def time_tokens(head: Token, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in nested]
 
 
-def arguments(document: Document, etype: str, head: Token, trigger: Token) -> Arguments:
-    """Everything the clause around ``head`` says about the event."""
-    tokens = clauses.clause_tokens(head, skip_deps=FOREIGN_DEPS)
-    if head.pos_ == "NOUN":
-        tokens = clauses.clause_tokens(head, skip_deps=(*FOREIGN_DEPS, "conj", "cc"))
+def arguments(
+    document: Document, etype: str, head: Token, trigger: Token, numbers: Sequence[SpacySpan]
+) -> Arguments:
+    """Everything the clause around ``head`` says about the event; ``numbers`` are the
+    document's :func:`~newsledger.annotate.quantities.number_entities`."""
+    skip_deps = (*FOREIGN_DEPS, "conj", "cc") if head.pos_ == "NOUN" else FOREIGN_DEPS
+    tokens = clauses.clause_tokens(head, skip_deps=skip_deps)
     located = clauses.time_of(document, time_tokens(head, tokens))
     span = clauses.span_of(tokens)
     sub = document.doc.char_span(span[0], span[1], alignment_mode="expand")
     quantities = tuple(
-        q for q, (s, e) in (quantities_in(sub) if sub is not None else [])
+        q for q, _ in (quantities_within(numbers, sub.start, sub.end) if sub is not None else [])
         if q.unit and q.unit != trigger.text
     )
     return Arguments(

@@ -24,15 +24,19 @@ from __future__ import annotations
 import csv
 import functools
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import Literal
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsledger.annotate import clauses
 from newsledger.annotate.clauses import OCCURRENCE_VERBS
 from newsledger.annotate.event_merge import Mention, merge
 from newsledger.annotate.event_args import JOINT_TYPES, arguments, subject_names
+from newsledger.annotate.quantities import number_entities
 from newsledger.records import Document, Event, stable_id
 
 log = logging.getLogger(__name__)
@@ -91,20 +95,29 @@ def event_types() -> tuple[EventType, ...]:
         )
 
 
+@functools.lru_cache(maxsize=2)
+def types_by_lemma(kind: Literal["verbs", "nouns"]) -> Mapping[str, EventType]:
+    """Trigger lemma -> the first extracted type listing it among its ``kind``."""
+    index: dict[str, EventType] = {}
+    for etype in event_types():
+        if etype.extracted:
+            for lemma in getattr(etype, kind):
+                index.setdefault(lemma, etype)
+    return index
+
+
 def type_of_verb(token: Token) -> EventType | None:
     """The event type a verb triggers on its own ("attacked" -> attack)."""
     if token.pos_ != "VERB":
         return None
-    lemma = token.lemma_.lower()
-    return next((t for t in event_types() if t.extracted and lemma in t.verbs), None)
+    return types_by_lemma("verbs").get(token.lemma_.lower())
 
 
 def type_of_noun(token: Token) -> EventType | None:
     """The event type a noun names ("summit" -> meeting); proper names never count."""
     if token.pos_ != "NOUN":
         return None
-    lemma = token.lemma_.lower()
-    return next((t for t in event_types() if t.extracted and lemma in t.nouns), None)
+    return types_by_lemma("nouns").get(token.lemma_.lower())
 
 
 def verb_status(verb: Token) -> str | None:
@@ -185,15 +198,16 @@ def anchor(token: Token) -> tuple[EventType, Token, Token] | None:
     return verb_type, token, token
 
 
-def mention_at(document: Document, token: Token) -> Mention | None:
-    """The event mention a trigger token makes, or ``None``."""
+def mention_at(document: Document, token: Token, numbers: Sequence[SpacySpan]) -> Mention | None:
+    """The event mention a trigger token makes, or ``None``; ``numbers`` are the
+    document's :func:`~newsledger.annotate.quantities.number_entities`."""
     found = anchor(token)
     if found is None:
         return None
     etype, head, trigger = found
     if head.pos_ == "NOUN":
         status = noun_status(head)
-        args = arguments(document, etype.type, head, trigger)
+        args = arguments(document, etype.type, head, trigger, numbers)
         if status is None and args.located is not None:
             after = clauses.is_after_publication(document, args.located.end)
             status = None if after is None else ("planned" if after else "happened")
@@ -207,7 +221,7 @@ def mention_at(document: Document, token: Token) -> Mention | None:
                 args = replace(args, participants=tuple(dict.fromkeys((*args.participants, *people))))
     else:
         status = verb_status(head)
-        args = arguments(document, etype.type, head, trigger)
+        args = arguments(document, etype.type, head, trigger, numbers)
         if status == "possible" and args.located is not None:
             after = clauses.is_after_publication(document, args.located.end)
             status = "planned" if after else status
@@ -216,9 +230,10 @@ def mention_at(document: Document, token: Token) -> Mention | None:
 
 def mentions(document: Document) -> list[Mention]:
     """Every event mention in the document, in text order."""
+    numbers = number_entities(document.doc)  # read once: Doc.ents rebuilds its spans per access
     found = []
     for token in document.doc:
-        mention = mention_at(document, token)
+        mention = mention_at(document, token, numbers)
         if mention is not None:
             found.append(mention)
     return found

@@ -8,15 +8,25 @@ pickled classifier with the scikit-learn installed here).
 
     >>> [(q.value, q.unit) for q, _ in quantities_in(nlp("sending 270 drones and 10 missiles"))]
     [(270.0, 'drones'), (10.0, 'missiles')]
+
+A layer that asks for the quantities of many spans of one document reads its number
+entities once (:func:`number_entities`; ``Doc.ents`` rebuilds every entity span on
+each access) and asks :func:`quantities_within` per span. The parsers are cached on
+the text: number-parser rebuilds its language tables on every call.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from itertools import takewhile
 
 from number_parser import parse_number
 from price_parser import Price
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsledger.records import Quantity
@@ -54,6 +64,7 @@ def safe_parse_number(text: str) -> int | float | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_value(text: str) -> float | None:
     """The number a phrase spells: "270" -> 270.0, "a dozen" -> 12.0,
     "three hundred" -> 300.0, "1.5 million" -> 1500000.0, "dozens" -> 12.0."""
@@ -80,6 +91,7 @@ def parse_value(text: str) -> float | None:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_money(text: str) -> tuple[float, str | None] | None:
     """Amount and currency: "$1.5 million" -> (1500000.0, "$"), "£300" -> (300.0, "£")."""
     price = Price.fromstring(text)
@@ -131,10 +143,29 @@ def quantity_of(ent: SpacySpan) -> Quantity | None:
     return Quantity(value, unit_of(ent), ent.text)
 
 
-def quantities_in(span: SpacySpan) -> list[tuple[Quantity, tuple[int, int]]]:
+def quantities_in(span: SpacySpan | Doc) -> list[tuple[Quantity, tuple[int, int]]]:
     """Every quantity in ``span`` (a ``Doc`` or ``Span``) with its char range."""
+    return quantities_of(span.ents)
+
+
+def number_entities(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The entities of ``doc`` that may carry a quantity, in text order."""
+    return tuple(ent for ent in doc.ents if ent.label_ in NUMBER_LABELS)
+
+
+def quantities_within(
+    numbers: Sequence[SpacySpan], start: int, end: int
+) -> list[tuple[Quantity, tuple[int, int]]]:
+    """:func:`quantities_in` for the tokens ``[start, end)`` of a document, given its
+    :func:`number_entities`: the entities that lie wholly inside the range."""
+    first = bisect_left(numbers, start, key=lambda ent: ent.start)
+    return quantities_of(takewhile(lambda ent: ent.end <= end, numbers[first:]))
+
+
+def quantities_of(ents: Iterable[SpacySpan]) -> list[tuple[Quantity, tuple[int, int]]]:
+    """The quantities the entities ``ents`` denote, each with its char range."""
     found = []
-    for ent in span.ents:
+    for ent in ents:
         quantity = quantity_of(ent)
         if quantity is not None:
             found.append((quantity, (ent.start_char, ent.end_char)))
