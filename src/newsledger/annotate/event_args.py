@@ -1,23 +1,24 @@
 """The arguments of one event mention: actor, target, participants, place, venue
 options, topic, time, quantities and the source that reported it.
 
-    >>> numbers = number_entities(doc)   # "Russia launched its biggest air assault on Ukraine"
-    >>> args = arguments(document, "attack", doc[1], doc[4], numbers)
+    >>> # "Russia launched its biggest air assault on Ukraine"
+    >>> args = arguments(index(document), "attack", doc[1], doc[4])
     >>> args.actor, args.target
     ('Russia', 'Ukraine')
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsledger.annotate import clauses
 from newsledger.annotate.clauses import OCCURRENCE_VERBS
-from newsledger.annotate.quantities import quantities_within
+from newsledger.annotate.quantities import number_entities, quantities_within
 from newsledger.records import Document, Quantity
 
 # Types whose subject and companions are participants rather than an actor.
@@ -58,23 +59,62 @@ class Arguments:
     source: str | None = None
 
 
-def name_at(document: Document, token: Token) -> str | None:
+@dataclass(frozen=True, slots=True)
+class IndexedDocument:
+    """A document with what its event mentions look up again and again, read once per
+    article (:func:`index`): its number entities (``Doc.ents`` rebuilds every entity
+    span on each access) and the char ranges its entity mentions cover."""
+
+    document: Document
+    numbers: tuple[SpacySpan, ...]
+    named_ranges: tuple[tuple[int, int], ...]  # disjoint, in text order
+
+    def is_named(self, start: int, end: int) -> bool:
+        """Whether an entity mention overlaps the chars ``[start, end)``."""
+        last_before_end = bisect_left(self.named_ranges, end, key=lambda r: r[0]) - 1
+        return last_before_end >= 0 and self.named_ranges[last_before_end][1] > start
+
+
+def index(document: Document) -> IndexedDocument:
+    """The :class:`IndexedDocument` of a parsed document with its entities layer."""
+    return IndexedDocument(
+        document, number_entities(document.doc), merged_ranges(m.span for m in document.mentions)
+    )
+
+
+def merged_ranges(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The chars the non-empty ``spans`` cover, as disjoint ranges in text order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def name_at(indexed: IndexedDocument, token: Token) -> str | None:
     """The canonical name of the entity ``token`` belongs to, if any."""
-    entity = clauses.entity_of(document, token.idx, token.idx + len(token.text))
+    start, end = token.idx, token.idx + len(token.text)
+    if not indexed.is_named(start, end):
+        return None  # no entity mention there to name it
+    entity = clauses.entity_of(indexed.document, start, end)
     return entity.name if entity else None
 
 
-def names_in_chain(document: Document, token: Token) -> list[str]:
+def names_in_chain(indexed: IndexedDocument, token: Token) -> list[str]:
     """Names of ``token`` and its conjuncts ("Trump and Zelenskyy")."""
     names = []
     for item in [token, *[t for t in token.conjuncts if t.i > token.i]]:
-        name = name_at(document, item)
+        name = name_at(indexed, item)
         if name and item.pos_ != "ADJ" and name not in names:
             names.append(name)
     return names
 
 
-def possessor(document: Document, noun: Token) -> str | None:
+def possessor(indexed: IndexedDocument, noun: Token) -> str | None:
     """Whose event a possessive names: "Russia's attack" -> Russia; "his meeting" ->
     the person subject of the main clause, else the latest quoted person."""
     for child in noun.children:
@@ -85,26 +125,26 @@ def possessor(document: Document, noun: Token) -> str | None:
                 return None
             root = child.sent.root
             subj = [c for c in root.children if c.dep_ == "nsubj"]
-            entity = clauses.holder_of(document, subj[0]) if subj else None
+            entity = clauses.holder_of(indexed.document, subj[0]) if subj else None
             if entity is None:
-                entity = clauses.holder_of(document, child)
+                entity = clauses.holder_of(indexed.document, child)
             return entity.name if entity and entity.type == "PERSON" else None
-        return name_at(document, child)
+        return name_at(indexed, child)
     return None
 
 
-def subject_names(document: Document, verb: Token, trigger: Token) -> list[str]:
+def subject_names(indexed: IndexedDocument, verb: Token, trigger: Token) -> list[str]:
     """The resolved subject of ``verb`` (the agent when passive), never the trigger."""
     for child in verb.children:
         if child.dep_ == "nsubj" and child != trigger and child.tag_ not in {"WP", "WDT"}:
-            entity = clauses.holder_of(document, child)
+            entity = clauses.holder_of(indexed.document, child)
             first = [entity.name] if entity else []
-            return first + [n for n in names_in_chain(document, child)[1:] if n not in first]
+            return first + [n for n in names_in_chain(indexed, child)[1:] if n not in first]
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            return names_in_chain(document, objs[0]) if objs else []
+            return names_in_chain(indexed, objs[0]) if objs else []
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return subject_names(document, verb.head, trigger)  # "Romney had a lead but still lost"
+        return subject_names(indexed, verb.head, trigger)  # "Romney had a lead but still lost"
     return []
 
 
@@ -116,7 +156,7 @@ def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
-def compound_parts(document: Document, noun: Token) -> tuple[list[str], str | None]:
+def compound_parts(indexed: IndexedDocument, noun: Token) -> tuple[list[str], str | None]:
     """(participants, place) named in a noun's modifiers: "Zelenskyy-Putin summit" ->
     participants; "White House meeting" -> place; "Russian attack" -> participant."""
     people, place = [], None
@@ -127,11 +167,11 @@ def compound_parts(document: Document, noun: Token) -> tuple[list[str], str | No
         text = " ".join(t.text for t in span).lower()
         single_place = child.ent_type_ == "GPE" and "-" not in text  # "a Michigan rally"
         if text in PLACE_BUILDINGS or child.ent_type_ in {"FAC", "LOC"} or single_place:
-            place = name_at(document, child) or " ".join(t.text for t in span)
+            place = name_at(indexed, child) or " ".join(t.text for t in span)
             continue
         for part in span:
-            part_name = name_at(document, part) if part.pos_ in {"PROPN", "ADJ"} else None
-            for person in split_pair(document, part_name):
+            part_name = name_at(indexed, part) if part.pos_ in {"PROPN", "ADJ"} else None
+            for person in split_pair(indexed.document, part_name):
                 if person not in people:
                     people.append(person)
     return people, place
@@ -150,7 +190,7 @@ def split_pair(document: Document, name: str | None) -> list[str]:
     return [f for f in found if f] if all(found) else [name]
 
 
-def place_options(document: Document, head: Token) -> tuple[str, ...]:
+def place_options(indexed: IndexedDocument, head: Token) -> tuple[str, ...]:
     """Alternative places listed in the clause: "with Geneva, Vienna, Rome, Budapest,
     and Doha among the venues being considered" -> the five cities."""
     tokens = clauses.clause_tokens(head)
@@ -159,7 +199,7 @@ def place_options(document: Document, head: Token) -> tuple[str, ...]:
     for token in tokens:
         if token.ent_type_ in PLACE_TYPES and len(token.conjuncts) >= 2:
             chain = sorted([token, *token.conjuncts], key=lambda t: t.i)
-            names = [name_at(document, t) or t.text for t in chain]
+            names = [name_at(indexed, t) or t.text for t in chain]
             return tuple(dict.fromkeys(names))
     return ()
 
@@ -175,27 +215,27 @@ def topic_of(head: Token, etype: str) -> str | None:
     return clauses.text_of(list(objs[0].subtree))
 
 
-def actor_and_others(document: Document, etype: str, head: Token, trigger: Token) -> dict:
+def actor_and_others(indexed: IndexedDocument, etype: str, head: Token, trigger: Token) -> dict:
     """Actor, target, participants and place of a mention."""
-    subjects = subject_names(document, head, trigger) if head.pos_ != "NOUN" else []
-    owner = possessor(document, trigger)
-    people, place = compound_parts(document, trigger)
+    subjects = subject_names(indexed, head, trigger) if head.pos_ != "NOUN" else []
+    owner = possessor(indexed, trigger)
+    people, place = compound_parts(indexed, trigger)
     hosts = [trigger] if head.lemma_.lower() in OCCURRENCE_VERBS else [trigger, head]
     partners = [n for h in dict.fromkeys(hosts) for obj in prep_objects(h, PARTNER_PREPS)
-                for n in names_in_chain(document, obj) if obj.ent_type_ not in PLACE_TYPES]
+                for n in names_in_chain(indexed, obj) if obj.ent_type_ not in PLACE_TYPES]
     targets = [] if etype in JOINT_TYPES else [
-        n for obj in prep_objects(trigger, TARGET_PREPS) for n in names_in_chain(document, obj)
+        n for obj in prep_objects(trigger, TARGET_PREPS) for n in names_in_chain(indexed, obj)
     ]
     if head.pos_ == "VERB" and trigger == head and etype not in JOINT_TYPES:
         # "Russia attacked Kyiv"; passive "Crutcher was shot" (the agent is the subject)
         object_deps = {"dobj", "nsubjpass"}
-        targets += [n for c in head.children if c.dep_ in object_deps for n in names_in_chain(document, c)]
-    places = [name_at(document, o) for o in prep_objects(head, PLACE_PREPS) if o.ent_type_ in PLACE_TYPES]
+        targets += [n for c in head.children if c.dep_ in object_deps for n in names_in_chain(indexed, c)]
+    places = [name_at(indexed, o) for o in prep_objects(head, PLACE_PREPS) if o.ent_type_ in PLACE_TYPES]
     place = place or next((p for p in places if p), None)
     result: dict = {"place": place, "target": targets[0] if targets else None}
     if etype in JOINT_TYPES:
         met = [n for c in head.children if c.dep_ == "dobj" and head == trigger and c.ent_type_
-               for n in names_in_chain(document, c)]  # "Macron met Starmer"
+               for n in names_in_chain(indexed, c)]  # "Macron met Starmer"
         members = [*([owner] if owner else []), *subjects, *met, *people, *partners]
         result["participants"] = tuple(dict.fromkeys(members))
     else:
@@ -219,18 +259,15 @@ def time_tokens(head: Token, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in nested]
 
 
-def arguments(
-    document: Document, etype: str, head: Token, trigger: Token, numbers: Sequence[SpacySpan]
-) -> Arguments:
-    """Everything the clause around ``head`` says about the event; ``numbers`` are the
-    document's :func:`~newsledger.annotate.quantities.number_entities`."""
+def arguments(indexed: IndexedDocument, etype: str, head: Token, trigger: Token) -> Arguments:
+    """Everything the clause around ``head`` says about the event."""
     skip_deps = (*FOREIGN_DEPS, "conj", "cc") if head.pos_ == "NOUN" else FOREIGN_DEPS
     tokens = clauses.clause_tokens(head, skip_deps=skip_deps)
-    located = clauses.time_of(document, time_tokens(head, tokens))
+    located = clauses.time_of(indexed.document, time_tokens(head, tokens))
     span = clauses.span_of(tokens)
-    sub = document.doc.char_span(span[0], span[1], alignment_mode="expand")
+    sub = indexed.document.doc.char_span(span[0], span[1], alignment_mode="expand")
     quantities = tuple(
-        q for q, _ in (quantities_within(numbers, sub.start, sub.end) if sub is not None else [])
+        q for q, _ in (quantities_within(indexed.numbers, sub.start, sub.end) if sub is not None else [])
         if q.unit and q.unit != trigger.text
     )
     return Arguments(
@@ -238,7 +275,7 @@ def arguments(
         topic=topic_of(head, etype),
         located=located,
         quantities=quantities,
-        source=clauses.reporter_of(document, head),
-        place_options=place_options(document, head),
-        **actor_and_others(document, etype, head, trigger),
+        source=clauses.reporter_of(indexed.document, head),
+        place_options=place_options(indexed, head),
+        **actor_and_others(indexed, etype, head, trigger),
     )

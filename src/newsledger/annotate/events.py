@@ -24,19 +24,18 @@ from __future__ import annotations
 import csv
 import functools
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Literal
 
-from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
+from spacy.symbols import LEMMA, NOUN, POS, VERB
+from spacy.tokens import Doc, Token
 
 from newsledger.annotate import clauses
 from newsledger.annotate.clauses import OCCURRENCE_VERBS
+from newsledger.annotate.event_args import JOINT_TYPES, IndexedDocument, arguments, index, subject_names
 from newsledger.annotate.event_merge import Mention, merge
-from newsledger.annotate.event_args import JOINT_TYPES, arguments, subject_names
-from newsledger.annotate.quantities import number_entities
 from newsledger.records import Document, Event, stable_id
 
 log = logging.getLogger(__name__)
@@ -120,6 +119,17 @@ def type_of_noun(token: Token) -> EventType | None:
     return types_by_lemma("nouns").get(token.lemma_.lower())
 
 
+def trigger_tokens(doc: Doc) -> list[Token]:
+    """The tokens :func:`type_of_noun` or :func:`type_of_verb` types, in text order;
+    read from the parse's arrays, so the other tokens never become ``Token`` objects."""
+    strings = doc.vocab.strings
+    lemmas_by_pos = {NOUN: types_by_lemma("nouns"), VERB: types_by_lemma("verbs")}
+    return [
+        doc[i] for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+        if pos in lemmas_by_pos and strings[lemma].lower() in lemmas_by_pos[pos]
+    ]
+
+
 def verb_status(verb: Token) -> str | None:
     """The status of a verbal clause: past -> happened, future -> planned, hedged ->
     possible, if-clause -> hypothetical, negated past -> denied; ``None`` when the
@@ -198,18 +208,17 @@ def anchor(token: Token) -> tuple[EventType, Token, Token] | None:
     return verb_type, token, token
 
 
-def mention_at(document: Document, token: Token, numbers: Sequence[SpacySpan]) -> Mention | None:
-    """The event mention a trigger token makes, or ``None``; ``numbers`` are the
-    document's :func:`~newsledger.annotate.quantities.number_entities`."""
+def mention_at(indexed: IndexedDocument, token: Token) -> Mention | None:
+    """The event mention a trigger token makes, or ``None``."""
     found = anchor(token)
     if found is None:
         return None
     etype, head, trigger = found
     if head.pos_ == "NOUN":
         status = noun_status(head)
-        args = arguments(document, etype.type, head, trigger, numbers)
+        args = arguments(indexed, etype.type, head, trigger)
         if status is None and args.located is not None:
-            after = clauses.is_after_publication(document, args.located.end)
+            after = clauses.is_after_publication(indexed.document, args.located.end)
             status = None if after is None else ("planned" if after else "happened")
         if status is None and args.located is None and in_past_clause(head):
             status = "happened"
@@ -217,23 +226,23 @@ def mention_at(document: Document, token: Token, numbers: Sequence[SpacySpan]) -
             # the evidence is the past clause that dates it: "but still lost the election"
             args = replace(args, span=clauses.span_of(clauses.clause_tokens(gov, skip_deps=("conj", "cc"))))
             if head.dep_ == "dobj" and etype.type in JOINT_TYPES:  # "Romney lost the election"
-                people = subject_names(document, gov, trigger)
+                people = subject_names(indexed, gov, trigger)
                 args = replace(args, participants=tuple(dict.fromkeys((*args.participants, *people))))
     else:
         status = verb_status(head)
-        args = arguments(document, etype.type, head, trigger, numbers)
+        args = arguments(indexed, etype.type, head, trigger)
         if status == "possible" and args.located is not None:
-            after = clauses.is_after_publication(document, args.located.end)
+            after = clauses.is_after_publication(indexed.document, args.located.end)
             status = "planned" if after else status
     return Mention(etype.type, status, head, trigger, args, head.pos_ != "NOUN")
 
 
 def mentions(document: Document) -> list[Mention]:
     """Every event mention in the document, in text order."""
-    numbers = number_entities(document.doc)  # read once: Doc.ents rebuilds its spans per access
+    indexed = index(document)
     found = []
-    for token in document.doc:
-        mention = mention_at(document, token, numbers)
+    for token in trigger_tokens(document.doc):
+        mention = mention_at(indexed, token)
         if mention is not None:
             found.append(mention)
     return found
