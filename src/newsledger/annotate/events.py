@@ -29,7 +29,6 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Literal
 
-from spacy.symbols import LEMMA, NOUN, POS, VERB
 from spacy.tokens import Doc, Token
 
 from newsledger.annotate import clauses
@@ -120,13 +119,11 @@ def type_of_noun(token: Token) -> EventType | None:
 
 
 def trigger_tokens(doc: Doc) -> list[Token]:
-    """The tokens :func:`type_of_noun` or :func:`type_of_verb` types, in text order;
-    read from the parse's arrays, so the other tokens never become ``Token`` objects."""
-    strings = doc.vocab.strings
-    lemmas_by_pos = {NOUN: types_by_lemma("nouns"), VERB: types_by_lemma("verbs")}
+    """The nouns and verbs of ``doc`` that :func:`type_of_noun` or :func:`type_of_verb`
+    types, in text order (the other tokens never become ``Token`` objects)."""
     return [
-        doc[i] for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
-        if pos in lemmas_by_pos and strings[lemma].lower() in lemmas_by_pos[pos]
+        token for token in clauses.tokens_with_pos(doc, ("NOUN", "VERB"))
+        if type_of_noun(token) is not None or type_of_verb(token) is not None
     ]
 
 
