@@ -20,6 +20,7 @@ Example: ``annotate(document).entities`` of the reference article holds
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -41,6 +42,11 @@ BODY_NAME = re.compile(
 
 #: "European Union (EU)": an article defining its own acronym.
 ACRONYM_DEFINITION = re.compile(r"\b((?:[A-Z][\w-]+ )(?:(?:of |for |the |and )?[A-Z][\w-]+ ?)+)\(([A-Z]{2,6})\)")
+
+#: A whole run of name characters (word characters, hyphens, spaces) that ends in a
+#: bracketed acronym: the only stretches of text where ``ACRONYM_DEFINITION`` can match.
+#: Searching these alone spares its backtracking over every capitalised word.
+DEFINITION_WINDOW = re.compile(r"(?<![\w\- ])[\w\- ]*\([A-Z]{2,6}\)")
 
 POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -231,17 +237,17 @@ def _state_body_name(words: list[str], gaz: Gazetteer) -> tuple[str, int] | None
 
 def _state_bodies(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
     """"the Ukrainian air force", "Russia's defence ministry": country + body noun."""
+    words = [token.text for token in doc]
     out = []
-    for token in doc:
-        if not token.text[:1].isupper():
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
             continue
-        words = [t.text for t in doc[token.i : token.i + 6]]
-        named = _state_body_name(words, gaz)
+        named = _state_body_name(words[i : i + 6], gaz)
         if named is None:
             continue
-        end_token = doc[token.i + named[1] - 1]
-        end = end_token.idx + len(end_token)
-        out.append(Candidate(token.idx, end, text[token.idx : end], "ORG", named[0]))
+        start, last = doc[i].idx, i + named[1] - 1
+        end = doc[last].idx + len(words[last])
+        out.append(Candidate(start, end, text[start:end], "ORG", named[0]))
     return out
 
 
@@ -252,7 +258,7 @@ def _body_names(text: str) -> list[Candidate]:
 def _defined_acronyms(text: str) -> list[Candidate]:
     """"the European Union (EU)": both the name and the acronym, wherever it recurs."""
     out = []
-    for match in ACRONYM_DEFINITION.finditer(text):
+    for match in _acronym_definitions(text):
         name, acronym = _strip_article(match.group(1)), match.group(2)
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if initials != acronym:
@@ -260,6 +266,12 @@ def _defined_acronyms(text: str) -> list[Candidate]:
         for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
             out.append(Candidate(use.start(), use.end(), acronym, "ORG", name))
     return out
+
+
+def _acronym_definitions(text: str) -> list[re.Match[str]]:
+    """The matches of ``ACRONYM_DEFINITION.finditer(text)``, found window by window."""
+    found = (ACRONYM_DEFINITION.search(text, w.start(), w.end()) for w in DEFINITION_WINDOW.finditer(text))
+    return [match for match in found if match is not None]
 
 
 def _split_hyphen_pairs(found: list[Candidate]) -> list[Candidate]:
@@ -281,9 +293,13 @@ def _split_hyphen_pairs(found: list[Candidate]) -> list[Candidate]:
 def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (a state body over its demonym)."""
     kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []  # spans of ``kept``, sorted and pairwise disjoint
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
+        # Of the taken spans that start before ``c`` ends, the last ends latest.
+        before_end = bisect_left(taken, (c.end,))
+        if before_end == 0 or taken[before_end - 1][1] <= c.start:
             kept.append(c)
+            taken.insert(before_end, (c.start, c.end))
     return sorted(kept, key=lambda c: c.start)
 
 
