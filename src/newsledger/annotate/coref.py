@@ -28,7 +28,10 @@ Entity(name='Karoline Leavitt', type='PERSON', …)
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -173,21 +176,20 @@ class Resolver:
         found = []
         for mention in self.document.mentions:
             entity = self.by_id.get(mention.entity_id)
-            span = self.doc.char_span(*mention.span, alignment_mode="expand")
-            if entity is None or span is None or _inside(mention.span, quoted):
+            if entity is None or _inside(mention.span, quoted):
                 continue
-            if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+            span = self.doc.char_span(*mention.span, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN":
                 continue  # "the Clinton campaign" names the campaign, not Clinton
-            found.append(Candidate(entity, mention.span[0], self._sentence(mention.span[0]), _rank(span.root)))
+            found.append(Candidate(entity, mention.span[0], self._sentence(mention.span[0]), _rank(root)))
         return sorted(found, key=lambda c: c.start)
 
     def _sentence(self, char: int) -> int:
-        index = 0
-        for i, start in enumerate(self.sentence_starts):
-            if start > char:
-                break
-            index = i
-        return index
+        """Index of the sentence holding ``char`` (the first one for a char before it)."""
+        return max(0, bisect_right(self.sentence_starts, char) - 1)
 
     def _before(self, char: int) -> list[Candidate]:
         return [c for c in self.candidates if c.start < char]
@@ -199,20 +201,20 @@ class Resolver:
         return [[c for c in before if c.sentence == s] for s in range(here, max(-1, here - WINDOW - 1), -1)]
 
     def _gender(self, entity: Entity) -> str | None:
-        for text in (entity.name, *entity.aliases, *self._mention_texts(entity)):
+        for text in chain((entity.name, *entity.aliases), self._mention_texts(entity)):
             title = text.split()[0].casefold() if text.split() else ""
             if title in TITLE_GENDER:
                 return TITLE_GENDER[title]
         return first_name_gender(entity.name) if " " in entity.name else None
 
-    def _mention_texts(self, entity: Entity) -> list[str]:
-        texts = []
+    def _mention_texts(self, entity: Entity) -> Iterator[str]:
+        """The entity's mentions with the word before each ("Mr Trump"), lazily: the
+        name and aliases usually settle the gender first."""
         for mention in self.document.mentions:
             if mention.entity_id == entity.id and mention.span[0] > 0:
                 previous = self.doc.char_span(*mention.span, alignment_mode="expand")
                 if previous is not None and previous.start > 0:
-                    texts.append(f"{self.doc[previous.start - 1].text} {mention.text}")
-        return texts
+                    yield f"{self.doc[previous.start - 1].text} {mention.text}"
 
     def _gender_fits(self, entity: Entity, wanted: str | None) -> bool:
         if wanted is None:
@@ -225,8 +227,10 @@ class Resolver:
         roles: dict[str, list[Role]] = {}
         for mention in self.document.mentions:
             entity = self.by_id.get(mention.entity_id)
+            if entity is None or entity.type != "PERSON":
+                continue
             span = self.doc.char_span(*mention.span, alignment_mode="expand")
-            if entity is None or entity.type != "PERSON" or span is None:
+            if span is None:
                 continue
             for role in self._mention_roles(span):
                 roles.setdefault(entity.id, []).append(role)

@@ -80,10 +80,13 @@ def entity_at(document: Document, start: int, end: int) -> Entity | None:
     """
     best, best_key = None, None
     for mention in document.mentions:
-        overlap = min(end, mention.span[1]) - max(start, mention.span[0])
+        mention_start, mention_end = mention.span
+        if mention_start >= end or mention_end <= start:
+            continue  # disjoint, as most are
+        overlap = min(end, mention_end) - max(start, mention_start)
         if overlap <= 0:
             continue
-        key = (overlap, -(mention.span[1] - mention.span[0]))
+        key = (overlap, -(mention_end - mention_start))
         if best_key is None or key > best_key:
             best, best_key = mention, key
     if best is None:
