@@ -254,8 +254,9 @@ def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
     the cue's own words and a coordinated attribution of its own ("X worried, and
     4 in 10 said Y"); extended over a clause the parser coordinated with the cue
     instead ("said X, but Y may …")."""
-    nested = {t.i for d in clause.subtree if d.dep_ == "conj" and is_cue(d) for t in d.subtree}
-    tokens = [t for t in clause.subtree if t.i != cue.i and t.i not in nested]
+    subtree = list(clause.subtree)
+    nested = {t.i for d in subtree if d.dep_ == "conj" and is_cue(d) for t in d.subtree}
+    tokens = [t for t in subtree if t.i != cue.i and t.i not in nested]
     if clause.i > cue.i:
         tokens += _coordinated_clauses(cue, clause)
     tokens = sorted(tokens, key=lambda t: t.i)

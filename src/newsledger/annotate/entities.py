@@ -91,7 +91,21 @@ def entity_at(document: Document, start: int, end: int) -> Entity | None:
             best, best_key = mention, key
     if best is None:
         return None
-    return next((e for e in document.entities if e.id == best.entity_id), None)
+    return _entity_of(document, best)
+
+
+def entity_covering(document: Document, start: int, end: int) -> Entity | None:
+    """The entity of the shortest mention that covers all of ``[start, end)`` (the first
+    of equals), or None: what ``entity_at`` answers for a non-empty range that a mention
+    covers, in one pass."""
+    covering = [m for m in document.mentions if m.span[0] <= start and end <= m.span[1]]
+    if not covering:
+        return None
+    return _entity_of(document, min(covering, key=lambda m: m.span[1] - m.span[0]))
+
+
+def _entity_of(document: Document, mention: Mention) -> Entity | None:
+    return next((e for e in document.entities if e.id == mention.entity_id), None)
 
 
 def entity_named(document: Document, text: str) -> Entity | None:
