@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span as SpacySpan
 
 from newsledger.annotate.gazetteer import Gazetteer, load
@@ -32,13 +33,18 @@ from newsledger.records import Document, Entity, Mention, stable_id
 #: spaCy labels that name things the ledger tracks.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
+#: Head nouns of collective bodies.
+BODY_HEADS = (
+    r"(?:Coalition|Council|Alliance|Union|League|Committee|Commission|"
+    r"Organi[sz]ation|Assembly|Court|Bank|Ministry|Department|Office|Movement|Front|Party)"
+)
+
 #: Capitalised bodies spaCy's small model tends to miss: a head noun of a collective
 #: body followed by "of (the) Capitalised…" ("Coalition of the Willing").
-BODY_NAME = re.compile(
-    r"\b(?:[A-Z][a-z]+ )*(?:Coalition|Council|Alliance|Union|League|Committee|Commission|"
-    r"Organi[sz]ation|Assembly|Court|Bank|Ministry|Department|Office|Movement|Front|Party)"
-    r"(?: of(?: the)?(?: [A-Z][\w-]+)+)+"
-)
+BODY_NAME = re.compile(r"\b(?:[A-Z][a-z]+ )*" + BODY_HEADS + r"(?: of(?: the)?(?: [A-Z][\w-]+)+)+")
+
+#: What every ``BODY_NAME`` contains: a quick test that spares most articles its search.
+BODY_HEAD_OF = re.compile(BODY_HEADS + " of")
 
 #: "European Union (EU)": an article defining its own acronym.
 ACRONYM_DEFINITION = re.compile(r"\b((?:[A-Z][\w-]+ )(?:(?:of |for |the |and )?[A-Z][\w-]+ ?)+)\(([A-Z]{2,6})\)")
@@ -49,6 +55,9 @@ ACRONYM_DEFINITION = re.compile(r"\b((?:[A-Z][\w-]+ )(?:(?:of |for |the |and )?[
 DEFINITION_WINDOW = re.compile(r"(?<![\w\- ])[\w\- ]*\([A-Z]{2,6}\)")
 
 POSSESSIVE = ("’s", "'s", "’", "'")
+
+#: A leading definite article: "the White House" -> "White House".
+LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +263,10 @@ def _state_body_name(words: list[str], gaz: Gazetteer) -> tuple[str, int] | None
 
 def _state_bodies(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
     """"the Ukrainian air force", "Russia's defence ministry": country + body noun."""
-    words = [token.text for token in doc]
+    # Offsets and texts of the tokens, sliced from ``text``: no Token objects needed.
+    table = doc.to_array([IDX, LENGTH]).tolist()
+    starts = [start for start, _ in table]
+    words = [text[start : start + length] for start, length in table]
     out = []
     for i, word in enumerate(words):
         if not word[:1].isupper():
@@ -262,13 +274,15 @@ def _state_bodies(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
         named = _state_body_name(words[i : i + 6], gaz)
         if named is None:
             continue
-        start, last = doc[i].idx, i + named[1] - 1
-        end = doc[last].idx + len(words[last])
+        start, last = starts[i], i + named[1] - 1
+        end = starts[last] + len(words[last])
         out.append(Candidate(start, end, text[start:end], "ORG", named[0]))
     return out
 
 
 def _body_names(text: str) -> list[Candidate]:
+    if not BODY_HEAD_OF.search(text):
+        return []
     return [Candidate(m.start(), m.end(), m.group(), "ORG", m.group()) for m in BODY_NAME.finditer(text)]
 
 
@@ -374,7 +388,7 @@ def _strip_possessive(text: str) -> str:
 
 
 def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return LEADING_ARTICLE.sub("", text.strip())
 
 
 # --- grouping ------------------------------------------------------------------------
