@@ -28,7 +28,10 @@ Entity(name='Karoline Leavitt', type='PERSON', …)
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -92,6 +95,7 @@ def _detector():  # type: ignore[no-untyped-def]
     return gender_detector.Detector(case_sensitive=False)
 
 
+@functools.lru_cache(maxsize=4096)
 def first_name_gender(name: str) -> str | None:
     """``"Karoline Leavitt"`` -> ``"f"``; None when the table is unsure.
 
@@ -130,6 +134,9 @@ class Resolver:
         if quoted is None:
             quoted = [m.content for m in find_marked(document.article.text)]
         self.candidates = self._candidates(quoted)
+        # Both ascend with the candidates (sorted by start): prefixes are found by bisection.
+        self.candidate_starts = [c.start for c in self.candidates]
+        self.candidate_sentences = [c.sentence for c in self.candidates]
         self.genders = {e.id: self._gender(e) for e in document.entities if e.type == "PERSON"}
         self.roles = self._roles()
 
@@ -171,48 +178,50 @@ class Resolver:
 
     def _candidates(self, quoted: list[tuple[int, int]]) -> list[Candidate]:
         found = []
+        inside_quotes = _Containment.of(quoted)
         for mention in self.document.mentions:
             entity = self.by_id.get(mention.entity_id)
-            span = self.doc.char_span(*mention.span, alignment_mode="expand")
-            if entity is None or span is None or _inside(mention.span, quoted):
+            if entity is None or inside_quotes.holds(mention.span):
                 continue
-            if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+            span = self.doc.char_span(*mention.span, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN":
                 continue  # "the Clinton campaign" names the campaign, not Clinton
-            found.append(Candidate(entity, mention.span[0], self._sentence(mention.span[0]), _rank(span.root)))
+            found.append(Candidate(entity, mention.span[0], self._sentence(mention.span[0]), _rank(root)))
         return sorted(found, key=lambda c: c.start)
 
     def _sentence(self, char: int) -> int:
-        index = 0
-        for i, start in enumerate(self.sentence_starts):
-            if start > char:
-                break
-            index = i
-        return index
+        """Index of the sentence holding ``char`` (the first one for a char before it)."""
+        return max(0, bisect_right(self.sentence_starts, char) - 1)
 
     def _before(self, char: int) -> list[Candidate]:
-        return [c for c in self.candidates if c.start < char]
+        return self.candidates[: bisect_left(self.candidate_starts, char)]
 
     def _pools(self, char: int) -> list[list[Candidate]]:
         """Candidates before ``char`` grouped by sentence, nearest sentence first."""
         here = self._sentence(char)
-        before = self._before(char)
-        return [[c for c in before if c.sentence == s] for s in range(here, max(-1, here - WINDOW - 1), -1)]
+        end = bisect_left(self.candidate_starts, char)
+        start = bisect_left(self.candidate_sentences, here - WINDOW, 0, end)
+        window = self.candidates[start:end]
+        return [[c for c in window if c.sentence == s] for s in range(here, max(-1, here - WINDOW - 1), -1)]
 
     def _gender(self, entity: Entity) -> str | None:
-        for text in (entity.name, *entity.aliases, *self._mention_texts(entity)):
+        for text in chain((entity.name, *entity.aliases), self._mention_texts(entity)):
             title = text.split()[0].casefold() if text.split() else ""
             if title in TITLE_GENDER:
                 return TITLE_GENDER[title]
         return first_name_gender(entity.name) if " " in entity.name else None
 
-    def _mention_texts(self, entity: Entity) -> list[str]:
-        texts = []
+    def _mention_texts(self, entity: Entity) -> Iterator[str]:
+        """The entity's mentions with the word before each ("Mr Trump"), lazily: the
+        name and aliases usually settle the gender first."""
         for mention in self.document.mentions:
             if mention.entity_id == entity.id and mention.span[0] > 0:
                 previous = self.doc.char_span(*mention.span, alignment_mode="expand")
                 if previous is not None and previous.start > 0:
-                    texts.append(f"{self.doc[previous.start - 1].text} {mention.text}")
-        return texts
+                    yield f"{self.doc[previous.start - 1].text} {mention.text}"
 
     def _gender_fits(self, entity: Entity, wanted: str | None) -> bool:
         if wanted is None:
@@ -225,8 +234,10 @@ class Resolver:
         roles: dict[str, list[Role]] = {}
         for mention in self.document.mentions:
             entity = self.by_id.get(mention.entity_id)
+            if entity is None or entity.type != "PERSON":
+                continue
             span = self.doc.char_span(*mention.span, alignment_mode="expand")
-            if entity is None or entity.type != "PERSON" or span is None:
+            if span is None:
                 continue
             for role in self._mention_roles(span):
                 roles.setdefault(entity.id, []).append(role)
@@ -270,8 +281,22 @@ def _rank(root: Token) -> int:
     return 0 if verb.dep_ in ("ROOT", "conj") else 1
 
 
-def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in ranges)
+@dataclass(frozen=True, slots=True)
+class _Containment:
+    """Char ranges that tell, by bisection, whether a span lies inside one of them."""
+
+    starts: list[int]  # of the ranges, ascending
+    reach: list[int]  # the furthest end among the ranges up to each start
+
+    @classmethod
+    def of(cls, ranges: list[tuple[int, int]]) -> _Containment:
+        ordered = sorted(ranges)
+        return cls([start for start, _ in ordered], list(accumulate((end for _, end in ordered), max)))
+
+    def holds(self, span: tuple[int, int]) -> bool:
+        """Some range starts at or before ``span`` and ends at or after it."""
+        opened = bisect_right(self.starts, span[0])
+        return opened > 0 and self.reach[opened - 1] >= span[1]
 
 
 def _definite_bare(noun: Span, head: Token) -> bool:

@@ -13,7 +13,13 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
+
+#: Parts of speech of cue verbs.
+VERBAL = frozenset({VERB, AUX})
 
 #: Dependents kept when a subject or addressee token is widened to its noun phrase:
 #: the pre-modifiers that make a name or role ("White House press secretary Karoline
@@ -82,8 +88,10 @@ def cue_classes() -> dict[str, str]:
 
 def is_cue(token: Token) -> bool:
     """A verb of the cue table: ``said`` in "she said", not "say" in "a say in it"."""
+    if token.pos not in VERBAL:
+        return False
     kind = cue_classes().get(token.lemma_.lower())
-    if kind is None or token.pos_ not in ("VERB", "AUX"):
+    if kind is None:
         return False
     return kind != "frame" or not any(c.dep_ == "xcomp" for c in token.children)
 
@@ -99,7 +107,7 @@ def find_cues(doc: Doc | Span) -> list[Cue]:
     """Every reporting cue in ``doc``: cue verbs, "according to X", and nouns of saying
     with a "that" clause ("made the observation that …")."""
     found = []
-    for token in doc:
+    for token in _cue_heads(doc):
         if is_cue(token):
             found.append(make_cue(token))
         elif token.lower_ == "according" and _according_object(token) is not None:
@@ -109,6 +117,15 @@ def find_cues(doc: Doc | Span) -> list[Cue]:
             if cue is not None:
                 found.append(cue)
     return found
+
+
+def _cue_heads(doc: Doc | Span) -> list[Token]:
+    """The tokens that can head a cue: verbs, nouns and "according". Read off the token
+    table in one pass, so that the other words are never built as Python objects."""
+    table = doc.to_array([POS, LOWER])
+    according = doc.vocab.strings["according"]
+    wanted = np.isin(table[:, 0], [VERB, AUX, NOUN]) | (table[:, 1] == according)
+    return [doc[int(i)] for i in np.flatnonzero(wanted)]
 
 
 def _noun_cue(noun: Token) -> Cue | None:
@@ -237,8 +254,9 @@ def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
     the cue's own words and a coordinated attribution of its own ("X worried, and
     4 in 10 said Y"); extended over a clause the parser coordinated with the cue
     instead ("said X, but Y may …")."""
-    nested = {t.i for d in clause.subtree if d.dep_ == "conj" and is_cue(d) for t in d.subtree}
-    tokens = [t for t in clause.subtree if t.i != cue.i and t.i not in nested]
+    subtree = list(clause.subtree)
+    nested = {t.i for d in subtree if d.dep_ == "conj" and is_cue(d) for t in d.subtree}
+    tokens = [t for t in subtree if t.i != cue.i and t.i not in nested]
     if clause.i > cue.i:
         tokens += _coordinated_clauses(cue, clause)
     tokens = sorted(tokens, key=lambda t: t.i)

@@ -20,9 +20,11 @@ Example: ``annotate(document).entities`` of the reference article holds
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span as SpacySpan
 
 from newsledger.annotate.gazetteer import Gazetteer, load
@@ -31,18 +33,31 @@ from newsledger.records import Document, Entity, Mention, stable_id
 #: spaCy labels that name things the ledger tracks.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
+#: Head nouns of collective bodies.
+BODY_HEADS = (
+    r"(?:Coalition|Council|Alliance|Union|League|Committee|Commission|"
+    r"Organi[sz]ation|Assembly|Court|Bank|Ministry|Department|Office|Movement|Front|Party)"
+)
+
 #: Capitalised bodies spaCy's small model tends to miss: a head noun of a collective
 #: body followed by "of (the) Capitalised…" ("Coalition of the Willing").
-BODY_NAME = re.compile(
-    r"\b(?:[A-Z][a-z]+ )*(?:Coalition|Council|Alliance|Union|League|Committee|Commission|"
-    r"Organi[sz]ation|Assembly|Court|Bank|Ministry|Department|Office|Movement|Front|Party)"
-    r"(?: of(?: the)?(?: [A-Z][\w-]+)+)+"
-)
+BODY_NAME = re.compile(r"\b(?:[A-Z][a-z]+ )*" + BODY_HEADS + r"(?: of(?: the)?(?: [A-Z][\w-]+)+)+")
+
+#: What every ``BODY_NAME`` contains: a quick test that spares most articles its search.
+BODY_HEAD_OF = re.compile(BODY_HEADS + " of")
 
 #: "European Union (EU)": an article defining its own acronym.
 ACRONYM_DEFINITION = re.compile(r"\b((?:[A-Z][\w-]+ )(?:(?:of |for |the |and )?[A-Z][\w-]+ ?)+)\(([A-Z]{2,6})\)")
 
+#: A whole run of name characters (word characters, hyphens, spaces) that ends in a
+#: bracketed acronym: the only stretches of text where ``ACRONYM_DEFINITION`` can match.
+#: Searching these alone spares its backtracking over every capitalised word.
+DEFINITION_WINDOW = re.compile(r"(?<![\w\- ])[\w\- ]*\([A-Z]{2,6}\)")
+
 POSSESSIVE = ("’s", "'s", "’", "'")
+
+#: A leading definite article: "the White House" -> "White House".
+LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +89,32 @@ def entity_at(document: Document, start: int, end: int) -> Entity | None:
     """
     best, best_key = None, None
     for mention in document.mentions:
-        overlap = min(end, mention.span[1]) - max(start, mention.span[0])
+        mention_start, mention_end = mention.span
+        if mention_start >= end or mention_end <= start:
+            continue  # disjoint, as most are
+        overlap = min(end, mention_end) - max(start, mention_start)
         if overlap <= 0:
             continue
-        key = (overlap, -(mention.span[1] - mention.span[0]))
+        key = (overlap, -(mention_end - mention_start))
         if best_key is None or key > best_key:
             best, best_key = mention, key
     if best is None:
         return None
-    return next((e for e in document.entities if e.id == best.entity_id), None)
+    return _entity_of(document, best)
+
+
+def entity_covering(document: Document, start: int, end: int) -> Entity | None:
+    """The entity of the shortest mention that covers all of ``[start, end)`` (the first
+    of equals), or None: what ``entity_at`` answers for a non-empty range that a mention
+    covers, in one pass."""
+    covering = [m for m in document.mentions if m.span[0] <= start and end <= m.span[1]]
+    if not covering:
+        return None
+    return _entity_of(document, min(covering, key=lambda m: m.span[1] - m.span[0]))
+
+
+def _entity_of(document: Document, mention: Mention) -> Entity | None:
+    return next((e for e in document.entities if e.id == mention.entity_id), None)
 
 
 def entity_named(document: Document, text: str) -> Entity | None:
@@ -231,28 +263,33 @@ def _state_body_name(words: list[str], gaz: Gazetteer) -> tuple[str, int] | None
 
 def _state_bodies(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
     """"the Ukrainian air force", "Russia's defence ministry": country + body noun."""
+    # Offsets and texts of the tokens, sliced from ``text``: no Token objects needed.
+    table = doc.to_array([IDX, LENGTH]).tolist()
+    starts = [start for start, _ in table]
+    words = [text[start : start + length] for start, length in table]
     out = []
-    for token in doc:
-        if not token.text[:1].isupper():
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
             continue
-        words = [t.text for t in doc[token.i : token.i + 6]]
-        named = _state_body_name(words, gaz)
+        named = _state_body_name(words[i : i + 6], gaz)
         if named is None:
             continue
-        end_token = doc[token.i + named[1] - 1]
-        end = end_token.idx + len(end_token)
-        out.append(Candidate(token.idx, end, text[token.idx : end], "ORG", named[0]))
+        start, last = starts[i], i + named[1] - 1
+        end = starts[last] + len(words[last])
+        out.append(Candidate(start, end, text[start:end], "ORG", named[0]))
     return out
 
 
 def _body_names(text: str) -> list[Candidate]:
+    if not BODY_HEAD_OF.search(text):
+        return []
     return [Candidate(m.start(), m.end(), m.group(), "ORG", m.group()) for m in BODY_NAME.finditer(text)]
 
 
 def _defined_acronyms(text: str) -> list[Candidate]:
     """"the European Union (EU)": both the name and the acronym, wherever it recurs."""
     out = []
-    for match in ACRONYM_DEFINITION.finditer(text):
+    for match in _acronym_definitions(text):
         name, acronym = _strip_article(match.group(1)), match.group(2)
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if initials != acronym:
@@ -260,6 +297,12 @@ def _defined_acronyms(text: str) -> list[Candidate]:
         for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
             out.append(Candidate(use.start(), use.end(), acronym, "ORG", name))
     return out
+
+
+def _acronym_definitions(text: str) -> list[re.Match[str]]:
+    """The matches of ``ACRONYM_DEFINITION.finditer(text)``, found window by window."""
+    found = (ACRONYM_DEFINITION.search(text, w.start(), w.end()) for w in DEFINITION_WINDOW.finditer(text))
+    return [match for match in found if match is not None]
 
 
 def _split_hyphen_pairs(found: list[Candidate]) -> list[Candidate]:
@@ -281,9 +324,13 @@ def _split_hyphen_pairs(found: list[Candidate]) -> list[Candidate]:
 def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (a state body over its demonym)."""
     kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []  # spans of ``kept``, sorted and pairwise disjoint
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
+        # Of the taken spans that start before ``c`` ends, the last ends latest.
+        before_end = bisect_left(taken, (c.end,))
+        if before_end == 0 or taken[before_end - 1][1] <= c.start:
             kept.append(c)
+            taken.insert(before_end, (c.start, c.end))
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -341,7 +388,7 @@ def _strip_possessive(text: str) -> str:
 
 
 def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return LEADING_ARTICLE.sub("", text.strip())
 
 
 # --- grouping ------------------------------------------------------------------------

@@ -32,6 +32,10 @@ DOUBLED = "''"
 
 PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
+#: Any character that can be a quotation mark of some family: pairing only needs to
+#: look at these, not at every character of a paragraph.
+MARK_CHAR = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "".join(STRAIGHT)) + "]")
+
 
 @dataclass(frozen=True, slots=True)
 class Marked:
@@ -91,8 +95,11 @@ def _pair(text: str, start: int, end: int, family: str) -> list[Marked]:
     quotation runs to the paragraph end (trailing space excluded)."""
     spans: list[Marked] = []
     opened: tuple[int, int] | None = None  # (position, width) of the opening mark
-    i = start
-    while i < end:
+    resume = start  # a doubled mark ('') takes the character after it too
+    for candidate in MARK_CHAR.finditer(text, start, end):
+        i = candidate.start()
+        if i < resume:
+            continue
         width = 2 if text.startswith(DOUBLED, i) else 1
         if width == 2 and family == "double":
             role = _straight_role(text[i - 1] if i > 0 else " ", text[i + 2] if i + 2 < len(text) else " ", opened is not None)
@@ -103,7 +110,7 @@ def _pair(text: str, start: int, end: int, family: str) -> list[Marked]:
         elif role == "close" and opened is not None:
             spans.append(Marked((opened[0], i + width), (opened[0] + opened[1], i), family))
             opened = None
-        i += width
+        resume = i + width
     if opened is not None:
         stop = end
         while stop > opened[0] + opened[1] and text[stop - 1].isspace():

@@ -27,6 +27,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.annotate.coref import Resolver
@@ -132,16 +134,16 @@ def _content_span(doc: Doc, mark: Marked) -> Span | None:
 def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Span,
                previous: tuple[Marked, Attribution] | None) -> Attribution | None:
     """The cue and speaker of a marked quotation, or None when it is not a quotation."""
-    words = sum(1 for t in content if t.is_alpha)
+    words = [t for t in content if t.is_alpha]
     cue = _governing_cue(content) or _trailing_cue(document.doc, mark) or _leading_cue(
         document.doc, document.article.text, mark
     )
-    if cue is not None and (words >= MIN_FRAGMENT_WORDS or _opens_sentence(document.article.text, mark)):
-        if _title_like(content):
+    if cue is not None and (len(words) >= MIN_FRAGMENT_WORDS or _opens_sentence(document.article.text, mark)):
+        if _title_like(words):
             return None
         subject = cue.subject or _frame_subject(document.doc, mark, cue)
         return Attribution(cue, speaker(document, resolver, subject) if subject is not None else None)
-    if words < MIN_FLOATING_WORDS or _title_like(content) or not _sentence_like(content):
+    if len(words) < MIN_FLOATING_WORDS or _title_like(words) or not _sentence_like(content):
         return None
     if previous is not None and _near(document.article.text, previous[0], mark):
         return Attribution(previous[1].cue, previous[1].speaker, floating=True)
@@ -206,11 +208,8 @@ def _leading_cue(doc: Doc, text: str, mark: Marked) -> Cue | None:
 
 
 def _token_at(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after ``char``."""
-    for token in doc:
-        if token.idx >= char:
-            return token.i
-    return len(doc)
+    """Index of the first token starting at or after ``char`` (``len(doc)`` when none)."""
+    return int(np.searchsorted(doc.to_array(IDX), char))
 
 
 def _near(text: str, earlier: Marked, later: Marked) -> bool:
@@ -218,9 +217,10 @@ def _near(text: str, earlier: Marked, later: Marked) -> bool:
     return len(PARAGRAPH_BREAK.findall(text, earlier.outer[1], later.outer[0])) <= 1
 
 
-def _title_like(content: Span) -> bool:
-    """Title case without a verb: a title of a work or a nickname ("The Art of the Deal")."""
-    words = [t for t in content if t.is_alpha]
+def _title_like(words: list[Token]) -> bool:
+    """Title case without a verb: a title of a work or a nickname ("The Art of the Deal").
+
+    ``words`` are the alphabetic tokens of the quotation (at least one)."""
     if len(words) > 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     return all(t.is_title or t.is_stop for t in words) and words[0].is_title

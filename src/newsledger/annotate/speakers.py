@@ -57,11 +57,7 @@ def resolve(document: Document, resolver: Resolver, token: Token, text: str) -> 
 
 def _mention_over(document: Document, token: Token) -> Entity | None:
     """The entity of a mention that covers the head token itself ("Leavitt", "force")."""
-    start, end = token.idx, token.idx + len(token.text)
-    covering = [m for m in document.mentions if m.span[0] <= start and end <= m.span[1]]
-    if not covering:
-        return None
-    entity = entity_layer.entity_at(document, start, end)
+    entity = entity_layer.entity_covering(document, token.idx, token.idx + len(token.text))
     return entity if entity is not None and entity.type in SPEAKER_TYPES else None
 
 
