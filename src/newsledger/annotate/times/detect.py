@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -52,14 +52,55 @@ class Candidate:
     parts: Mapping[str, str] = field(default_factory=dict)
 
 
-def _alt(words: object, capital: bool = False) -> str:
-    """A regex alternation of ``words``, longest first (so "early next" beats "early")."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)
-    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in items]
+def _alt(words: Iterable[object], capital: bool = False) -> str:
+    """A regex alternation of ``words``, as a prefix tree: ``_alt(["early", "earlier",
+    "early next"])`` is ``(?:earl(?:ier|y(?:\\s+next)?))``.
+
+    It matches exactly what the plain longest-first alternation (``early next|earlier|early``)
+    matches: two words that both fit at one position are a word and its extension, and the
+    optional tail tries the extension first. But the engine tries one branch per letter
+    instead of one per word, which makes the rules several times cheaper where long word
+    lists open them ("more than", "about", "a couple of", …). Spaces match any whitespace.
+    ``capital``: the words are capitalised and matched case-sensitively (names).
+    """
+    items = {str(w) for w in words}
     if capital:
-        escaped = [e[0].upper() + e[1:] for e in escaped]
-        return "(?-i:" + "|".join(escaped) + ")"
-    return "(?:" + "|".join(escaped) + ")"
+        items = {w[0].upper() + w[1:] for w in items}
+    alternatives = _branches(_prefix_tree(sorted(items)))
+    return ("(?-i:" if capital else "(?:") + "|".join(alternatives) + ")"
+
+
+#: A prefix tree of words: next character -> subtree; the key :data:`_END` marks a word's end.
+PrefixTree = dict[str, "PrefixTree"]
+_END = ""
+
+
+def _prefix_tree(words: Iterable[str]) -> PrefixTree:
+    """The prefix tree of ``words``."""
+    root: PrefixTree = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return root
+
+
+def _branches(node: PrefixTree) -> list[str]:
+    """One regex per continuation of ``node``, by its next character (a space: any whitespace)."""
+    return [(r"\s+" if char == " " else re.escape(char)) + _tail(child)
+            for char, child in node.items() if char != _END]
+
+
+def _tail(node: PrefixTree) -> str:
+    """The regex of what may follow a prefix: optional (greedy, so tried first) when a
+    word also ends there."""
+    branches = _branches(node)
+    if not branches:
+        return ""
+    if _END in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _FULL_MONTHS = [m for m, n in MONTHS.items() if len(m) > 4 or m in ("june", "july", "may")]
