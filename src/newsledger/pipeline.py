@@ -8,13 +8,15 @@ reads what earlier stages wrote and fills its own layer::
         ...  # an annotated Document, or a StageFailure for an article that broke a stage
 
 Articles are parsed in batches (:func:`batches`: at most ``batch_size`` articles and
-``batch_chars`` characters, so one batch of long articles cannot blow the peak) inside a
-spaCy memory zone, and yielded as they are done: memory stays flat however long the input.
+``batch_chars`` characters, so one batch of long articles cannot blow the peak), each
+inside a spaCy memory zone, and yielded as they are done: memory stays flat however
+long the input.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -27,6 +29,11 @@ from newsledger.records import LAYERS, Document, stable_id
 log = logging.getLogger(__name__)
 
 Stage = Callable[[Document], Document]
+
+#: Held while a spaCy memory zone is open. The vocabulary is shared by every thread of a
+#: process (a Dask worker may run several), and a zone frees what any of them added;
+#: parsing holds the GIL, so threads lose no throughput by taking turns.
+ZONE_LOCK = threading.Lock()
 
 #: The layers in the order they read each other: times and entities first, quotes use
 #: entities, events use quotes (sources) and times (dates), stances and commitments last.
@@ -70,18 +77,27 @@ class Pipeline:
         return cls(nlp=nlp_loader.load(model), batch_size=batch_size)
 
     def annotate(self, documents: Iterable[Document]) -> Iterator[Document | StageFailure]:
-        """Parse and annotate ``documents`` lazily, in order.
+        """Parse and annotate ``documents`` lazily, in order, a batch at a time.
 
         The yielded documents keep no spaCy ``Doc`` (``doc=None``): records hold
-        character offsets and plain strings. Each batch is parsed in a
-        ``nlp.memory_zone()``, so the words it adds to the vocabulary are dropped with
-        it, and the batch sizes are bounded in characters: memory stays flat.
+        character offsets and plain strings. The batch sizes are bounded in characters,
+        and each batch is parsed in a spaCy memory zone, so the words it adds to the
+        vocabulary go with it: memory stays flat however long the input.
         """
         for batch in batches(documents, self.batch_size, self.batch_chars):
-            with self.nlp.memory_zone():
-                texts = [document.article.text for document in batch]
-                for document, doc in zip(batch, self.nlp.pipe(texts, batch_size=len(batch))):
-                    yield self.annotate_parsed(document.evolve(doc=doc))
+            yield from self._annotate_batch(batch)
+
+    def _annotate_batch(self, batch: list[Document]) -> list[Document | StageFailure]:
+        """One batch, parsed and annotated inside ``nlp.memory_zone()``.
+
+        A zone frees every string added to the vocabulary while it is open, whichever
+        thread added it, so a process runs one zone at a time (:data:`ZONE_LOCK`), and
+        nothing leaves the zone but records of plain strings and offsets.
+        """
+        texts = [document.article.text for document in batch]
+        with ZONE_LOCK, self.nlp.memory_zone():
+            parsed = self.nlp.pipe(texts, batch_size=len(batch))
+            return [self.annotate_parsed(document.evolve(doc=doc)) for document, doc in zip(batch, parsed)]
 
     def annotate_parsed(self, document: Document) -> Document | StageFailure:
         """Run the stages on a document whose ``doc`` is already parsed."""
@@ -99,8 +115,7 @@ class Pipeline:
 
     def annotate_one(self, document: Document) -> Document:
         """Annotate one document, raising on failure (for the Python API and tests)."""
-        with self.nlp.memory_zone():
-            result = self.annotate_parsed(document.evolve(doc=self.nlp(document.article.text)))
+        [result] = self._annotate_batch([document])
         if isinstance(result, StageFailure):
             raise RuntimeError(str(result))
         return result
