@@ -10,6 +10,7 @@ of it parsing (the articles are parsed twice, once per engine).
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,12 @@ from distributed import Client, LocalCluster
 
 from newsledger.cli import main
 from newsledger.engine import open_engine
-from newsledger.engine.dask import annotate_on, dask_engine
+from newsledger.engine.dask import (
+    annotate_on,
+    dask_engine,
+    prepare_workers,
+    worker_settings,
+)
 from newsledger.pipeline import Pipeline, StageFailure
 from newsledger.records import Article, Document
 from tests.conftest import REFERENCE_TEXT, ROOT
@@ -166,3 +172,31 @@ def test_the_local_cluster_engine_runs_in_threads_too(texts: list[str]) -> None:
     with dask_engine(workers=1, processes=False, partition_size=4) as annotate:
         results = list(annotate(documents(texts[:5])))
     assert [r.article.id for r in results] == [f"a{i:03d}" for i in range(min(5, len(texts)))]
+
+
+@pytest.mark.parametrize(
+    "profiling, environ, named",
+    [
+        (False, {}, []),
+        (True, {}, ["profiler"]),
+        (False, {"MALLOC_TRIM_THRESHOLD_": "65536"}, ["MALLOC_TRIM_THRESHOLD_=65536"]),
+        (True, {"MALLOC_TRIM_THRESHOLD_": "0", "OMP_NUM_THREADS": "1"}, ["profiler", "MALLOC_TRIM_THRESHOLD_=0"]),
+    ],
+)
+def test_worker_settings_name_what_slows_parsing(profiling: bool, environ: dict[str, str], named: list[str]) -> None:
+    found = worker_settings(profiling, environ)
+    assert len(found) == len(named) and all(n in phrase for n, phrase in zip(named, found))
+
+
+def test_a_slow_worker_setup_is_one_warning(client: Client, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="newsledger.engine.dask"):
+        prepare_workers(client)  # the fixture's in-process workers keep distributed's profiler on
+    [record] = caplog.records
+    assert "profiler" in record.getMessage() and "docs/scale.md" in record.getMessage()
+
+
+def test_a_local_cluster_starts_its_worker_processes_set_up_for_parsing(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="newsledger.engine.dask"), dask_engine(workers=1) as annotate:
+        [result] = annotate(documents(["The minister said the talks would resume on Monday."]))
+    assert isinstance(result, Document) and result.quotes
+    assert not caplog.records  # no profiler, no MALLOC_TRIM_THRESHOLD_ in the worker process

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsledger.pipeline import Pipeline, StageFailure, bad_span, distinct_ids
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsledger.pipeline import Pipeline, StageFailure, bad_span, batches, distinct_ids
 from newsledger.records import Article, Document, Quote
 
 
@@ -37,3 +40,33 @@ def test_a_failing_stage_fails_that_article_only(nlp) -> None:
     failure = results[1]
     assert isinstance(failure, StageFailure) and str(failure) == "b.txt: explode failed: ValueError: cannot read this one"
     assert all(r.doc is None for r in results if isinstance(r, Document))
+
+
+def _documents(lengths: list[int]) -> list[Document]:
+    return [Document(article=Article(id=f"a{i}", text="x" * n)) for i, n in enumerate(lengths)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lengths=st.lists(st.integers(0, 50), max_size=40), size=st.integers(1, 6), chars=st.integers(1, 120))
+def test_batches_are_greedy_and_bounded(lengths: list[int], size: int, chars: int) -> None:
+    documents = _documents(lengths)
+    found = list(batches(documents, size, chars))
+    assert [d for batch in found for d in batch] == documents  # every document once, in order
+    for batch, following in zip(found, found[1:] + [None]):
+        held = sum(len(d.article.text) for d in batch)
+        assert 1 <= len(batch) <= size
+        assert held <= chars or len(batch) == 1  # a longer document makes a batch of its own
+        if following is not None and len(batch) < size:  # closed early only when the next would not fit
+            assert held + len(following[0].article.text) > chars
+
+
+def test_a_full_batch_goes_out_before_the_next_document_is_read() -> None:
+    read = []
+
+    def stream():
+        for document in _documents([1] * 10):
+            read.append(document.article.id)
+            yield document
+
+    first = next(batches(stream(), 3, 100))
+    assert [d.article.id for d in first] == read == ["a0", "a1", "a2"]

@@ -128,11 +128,14 @@ def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[li
     held = 0
     for document in documents:
         length = len(document.article.text)
-        if batch and (len(batch) >= size or held + length > chars):
+        if batch and held + length > chars:
             yield batch
             batch, held = [], 0
         batch.append(document)
         held += length
+        if len(batch) >= size:  # full: out now, without reading the next document first
+            yield batch
+            batch, held = [], 0
     if batch:
         yield batch
 

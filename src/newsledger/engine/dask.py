@@ -19,23 +19,40 @@ import functools
 import itertools
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
+import dask
 from distributed import Client, Future, LocalCluster, as_completed
 
 from newsledger.engine.local import Annotate
-from newsledger.pipeline import Pipeline, StageFailure
+from newsledger.pipeline import Pipeline, StageFailure, batches
 from newsledger.records import Document
 
 log = logging.getLogger(__name__)
 
-#: Documents per task: a few seconds of work per task on one core, so scheduling costs
-#: little (~1 ms a task) and a slow article does not hold back a large batch.
-PARTITION_SIZE = 8
+#: Documents and characters per task: one parse batch of the pipeline (``Pipeline``'s
+#: ``batch_size`` and ``batch_chars``), about 1.5 s of work on one core, so scheduling
+#: costs little (~1 ms a task), a slow article holds back little, and the workers
+#: finish a corpus within a partition of each other.
+PARTITION_SIZE = Pipeline.batch_size
+PARTITION_CHARS = Pipeline.batch_chars
 #: Partitions in flight per worker thread: one running, one queued so no worker waits
 #: for the client between tasks.
 IN_FLIGHT_PER_THREAD = 2
+
+#: Worker settings for a parsing workload (docs/scale.md). With distributed's defaults a
+#: spaCy worker loses about a quarter of its throughput: the nanny starts workers with
+#: ``MALLOC_TRIM_THRESHOLD_=65536``, which also freezes glibc's mmap threshold, so the
+#: parser's large arrays are fresh mmaps with fresh page faults each time; and the
+#: statistical profiler walks every thread's stack every 10 ms, holding the GIL the
+#: parse needs (only both settings together give the sequential pipeline's speed). A
+#: ``LocalCluster`` gets these settings; the workers of an existing cluster are checked
+#: (:func:`worker_settings`) and a warning says what they lack.
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set
+}
 
 
 @functools.cache
@@ -44,11 +61,30 @@ def worker_pipeline() -> Pipeline:
     return Pipeline.load()
 
 
-def load_pipeline() -> None:
+def load_pipeline() -> list[str]:
     """Build the worker's pipeline now (run on every worker when the engine opens, so
     the first partitions do not wait for the model; a worker joining later loads it on
-    its first task)."""
+    its first task), and say which of :data:`WORKER_CONFIG` the worker lacks."""
     worker_pipeline()
+    return worker_settings(dask.config.get("distributed.worker.profile.enabled"), os.environ)
+
+
+def worker_settings(profiling: bool, environ: Mapping[str, str]) -> list[str]:
+    """What slows a worker with this profiler setting and environment, one phrase each."""
+    slow = []
+    if profiling:
+        slow.append("the statistical profiler is on (distributed.worker.profile.enabled)")
+    if "MALLOC_TRIM_THRESHOLD_" in environ:
+        slow.append(f"MALLOC_TRIM_THRESHOLD_={environ['MALLOC_TRIM_THRESHOLD_']} is set")
+    return slow
+
+
+def prepare_workers(client: Client) -> None:
+    """Load the pipeline on every worker; warn once about workers set up to run slowly."""
+    slow = sorted({phrase for phrases in client.run(load_pipeline).values() for phrase in phrases})
+    if slow:
+        log.warning("dask workers set up to lose about a quarter of their throughput: %s (see docs/scale.md)",
+                    "; ".join(slow))
 
 
 def annotate_partition(documents: list[Document]) -> list[Document | StageFailure]:
@@ -61,16 +97,17 @@ def annotate_on(
 ) -> Iterator[Document | StageFailure]:
     """Annotate ``documents`` on ``client``'s cluster, yielding the results in input order.
 
-    At most ``in_flight`` partitions (default: two per worker thread) are submitted and
-    not yet yielded, so a corpus of any length streams through bounded memory.
+    Partitions hold at most ``partition_size`` documents and :data:`PARTITION_CHARS`
+    characters (:func:`newsledger.pipeline.batches`). At most ``in_flight`` partitions
+    (default: two per worker thread) are submitted and not yet yielded, so a corpus of
+    any length streams through bounded memory.
     Partitions are collected as they complete and released in input order: the ledger
     keeps the first-seen spelling of an entity shared by several articles ("Republican
     Party" or "Republican party"), so only the input order gives the sequential ledger.
     """
     if in_flight is None:
         in_flight = max(2, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
-    stream = iter(documents)
-    partitions = enumerate(iter(lambda: list(itertools.islice(stream, partition_size)), []))
+    partitions = enumerate(batches(documents, partition_size, PARTITION_CHARS))
     position: dict[Future, int] = {}
     running = as_completed()
 
@@ -103,16 +140,17 @@ def dask_engine(
     if scheduler is not None:
         with Client(scheduler) as client:
             log.info("dask: scheduler %s, %d worker threads", scheduler, sum(client.nthreads().values()))
-            client.run(load_pipeline)
+            prepare_workers(client)
             yield functools.partial(annotate_on, client, partition_size=partition_size)
         return
     n = workers or os.cpu_count() or 1
     # threads_per_worker=1: spaCy and the stages hold the GIL, so a process per core;
     # the dashboard on any free port (":0"): the default 8787 may be taken
     with (
+        dask.config.set(WORKER_CONFIG),
         LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         log.info("dask: local cluster of %d worker %s", n, "processes" if processes else "threads")
-        client.run(load_pipeline)
+        prepare_workers(client)
         yield functools.partial(annotate_on, client, partition_size=partition_size)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # --- shapes shared by several rules -------------------------------------------------
 
@@ -29,9 +30,12 @@ _OPENING_QUOTES = "\"'‘“«"
 _QUOTE_MARKS = re.compile("[\"“”«»]|(?:^|\\s)[‘'](?=\\w)")
 
 
-def words(line: str) -> list[str]:
-    """The words of a line, lower-cased: ``words("Don’t go!") == ["don’t", "go"]``."""
-    return [w.casefold() for w in _WORD.findall(line)]
+@lru_cache(maxsize=4096)
+def words(line: str) -> tuple[str, ...]:
+    """The words of a line, lower-cased: ``words("Don’t go!") == ("don’t", "go")``.
+
+    Memoised: a dozen rules ask for the words of each line of an article."""
+    return tuple(w.casefold() for w in _WORD.findall(line))
 
 
 def ends_sentence(line: str) -> bool:

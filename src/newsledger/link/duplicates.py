@@ -58,10 +58,10 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> MinHash:
-    """The MinHash of ``text``'s shingles."""
+def signature(found: set[bytes]) -> MinHash:
+    """The MinHash of a text's shingles (:func:`shingles`)."""
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    minhash.update_batch(shingles(text))
+    minhash.update_batch(found)
     return minhash
 
 
@@ -88,9 +88,10 @@ def link_article(ledger: Ledger, article_id: str, text: str) -> tuple[str, float
     """Store the article's signature and, if it near-duplicates a stored article,
     link it to that article's original; returns ``(original id, similarity)`` or None.
     An article without words has no signature (all empty texts would match)."""
-    if not shingles(text):
+    found = shingles(text)
+    if not found:
         return None
-    minhash = signature(text)
+    minhash = signature(found)
     bands = band_hashes(minhash)
     best = _best_candidate(ledger, article_id, minhash, bands)
     ledger.execute("INSERT OR REPLACE INTO article_signatures VALUES (?, ?)",
