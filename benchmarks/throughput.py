@@ -7,24 +7,31 @@ temporary JSONL file. Timings over the same texts, in the same run:
 
 * **bare spaCy against the full pipeline, side by side.** The machine is shared, and
   its speed drifts by ±20 % from one minute to the next, so two timings taken one after
-  the other compare badly. Each repeat therefore starts two fresh processes at once,
-  one per core: one runs bare spaCy ``nlp.pipe`` over the texts, the other the full
-  sequential pipeline (JSONL ingest and cleaning -> parse -> every annotation stage ->
-  the spool, ``engine/spool.py`` -> one SQLite transaction with the cross-article link
-  step, ``link.update``, in it: what ``newsledger ingest`` does). Whatever slows the
-  machine slows both. Each process loads the model and warms up on the reference
-  article (the model, dateparser's tables, the first-name table and the link step's
-  imports load once per process), then both start on a signal, and each reads the
-  texts once, as a stream of new articles is read. Bare spaCy is run both ways it can
-  batch: ``nlp.pipe(texts, batch_size=16)`` and ``nlp.pipe`` over the pipeline's own
-  batches (at most 16 articles and 30,000 characters: ``pipeline.batches``), each
-  beside its own full run; the ratio reported is to the faster of the two, so the
-  pipeline's batching is not counted as a gain over spaCy. Ratios are by CPU time of
-  each process and by the wall clock; the median over the repeats is printed;
+  the other compare badly. Each repeat therefore starts one fresh process that holds
+  both: bare spaCy (a ``Language`` of its own, loaded from the model package, sharing no
+  vocabulary with the pipeline) and the full sequential ingest (JSONL reading and
+  cleaning -> parse -> every annotation stage -> the spool, ``engine/spool.py`` -> one
+  SQLite transaction with the cross-article link step, ``link.update``, in it: what
+  ``newsledger ingest`` does). As the ingest reads the texts, the two take turns every
+  ``GROUP`` (16) articles, who goes first alternating, so whatever slows the machine
+  slows both; the full pipeline's time is the ingest's minus bare spaCy's turns. Both
+  are first warmed up, unmeasured, on ``WARM_UP`` PolNeAR texts that are not measured
+  (the model, dateparser's tables, the first-name table and the link step's imports
+  load once per process). Bare spaCy is run both ways it can batch:
+  ``nlp.pipe(texts, batch_size=16)`` and ``nlp.pipe`` over the pipeline's own batches
+  (at most 16 articles and 30,000 characters: ``pipeline.batches``), each in its own
+  repeats, so the pipeline's batching is not counted as a gain over spaCy. Ratios are
+  by CPU time (and by the wall clock); the median over all repeats is the figure;
 * **the Dask engine** (``newsledger ingest --engine dask``): LocalClusters of 1 and of
-  2 worker processes, both started and every worker's pipeline loaded before the clock
-  starts, the two timed in turn ``--repeat`` times (the fastest of each kept, since
-  other work only ever slows a run down), written by this process in one transaction;
+  2 worker processes, both started, every worker's pipeline loaded and warmed up before
+  the clock starts, the two timed in turn ``--repeat`` times (the fastest of each kept,
+  since other work only ever slows a run down), written by this process in one
+  transaction. Scaling is printed for the whole ingest and for its annotation (before
+  the one transaction stores and links, which no number of workers shortens);
+* **the machine's own ceiling:** bare spaCy in 2 processes started together, each on
+  half the texts, against 1 process on all of them (``--repeat`` times): what this
+  machine, with whatever else it is running, gives any 2-way parallel parse. Scaling
+  of the Dask engine is to be read against it;
 * each annotation stage alone, on already parsed documents, in this process (its share
   of the parse's CPU time).
 

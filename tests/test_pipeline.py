@@ -1,4 +1,4 @@
-"""The pipeline's guarantees: one bad article fails alone, record ids are distinct."""
+"""The pipeline's guarantees: one bad article fails alone, record ids are distinct, parse batches are bounded."""
 
 from __future__ import annotations
 
