@@ -32,7 +32,7 @@ from newsledger.records import Document
 log = logging.getLogger(__name__)
 
 #: Documents and characters per task: one parse batch of the pipeline (``Pipeline``'s
-#: ``batch_size`` and ``batch_chars``), about 1.5 s of work on one core, so scheduling
+#: ``batch_size`` and ``batch_chars``), a few seconds of work on one core, so scheduling
 #: costs little (~1 ms a task), a slow article holds back little, and the workers
 #: finish a corpus within a partition of each other.
 PARTITION_SIZE = Pipeline.batch_size
