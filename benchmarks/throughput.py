@@ -100,6 +100,11 @@ def since(start: Timing) -> Timing:
     return wall - start[0], cpu - start[1]
 
 
+def read(path: Path) -> Iterator[Document]:
+    """The documents of an input file, as ``newsledger ingest`` reads them (errors skipped)."""
+    return (d for d in read_inputs([str(path)]) if not isinstance(d, IngestError))
+
+
 def ingest(source: Path, db: Path, annotate: Annotate) -> dict:
     """Read -> annotate -> one transaction that stores and links, as ``newsledger ingest``."""
     linking: list[Timing] = []
@@ -111,8 +116,7 @@ def ingest(source: Path, db: Path, annotate: Annotate) -> dict:
 
     start = clock()
     with Ledger.open(db) as ledger:
-        inputs = (d for d in read_inputs([str(source)]) if not isinstance(d, IngestError))
-        with spooled(d for d in annotate(inputs) if not isinstance(d, StageFailure)) as ready:
+        with spooled(d for d in annotate(read(source)) if not isinstance(d, StageFailure)) as ready:
             annotated, _ = since(start)
             result = ledger.add(ready, then=then)
     wall, cpu = since(start)
@@ -141,7 +145,7 @@ def side_by_side(mode: str, source: Path, tmp: Path) -> dict:
     bare = importlib.import_module(MODEL_PACKAGE).load()  # a Language of its own: no vocabulary shared
     warm_up = warm_up_file(source)
     ingest(warm_up, tmp / "warm-up.db", pipeline.annotate)
-    list(bare.pipe(d.article.text for d in read_inputs([str(warm_up)]) if not isinstance(d, IngestError)))
+    list(bare.pipe(d.article.text for d in read(warm_up)))
     spent = {"wall": 0.0, "cpu": 0.0}
 
     def parse_bare(group: list[Document]) -> None:
@@ -181,9 +185,8 @@ def parse_share(source: Path, share: int, shares: int) -> None:
     """Bare spaCy over every ``shares``-th text of ``source`` from the ``share``-th, when told
     to start (a line on stdin); prints its wall-clock seconds."""
     nlp = importlib.import_module(MODEL_PACKAGE).load()
-    documents = [d for d in read_inputs([str(source)]) if not isinstance(d, IngestError)]
-    list(nlp.pipe(d.article.text for d in read_inputs([str(warm_up_file(source))]) if not isinstance(d, IngestError)))
-    texts = [d.article.text for d in documents][share::shares]
+    list(nlp.pipe(d.article.text for d in read(warm_up_file(source))))
+    texts = [d.article.text for d in read(source)][share::shares]
     print("ready", flush=True)
     sys.stdin.readline()
     start = time.perf_counter()
@@ -235,9 +238,9 @@ def dask_runs(source: Path, tmp: Path, repeat: int) -> dict[int, dict]:
 def stage_seconds(source: Path) -> tuple[float, dict[str, float]]:
     """CPU seconds of the parse, and of each stage alone on the parsed documents."""
     pipeline = Pipeline.load()
-    for document in read_inputs([str(warm_up_file(source))]):  # first-use tables load outside the clock
+    for document in read(warm_up_file(source)):  # first-use tables load outside the clock
         pipeline.annotate_one(document)
-    documents = [d for d in read_inputs([str(source)]) if not isinstance(d, IngestError)]
+    documents = list(read(source))
     start = time.process_time()
     parsed = pipeline.nlp.pipe((d.article.text for d in documents), batch_size=pipeline.batch_size)
     current = [d.evolve(doc=doc) for d, doc in zip(documents, parsed)]
