@@ -27,7 +27,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsledger import link
-from newsledger.records import LAYERS, Document, stable_id
+from newsledger.layers import LAYERS
+from newsledger.records import Document, stable_id
 from newsledger.store import Ledger
 
 

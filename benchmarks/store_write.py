@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from newsledger.export import export_ledger
+from newsledger.layers import LAYERS
 from newsledger.records import (
-    LAYERS,
     Article,
     Commitment,
     Document,

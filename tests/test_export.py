@@ -22,7 +22,8 @@ from newsledger.export import (
     load_schema,
     validate_export,
 )
-from newsledger.records import LAYERS, to_dict
+from newsledger.layers import LAYERS
+from newsledger.records import to_dict
 from newsledger import link
 from newsledger.store import Ledger
 from tests.test_store_data import make_document, reference_document

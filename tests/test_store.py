@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.records import LAYERS, Document, Mention, Quote, TimeExpr
+from newsledger.layers import LAYERS
+from newsledger.records import Document, Mention, Quote, TimeExpr
 from newsledger.store import MIGRATIONS, AddResult, Ledger, LedgerError, RecordConflictError
 from newsledger.store.search import names_match
 from tests.test_store_data import entity, make_document

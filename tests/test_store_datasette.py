@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsledger import link
-from newsledger.records import LAYERS
+from newsledger.layers import LAYERS
 from newsledger.store import Ledger, schema
 from newsledger.store.datasette import metadata
 from newsledger.store.links import LINK_VIEWS

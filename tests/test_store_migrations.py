@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.records import LAYER_TYPES, Article, Entity, Mention
+from newsledger.layers import LAYER_TYPES
+from newsledger.records import Article, Entity, Mention
 from newsledger.store import (
     MIGRATIONS,
     Ledger,

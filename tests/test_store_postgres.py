@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from newsledger import link
 from newsledger.cli import main
 from newsledger.export import build_export
-from newsledger.records import LAYERS
+from newsledger.layers import LAYERS
 from newsledger.store import MIGRATIONS, Ledger, LedgerError
 from newsledger.store.postgres import is_postgres_url, placeholders, redact, translate
 from tests import pg_support

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger.records import LAYER_TYPES, Article, Document, Entity, Mention
+from newsledger.layers import LAYER_TYPES
+from newsledger.records import Article, Document, Entity, Mention
 from newsledger.store import Ledger, schema
 from newsledger.store.ledger import _merge_aliases
 from newsledger.store.search import _iso_day, names_match

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger.export import build_export, validate_export
-from newsledger.records import LAYERS
+from newsledger.layers import LAYERS
 from newsledger.store import Ledger
 
 

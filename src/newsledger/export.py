@@ -30,7 +30,8 @@ from typing import Any, TextIO
 import jsonschema
 
 from newsledger import __version__
-from newsledger.records import LAYER_TYPES, Article, Entity, Mention, Story, to_dict
+from newsledger.layers import REGISTRY
+from newsledger.records import Article, Entity, Mention, Story, to_dict
 from newsledger.store import Ledger
 
 log = logging.getLogger(__name__)
@@ -46,11 +47,7 @@ LISTS: dict[str, tuple[type, str]] = {
     "articles": (Article, "article"),
     "entities": (Entity, "entity"),
     "mentions": (Mention, "mention"),
-    "quotes": (LAYER_TYPES["quotes"], "quote"),
-    "times": (LAYER_TYPES["times"], "time"),
-    "events": (LAYER_TYPES["events"], "event"),
-    "stances": (LAYER_TYPES["stances"], "stance"),
-    "commitments": (LAYER_TYPES["commitments"], "commitment"),
+    **{spec.name: (spec.record, spec.singular) for spec in REGISTRY},
     "stories": (Story, "story"),
 }
 

@@ -24,7 +24,8 @@ from spacy.language import Language
 
 from newsledger import nlp as nlp_loader
 from newsledger.annotate import commitments, entities, events, quotes, stances, times
-from newsledger.records import LAYERS, Document, stable_id
+from newsledger.layers import LAYERS
+from newsledger.records import Document, stable_id
 
 log = logging.getLogger(__name__)
 

@@ -18,11 +18,6 @@ from typing import Any, TypeVar
 
 Span = tuple[int, int]
 
-#: The record layers in export order; each is a field of :class:`Document`
-#: and a table of the store.
-LAYERS = ("quotes", "times", "events", "stances", "commitments")
-
-
 def stable_id(prefix: str, *parts: object) -> str:
     """A short deterministic id: ``stable_id("q", "a1", 3, 9)`` -> ``"q-5d41402abc4b"``."""
     digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
@@ -195,16 +190,6 @@ class Story:
     end: str | None = None
     article_ids: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
-
-
-#: The record class of each layer.
-LAYER_TYPES: dict[str, type] = {
-    "quotes": Quote,
-    "times": TimeExpr,
-    "events": Event,
-    "stances": Stance,
-    "commitments": Commitment,
-}
 
 
 @dataclass(frozen=True)

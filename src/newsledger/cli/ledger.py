@@ -18,7 +18,8 @@ from newsledger.engine.spool import spooled
 from newsledger.export import export_ledger
 from newsledger.ingest import IngestError, Overrides, parse_published, read_inputs
 from newsledger.pipeline import StageFailure
-from newsledger.records import LAYERS, Document
+from newsledger.layers import LAYERS
+from newsledger.records import Document
 from newsledger.store import Ledger, LedgerError
 
 

@@ -23,7 +23,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from newsledger.records import LAYERS, Article, Document, Entity, Mention, Story
+from newsledger.layers import LAYERS
+from newsledger.records import Article, Document, Entity, Mention, Story
 from newsledger.store import schema
 from newsledger.store.dialect import Connection, Dialect, dialect_for
 from newsledger.store.errors import LedgerError, RecordConflictError
@@ -334,7 +335,7 @@ class Ledger(LedgerSearch):
         return self._select("mentions", "WHERE article_id = ?", (article_id,))
 
     def records(self, layer: str, article_id: str | None = None) -> list[Any]:
-        """The records of ``layer`` (one of ``records.LAYERS``), as stored."""
+        """The records of ``layer`` (one of ``layers.LAYERS``), as stored."""
         if layer not in LAYERS:
             raise ValueError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
         if article_id is None:

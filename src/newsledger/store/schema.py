@@ -26,7 +26,8 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import cached_property
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from newsledger.records import LAYER_TYPES, Article, Entity, Mention
+from newsledger.layers import REGISTRY
+from newsledger.records import Article, Entity, Mention
 
 #: Column kinds: how a field is stored and rebuilt.
 TEXT, INTEGER, REAL, SPAN, JSON = "text", "integer", "real", "span", "json"
@@ -106,8 +107,8 @@ def _article_ref() -> tuple[str, str]:
 def tables() -> tuple[Table, ...]:
     """Every table of the ledger, parents before children."""
     layer_tables = tuple(
-        Table(name, record, record_fields(record), (_article_ref(),))
-        for name, record in LAYER_TYPES.items()
+        Table(spec.name, spec.record, record_fields(spec.record), (_article_ref(),))
+        for spec in REGISTRY
     )
     return (
         Table("articles", Article, record_fields(Article)),

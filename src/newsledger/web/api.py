@@ -17,7 +17,8 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request
 
 from newsledger import __version__
 from newsledger.export import EXPORT_SCHEMA_VERSION, build_export
-from newsledger.records import LAYERS, to_dict
+from newsledger.layers import LAYERS
+from newsledger.records import to_dict
 from newsledger.store import Ledger
 from newsledger.web import views
 from newsledger.web.app import open_ledger

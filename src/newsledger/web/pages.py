@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from newsledger.records import LAYERS
+from newsledger.layers import LAYERS
 from newsledger.web import chart, highlight, palette, views
 from newsledger.web.api import day
 from newsledger.web.app import open_ledger

@@ -15,8 +15,8 @@ from typing import Any
 
 from newsledger.annotate.options import Table, options_table
 from newsledger.link import timeline as link_timeline
+from newsledger.layers import LAYERS
 from newsledger.records import (
-    LAYERS,
     Article,
     Entity,
     Event,
