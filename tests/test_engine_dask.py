@@ -116,7 +116,7 @@ def test_a_failing_stage_fails_its_article_alone(monkeypatch: pytest.MonkeyPatch
         return document
 
     broken = Pipeline(nlp=Pipeline.load().nlp, stages=(("boom", boom),))
-    monkeypatch.setattr("newsledger.engine.dask.worker_pipeline", lambda: broken)
+    monkeypatch.setattr("newsledger.engine.dask.worker_pipeline", lambda *settings: broken)
     results = list(annotate_on(client, documents(["Fine.", "Please explode.", "Fine too."])))
     failures = [r for r in results if isinstance(r, StageFailure)]
     assert [(f.article_id, f.stage) for f in failures] == [("a001", "boom")]

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import click
 from rich.console import Console
 
+from newsledger.settings import Settings
 from newsledger.store import Ledger, LedgerError
 from newsledger.store.postgres import is_postgres_url
 
@@ -21,6 +22,12 @@ db_option = click.option(
     envvar="NEWSLEDGER_DB",
     help="The ledger: a SQLite file, or a postgresql://user@host/dbname URL. Also read from $NEWSLEDGER_DB.",
 )
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    """The settings ``newsledger --config FILE`` read (the defaults without one)."""
+    settings = ctx.find_root().obj
+    return settings if isinstance(settings, Settings) else Settings()
 
 
 def console() -> Console:

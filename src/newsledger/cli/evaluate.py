@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from newsledger.cli.common import console
+from newsledger.cli.common import console, settings_of
 from newsledger.eval.harness import GoldError, evaluate, totals
 from newsledger.pipeline import Pipeline
 
@@ -17,7 +17,8 @@ from newsledger.pipeline import Pipeline
 @click.option("--details", is_flag=True, help="List what was missed or wrong in each layer.")
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder the gold files' article.file paths are relative to (default: found upwards).")
-def eval_command(gold_files: tuple[Path, ...], details: bool, root: Path | None) -> None:
+@click.pass_context
+def eval_command(ctx: click.Context, gold_files: tuple[Path, ...], details: bool, root: Path | None) -> None:
     """Run the pipeline on each GOLD file's article and print P/R/F1 per layer.
 
     "found" counts a record matching a gold item by its text; "correct" also needs the
@@ -25,7 +26,7 @@ def eval_command(gold_files: tuple[Path, ...], details: bool, root: Path | None)
     source; holder and polarity; kind and due date).
     """
     try:
-        results = evaluate(gold_files, Pipeline.load(), root)
+        results = evaluate(gold_files, Pipeline.load(settings=settings_of(ctx)), root)
     except GoldError as err:
         raise click.ClickException(str(err)) from err
     table = Table(title=f"newsledger eval: {len(gold_files)} gold file(s)", title_justify="left")

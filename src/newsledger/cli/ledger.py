@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 
 import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsledger import link
-from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
-from newsledger.engine import ENGINES, open_engine
-from newsledger.engine.spool import spooled
+from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, settings_of
+from newsledger.engine import ENGINES
 from newsledger.export import export_ledger
-from newsledger.ingest import IngestError, Overrides, parse_published, read_inputs
-from newsledger.pipeline import StageFailure
+from newsledger.ingest import Overrides, parse_published
 from newsledger.layers import LAYERS
-from newsledger.records import Document
 from newsledger.store import Ledger, LedgerError
+from newsledger.workflow import ingest_paths
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -43,8 +39,9 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
               help="Where to annotate: this process, or a Dask cluster (docs/scale.md).")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use (e.g. tcp://10.0.0.5:8786); default: a local cluster.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes of the local Dask cluster (default: one per core).")
+@click.pass_context
 def ingest(
-    paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, url: str | None, quiet: bool,
+    ctx: click.Context, paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, url: str | None, quiet: bool,
     engine_name: str, scheduler: str | None, workers: int | None,
 ) -> None:
     """Read articles, extract their records and store them in the ledger.
@@ -61,64 +58,26 @@ def ingest(
     if scheduler and workers:
         raise click.UsageError("--workers sizes the local cluster: an existing scheduler has its own workers")
     if quiet:
-        import logging
-
         logging.getLogger("newsledger").setLevel(logging.ERROR)
     overrides = Overrides(published=published, outlet=outlet, url=url)
-    tally = Tally()
-    with open_engine(engine_name, scheduler=scheduler, workers=workers) as annotate, \
-            open_ledger(db, must_exist=False) as ledger, _progress(quiet) as progress:
+    with open_ledger(db, must_exist=False) as ledger, _progress(quiet) as progress:
         task = progress.add_task("ingesting", total=None)
-        inputs = read_inputs(paths, overrides, stdin=sys.stdin.buffer)
-        annotated = tally.annotated(annotate(tally.fresh(inputs, ledger)), lambda: progress.advance(task))
-        # Annotate everything first, so the write lock is held only to store and link.
-        with spooled(annotated) as ready:
-            progress.update(task, description="storing and linking")
-            try:
-                result = ledger.add(ready, then=link.update)  # links the new articles in the same transaction
-            except LedgerError as err:
-                raise click.ClickException(f"{db}: nothing stored: {err}") from err
+
+        def advance(phase: str, done: int) -> None:
+            progress.update(task, description=phase, completed=done if phase == "annotating" else None)
+
+        try:
+            report = ingest_paths(
+                paths, ledger, overrides=overrides, settings=settings_of(ctx), engine=engine_name,
+                scheduler=scheduler, workers=workers, stdin=sys.stdin.buffer,
+                on_failure=lambda line: click.echo(f"error: {line}", err=True), on_progress=advance,
+            )
+        except LedgerError as err:
+            raise click.ClickException(f"{db}: nothing stored: {err}") from err
     if not quiet:
-        click.echo(tally.line(len(result.new), len(result.duplicates)))
-    if tally.failures:
+        click.echo(report.line())
+    if report.failures:
         sys.exit(1)
-
-
-@dataclass
-class Tally:
-    """What one ingest call skipped and failed, reported as it goes."""
-
-    skipped: int = 0
-    failures: list[str] = field(default_factory=list)
-
-    def fresh(self, inputs: Iterable[Document | IngestError], ledger: Ledger) -> Iterator[Document]:
-        """The documents not yet in the ledger (no point parsing a stored article)."""
-        for item in inputs:
-            if isinstance(item, IngestError):
-                self.fail(item)
-            elif ledger.has_article(item.article.id):
-                self.skipped += 1
-            else:
-                yield item
-
-    def annotated(self, results: Iterable[Document | StageFailure], tick: Callable[[], None]) -> Iterator[Document]:
-        for result in results:
-            tick()
-            if isinstance(result, StageFailure):
-                self.fail(result)
-            else:
-                yield result
-
-    def fail(self, error: object) -> None:
-        click.echo(f"error: {error}", err=True)
-        self.failures.append(str(error))
-
-    def line(self, new: int, duplicates: int) -> str:
-        """``"12 new, 1 duplicate, 2 failed"``."""
-        parts = [f"{new} new", f"{duplicates + self.skipped} duplicate"]
-        if self.failures:
-            parts.append(f"{len(self.failures)} failed")
-        return ", ".join(parts)
 
 
 def _progress(quiet: bool) -> Progress:

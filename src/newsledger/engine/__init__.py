@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from newsledger.engine.local import Annotate, local_engine
+from newsledger.settings import Settings
 
 ENGINES = ("local", "dask")
 
@@ -24,17 +25,20 @@ __all__ = ["ENGINES", "Annotate", "open_engine"]
 
 
 @contextmanager
-def open_engine(name: str, *, scheduler: str | None = None, workers: int | None = None) -> Iterator[Annotate]:
-    """The annotate function of engine ``name``, its resources held for the block."""
+def open_engine(
+    name: str, *, scheduler: str | None = None, workers: int | None = None, settings: Settings = Settings()
+) -> Iterator[Annotate]:
+    """The annotate function of engine ``name`` with ``settings``, its resources held for
+    the block."""
     if name == "local":
-        with local_engine() as annotate:
+        with local_engine(settings=settings) as annotate:
             yield annotate
     elif name == "dask":
         from newsledger.engine.dask import (
             dask_engine,  # distributed is imported only when asked for
         )
 
-        with dask_engine(scheduler=scheduler, workers=workers) as annotate:
+        with dask_engine(scheduler=scheduler, workers=workers, settings=settings) as annotate:
             yield annotate
     else:
         raise ValueError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")

@@ -28,18 +28,15 @@ from distributed import Client, Future, LocalCluster, as_completed
 from newsledger.engine.local import Annotate
 from newsledger.pipeline import Pipeline, StageFailure, batches
 from newsledger.records import Document
+from newsledger.settings import Settings
 
 log = logging.getLogger(__name__)
 
-#: Documents and characters per task: one parse batch of the pipeline (``Pipeline``'s
-#: ``batch_size`` and ``batch_chars``), a few seconds of work on one core, so scheduling
-#: costs little (~1 ms a task), a slow article holds back little, and the workers
-#: finish a corpus within a partition of each other.
-PARTITION_SIZE = Pipeline.batch_size
-PARTITION_CHARS = Pipeline.batch_chars
-#: Partitions in flight per worker thread: one running, one queued so no worker waits
-#: for the client between tasks.
-IN_FLIGHT_PER_THREAD = 2
+# Documents and characters per task: one parse batch of the pipeline
+# (``settings.pipeline.batch_size`` and ``batch_chars``), a few seconds of work on one
+# core, so scheduling costs little (~1 ms a task), a slow article holds back little, and
+# the workers finish a corpus within a partition of each other. Partitions in flight:
+# ``settings.engine.in_flight_per_thread`` per worker thread.
 
 #: Worker settings for a parsing workload (docs/scale.md). With distributed's defaults a
 #: spaCy worker loses about a quarter of its throughput: the nanny starts workers with
@@ -56,16 +53,17 @@ WORKER_CONFIG = {
 
 
 @functools.cache
-def worker_pipeline() -> Pipeline:
-    """The pipeline of this worker process, loaded on its first task and kept."""
-    return Pipeline.load()
+def worker_pipeline(settings: Settings = Settings()) -> Pipeline:
+    """The pipeline of this worker process for ``settings`` (the client's, sent with each
+    task), loaded on its first task and kept."""
+    return Pipeline.load(settings=settings)
 
 
-def load_pipeline() -> list[str]:
+def load_pipeline(settings: Settings = Settings()) -> list[str]:
     """Build the worker's pipeline now (run on every worker when the engine opens, so
     the first partitions do not wait for the model; a worker joining later loads it on
     its first task), and say which of :data:`WORKER_CONFIG` the worker lacks."""
-    worker_pipeline()
+    worker_pipeline(settings)
     return worker_settings(dask.config.get("distributed.worker.profile.enabled"), os.environ)
 
 
@@ -79,41 +77,48 @@ def worker_settings(profiling: bool, environ: Mapping[str, str]) -> list[str]:
     return slow
 
 
-def prepare_workers(client: Client) -> None:
+def prepare_workers(client: Client, settings: Settings = Settings()) -> None:
     """Load the pipeline on every worker; warn once about workers set up to run slowly."""
-    slow = sorted({phrase for phrases in client.run(load_pipeline).values() for phrase in phrases})
+    slow = sorted({phrase for phrases in client.run(load_pipeline, settings).values() for phrase in phrases})
     if slow:
         log.warning("dask workers set up to lose about a quarter of their throughput: %s (see docs/scale.md)",
                     "; ".join(slow))
 
 
-def annotate_partition(documents: list[Document]) -> list[Document | StageFailure]:
+def annotate_partition(documents: list[Document], settings: Settings = Settings()) -> list[Document | StageFailure]:
     """The task run on a worker: annotate one partition (``doc=None`` on the way back)."""
-    return list(worker_pipeline().annotate(documents))
+    return list(worker_pipeline(settings).annotate(documents))
 
 
 def annotate_on(
-    client: Client, documents: Iterable[Document], *, partition_size: int = PARTITION_SIZE, in_flight: int | None = None
+    client: Client,
+    documents: Iterable[Document],
+    *,
+    settings: Settings = Settings(),
+    partition_size: int | None = None,
+    in_flight: int | None = None,
 ) -> Iterator[Document | StageFailure]:
     """Annotate ``documents`` on ``client``'s cluster, yielding the results in input order.
 
-    Partitions hold at most ``partition_size`` documents and :data:`PARTITION_CHARS`
-    characters (:func:`newsledger.pipeline.batches`). At most ``in_flight`` partitions
-    (default: two per worker thread) are submitted and not yet yielded, so a corpus of
-    any length streams through bounded memory.
+    Partitions hold at most ``partition_size`` documents (default: the pipeline's parse
+    batch) and ``settings.pipeline.batch_chars`` characters
+    (:func:`newsledger.pipeline.batches`). At most ``in_flight`` partitions (default:
+    ``settings.engine.in_flight_per_thread`` per worker thread) are submitted and not
+    yet yielded, so a corpus of any length streams through bounded memory.
     Partitions are collected as they complete and released in input order: the ledger
     keeps the first-seen spelling of an entity shared by several articles ("Republican
     Party" or "Republican party"), so only the input order gives the sequential ledger.
     """
     if in_flight is None:
-        in_flight = max(2, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
-    partitions = enumerate(batches(documents, partition_size, PARTITION_CHARS))
+        in_flight = max(2, settings.engine.in_flight_per_thread * sum(client.nthreads().values()))
+    size = partition_size or settings.pipeline.batch_size
+    partitions = enumerate(batches(documents, size, settings.pipeline.batch_chars))
     position: dict[Future, int] = {}
     running = as_completed()
 
     def submit() -> None:
         for index, partition in itertools.islice(partitions, 1):
-            future = client.submit(annotate_partition, partition, pure=False)
+            future = client.submit(annotate_partition, partition, settings, pure=False)
             position[future] = index
             running.add(future)
 
@@ -133,15 +138,22 @@ def annotate_on(
 
 @contextmanager
 def dask_engine(
-    scheduler: str | None = None, workers: int | None = None, *, processes: bool = True, partition_size: int = PARTITION_SIZE
+    scheduler: str | None = None,
+    workers: int | None = None,
+    *,
+    processes: bool = True,
+    settings: Settings = Settings(),
+    partition_size: int | None = None,
 ) -> Iterator[Annotate]:
     """An annotate function on an existing scheduler (``scheduler`` address) or on a
-    ``LocalCluster`` of ``workers`` single-threaded processes (default: one per core)."""
+    ``LocalCluster`` of ``workers`` single-threaded processes (default: one per core);
+    the workers annotate with ``settings``."""
+    annotate = functools.partial(annotate_on, settings=settings, partition_size=partition_size)
     if scheduler is not None:
         with Client(scheduler) as client:
             log.info("dask: scheduler %s, %d worker threads", scheduler, sum(client.nthreads().values()))
-            prepare_workers(client)
-            yield functools.partial(annotate_on, client, partition_size=partition_size)
+            prepare_workers(client, settings)
+            yield functools.partial(annotate, client)
         return
     n = workers or os.cpu_count() or 1
     # threads_per_worker=1: spaCy and the stages hold the GIL, so a process per core;
@@ -152,5 +164,5 @@ def dask_engine(
         Client(cluster) as client,
     ):
         log.info("dask: local cluster of %d worker %s", n, "processes" if processes else "threads")
-        prepare_workers(client)
-        yield functools.partial(annotate_on, client, partition_size=partition_size)
+        prepare_workers(client, settings)
+        yield functools.partial(annotate, client)
