@@ -53,13 +53,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from newsledger import link
-from newsledger.engine.spool import spooled
 from newsledger.ingest import IngestError, read_inputs
 from newsledger.nlp import MODEL_PACKAGE
 from newsledger.pipeline import STAGES, Pipeline, StageFailure, batches
 from newsledger.records import Document
 from newsledger.store import Ledger
+from newsledger.workflow import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples/corpus/sky-2025-08-19-us-air-support.txt"
@@ -106,23 +105,15 @@ def read(path: Path) -> Iterator[Document]:
 
 
 def ingest(source: Path, db: Path, annotate: Annotate) -> dict:
-    """Read -> annotate -> one transaction that stores and links, as ``newsledger ingest``."""
-    linking: list[Timing] = []
-
-    def then(ledger: Ledger, new: list[str]) -> None:
-        start = clock()
-        link.update(ledger, new)
-        linking.append(since(start))
-
+    """Read -> annotate -> one transaction that stores and links: ``newsledger ingest``'s
+    own flow (``ingest_paths``) on the engine ``annotate``."""
     start = clock()
     with Ledger.open(db) as ledger:
-        with spooled(d for d in annotate(read(source)) if not isinstance(d, StageFailure)) as ready:
-            annotated, _ = since(start)
-            result = ledger.add(ready, then=then)
+        report = ingest_paths([str(source)], ledger, annotate=annotate)
     wall, cpu = since(start)
-    link_wall, link_cpu = linking[0] if linking else (0.0, 0.0)
-    return {"stored": len(result.new), "wall": wall, "cpu": cpu, "link_wall": link_wall, "link_cpu": link_cpu,
-            "annotated_wall": annotated}
+    link_wall, link_cpu = report.seconds.get("link", (0.0, 0.0))
+    return {"stored": len(report.new), "wall": wall, "cpu": cpu, "link_wall": link_wall, "link_cpu": link_cpu,
+            "annotated_wall": report.seconds["annotate"][0]}
 
 
 #: PolNeAR texts after the measured ones that every process is warmed up on, unmeasured:

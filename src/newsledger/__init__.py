@@ -3,14 +3,16 @@ what was promised by when, built from news articles.
 
 Python API::
 
-    from newsledger import Ledger, Pipeline, read_inputs
+    from newsledger import Ledger, Settings, ingest_paths
 
-    pipeline = Pipeline.load()
     with Ledger.open("newsledger.db") as ledger:
-        documents = (d for d in read_inputs(["article.txt"]) if not isinstance(d, Exception))
-        ledger.add(d for d in pipeline.annotate(documents) if not isinstance(d, StageFailure))
+        report = ingest_paths(["article.txt", "feeds/"], ledger, settings=Settings())
+        print(report.line())                       # "2 new, 0 duplicate"
         for quote, article in ledger.search_quotes(speaker="Trump"):
             print(quote.speaker, quote.text, article.outlet)
+
+The parts, for finer control: ``read_inputs`` (ingest), ``Pipeline`` (annotate),
+``Ledger.add`` (store) and ``newsledger.link.update`` (cross-article links).
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Ledger", "Pipeline", "StageFailure", "read_inputs", "Overrides", "IngestError", "__version__"]
+__all__ = ["Ledger", "Pipeline", "StageFailure", "read_inputs", "Overrides", "IngestError", "Settings",
+           "ingest_paths", "IngestReport", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsledger.ingest import IngestError, Overrides, read_inputs
     from newsledger.pipeline import Pipeline, StageFailure
+    from newsledger.settings import Settings
     from newsledger.store import Ledger
+    from newsledger.workflow import IngestReport, ingest_paths
 
 _LAZY = {
     "Ledger": "newsledger.store",
@@ -33,6 +38,9 @@ _LAZY = {
     "read_inputs": "newsledger.ingest",
     "Overrides": "newsledger.ingest",
     "IngestError": "newsledger.ingest",
+    "Settings": "newsledger.settings",
+    "ingest_paths": "newsledger.workflow",
+    "IngestReport": "newsledger.workflow",
 }
 
 

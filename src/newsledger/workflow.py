@@ -19,12 +19,14 @@ is held only while they are stored and linked, in one transaction: an error ther
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from newsledger import link
-from newsledger.engine import open_engine
+from newsledger.engine import Annotate, open_engine
 from newsledger.engine.spool import spooled
 from newsledger.ingest import IngestError, Overrides, read_inputs
 from newsledger.pipeline import StageFailure
@@ -49,6 +51,9 @@ class IngestReport:
     failures: list[str] = field(default_factory=list)
     #: What linking the new articles did (``None`` when nothing new was stored).
     linked: link.LinkResult | None = None
+    #: (wall, CPU) seconds of each phase: ``annotate`` (reading and annotating, to the
+    #: spool), ``store`` (storing and linking, the transaction) and ``link`` (within it).
+    seconds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def line(self) -> str:
         """``"12 new, 1 duplicate, 2 failed"`` (the failed part only when some failed)."""
@@ -78,6 +83,7 @@ def ingest_paths(
     scheduler: str | None = None,
     workers: int | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    annotate: Annotate | None = None,
     on_failure: OnFailure = _ignore,
     on_progress: OnProgress = _ignore,
 ) -> IngestReport:
@@ -86,7 +92,7 @@ def ingest_paths(
 
     ``paths`` are files, directories or ``-`` (``stdin``), as ``read_inputs`` takes
     them; ``engine`` is ``local`` or ``dask`` (``scheduler`` an address, or ``workers``
-    processes of a local cluster).
+    processes of a local cluster), unless ``annotate`` is an engine already open.
     """
     report = IngestReport()
 
@@ -95,19 +101,43 @@ def ingest_paths(
         on_failure(str(error))
 
     def link_new(ledger: Ledger, article_ids: list[str]) -> None:
-        report.linked = link.update(ledger, article_ids, settings=settings.link)
+        with _timed(report, "link"):
+            report.linked = link.update(ledger, article_ids, settings=settings.link)
 
-    with open_engine(engine, scheduler=scheduler, workers=workers, settings=settings) as annotate:
+    opened = nullcontext(annotate) if annotate is not None else \
+        open_engine(engine, scheduler=scheduler, workers=workers, settings=settings)
+    with opened as annotate_all:
         inputs = read_inputs(paths, overrides, stdin=stdin, settings=settings.ingest)
         fresh = _fresh(inputs, ledger, report, fail)
-        annotated = _annotated(annotate(fresh), fail, functools.partial(on_progress, "annotating"))
+        annotated = _annotated(annotate_all(fresh), fail, functools.partial(on_progress, "annotating"))
         # Annotate everything first, so the write lock is held only to store and link.
+        started = _clock()
         with spooled(annotated) as ready:
+            report.seconds["annotate"] = _since(started)
             on_progress("storing and linking", 0)
-            result = ledger.add(ready, then=link_new)  # records and links in one transaction
+            with _timed(report, "store"):
+                result = ledger.add(ready, then=link_new)  # records and links in one transaction
     report.new.extend(result.new)
     report.duplicates.extend(result.duplicates)
     return report
+
+
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start: tuple[float, float]) -> tuple[float, float]:
+    wall, cpu = _clock()
+    return wall - start[0], cpu - start[1]
+
+
+@contextmanager
+def _timed(report: IngestReport, phase: str) -> Iterator[None]:
+    started = _clock()
+    try:
+        yield
+    finally:
+        report.seconds[phase] = _since(started)
 
 
 def _fresh(
