@@ -14,7 +14,7 @@ from newsledger.cli.common import clip, console, db_option, iso_date, open_ledge
 from newsledger.engine import ENGINES
 from newsledger.export import export_ledger
 from newsledger.ingest import Overrides, parse_published
-from newsledger.layers import LAYERS
+from newsledger.layers import REGISTRY, LayerSpec
 from newsledger.store import Ledger, LedgerError
 from newsledger.workflow import ingest_paths
 
@@ -116,7 +116,6 @@ def summary(db: str, limit: int) -> None:
     with open_ledger(db) as ledger:
         out = console()
         articles = ledger.articles()
-        titles = {a.id: a for a in articles}
         out.print(f"[bold]{ledger.name}[/bold]: " + ", ".join(f"{n} {t}" for t, n in ledger.counts().items()))
         table = Table(title="Articles", title_justify="left")
         for column in ("published", "outlet", "title", "id"):
@@ -125,10 +124,10 @@ def summary(db: str, limit: int) -> None:
             table.add_row(article.published or "?", article.outlet or "?", clip(article.title or article.text, 60), article.id)
         out.print(table)
         out.print(_top_entities(ledger, limit))
-        for layer in LAYERS:
-            records = ledger.records(layer)
+        for spec in REGISTRY:
+            records = ledger.records(spec.name)
             if records:
-                out.print(_layer_table(layer, records[:limit], titles))
+                out.print(_layer_table(spec, records[:limit]))
 
 
 def _top_entities(ledger: Ledger, limit: int) -> Table:
@@ -143,30 +142,19 @@ def _top_entities(ledger: Ledger, limit: int) -> Table:
     return table
 
 
-#: The columns ``summary`` shows for each layer: (header, function of the record).
-LAYER_COLUMNS = {
-    "quotes": (("speaker", lambda r: r.speaker or f"? ({r.speaker_mention})"), ("kind", lambda r: r.kind),
-               ("cue", lambda r: r.cue), ("to", lambda r: r.medium), ("quote", lambda r: clip(r.text, 70))),
-    "times": (("text", lambda r: r.text), ("type", lambda r: r.type), ("value", lambda r: r.value),
-              ("from", lambda r: r.start), ("to", lambda r: r.end)),
-    "events": (("type", lambda r: r.type), ("status", lambda r: r.status),
-               ("who", lambda r: r.actor or ", ".join(r.participants)), ("target", lambda r: r.target),
-               ("when", lambda r: r.start), ("figures", lambda r: ", ".join(f"{q.value:g} {q.unit or ''}".strip() for q in r.quantities)),
-               ("source", lambda r: r.source), ("evidence", lambda r: clip(r.evidence, 50))),
-    "stances": (("holder", lambda r: r.holder), ("polarity", lambda r: r.polarity), ("modality", lambda r: r.modality),
-                ("target", lambda r: clip(r.target, 60))),
-    "commitments": (("holder", lambda r: r.holder), ("kind", lambda r: r.kind), ("action", lambda r: clip(r.action, 50)),
-                    ("condition", lambda r: r.condition), ("due", lambda r: r.due)),
-}
-
-
-def _layer_table(layer: str, records: list, articles: dict) -> Table:
-    table = Table(title=layer.capitalize(), title_justify="left")
-    columns = LAYER_COLUMNS[layer]
-    for header, _ in columns:
-        table.add_column(header)
+def _layer_table(spec: LayerSpec, records: list) -> Table:
+    """The layer's records under its registry columns (``LayerSpec.columns``)."""
+    table = Table(title=spec.title, title_justify="left")
+    for column in spec.columns:
+        table.add_column(column.header)
     for record in records:
-        table.add_row(*(str(value) if (value := get(record)) not in (None, "") else "–" for _, get in columns))
+        cells = []
+        for column in spec.columns:
+            value = column.value(record)
+            if column.width is not None:
+                value = clip(value, column.width)
+            cells.append(str(value) if value not in (None, "") else "–")
+        table.add_row(*cells)
     return table
 
 
