@@ -1,26 +1,25 @@
-"""The JSON Schema and the record dataclasses cannot drift; broken exports are refused."""
+"""The JSON Schema is generated from the records and the registry; broken exports are refused."""
 
 from __future__ import annotations
 
 import copy
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from newsledger.export import LISTS, build_export, load_schema, validate_export
-from newsledger.records import Quantity
-from newsledger import link
+from newsledger import contract, link
+from newsledger.contract import export_lists, export_schema, field_descriptions, fields_markdown
+from newsledger.export import EXPORT_SCHEMA_VERSION, LISTS, build_export, load_schema, validate_export
+from newsledger.layers import REGISTRY, Column, LayerSpec, TimelineSQL
+from newsledger.records import Quote, Span, article_ref, described, evidence_span, record_id
 from newsledger.store import Ledger
 from tests.test_store_data import make_document
 
-
-def definition(name: str) -> dict[str, Any]:
-    """The ``$defs`` entry that the top-level list ``name`` holds."""
-    schema = load_schema()
-    ref = schema["properties"][name]["items"]["$ref"]
-    return schema["$defs"][ref.rsplit("/", 1)[1]]
+ROOT = Path(__file__).resolve().parent.parent
+REGENERATE = "regenerate it: python scripts/build_export_schema.py"
 
 
 @pytest.fixture(scope="module")
@@ -30,32 +29,129 @@ def export() -> dict[str, Any]:
         return build_export(ledger)
 
 
+def test_committed_schema_is_the_generated_one() -> None:
+    committed = (ROOT / "src" / "newsledger" / "resources" / "export.schema.json").read_text(
+        encoding="utf-8")
+    assert committed == contract.schema_text(), f"resources/export.schema.json is stale; {REGENERATE}"
+    assert load_schema() == export_schema()
+
+
+def test_docs_field_tables_are_the_generated_ones() -> None:
+    docs = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert fields_markdown() in docs, f"the field tables of docs/schema.md are stale; {REGENERATE}"
+
+
 def test_schema_is_valid_draft_2020_12() -> None:
-    schema = load_schema()
+    schema = export_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
-@pytest.mark.parametrize("name", list(LISTS))
-def test_schema_properties_are_exactly_the_dataclass_fields(name: str) -> None:
-    record = LISTS[name][0]
-    spec = definition(name)
-    names = [f.name for f in fields(record)]
-    fix = (f"{record.__name__} and $defs of {name!r} in resources/export.schema.json differ: "
-           "add or remove the field there (with a description) and in docs/schema.md")
-    assert sorted(spec["properties"]) == sorted(names), fix
-    assert sorted(spec["required"]) == sorted(names), fix
+def test_contract_lists_are_the_export_lists() -> None:
+    assert contract.SCHEMA_VERSION == EXPORT_SCHEMA_VERSION
+    assert [(name, record, singular) for name, singular, record in export_lists()] == [
+        (name, record, singular) for name, (record, singular) in LISTS.items()]
+
+
+@pytest.mark.parametrize(("name", "singular", "record"), export_lists())
+def test_every_field_is_required_and_described(name: str, singular: str, record: type) -> None:
+    schema = export_schema()
+    assert schema["properties"][name]["items"] == {"$ref": f"#/$defs/{singular}"}
+    spec = schema["$defs"][singular]
+    assert spec["required"] == [f.name for f in fields(record)]
     assert spec["additionalProperties"] is False
+    assert {k: v["description"] for k, v in spec["properties"].items()} == field_descriptions(record)
+    assert name in schema["required"]
 
 
-def test_quantity_definition_matches_dataclass() -> None:
-    spec = load_schema()["$defs"]["quantity"]
-    assert sorted(spec["properties"]) == sorted(f.name for f in fields(Quantity))
+@pytest.mark.parametrize(
+    ("record", "field", "expected"),
+    [
+        (Quote, "kind", {"type": "string", "enum": ["direct", "mixed", "indirect"]}),
+        (Quote, "speaker", {"type": ["string", "null"]}),
+        (Quote, "span", {"$ref": "#/$defs/span"}),
+        (Quote, "speaker_span", {"anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}]}),
+        (Quote, "id", {"type": "string", "minLength": 1}),
+    ],
+)
+def test_field_types_from_annotations(record: type, field: str, expected: dict[str, Any]) -> None:
+    spec = dict(export_schema()["$defs"]["quote"]["properties"][field])
+    del spec["description"]
+    assert spec == expected
 
 
-def test_top_level_requires_every_list() -> None:
-    required = load_schema()["required"]
-    assert set(required) == {"schema_version", "generator", *LISTS}
+# A toy layer: one record class (with a nested record) and one registry entry.
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a rumour comes from."""
+
+    name: str = described("Who spread it.")
+    weight: float | None = described("How much it counts.", None)
+
+
+@dataclass(frozen=True, slots=True)
+class Rumour:
+    """Something said to be true, unconfirmed."""
+
+    id: str = record_id()
+    article_id: str = article_ref()
+    claim: str = described("What is said to be true.")
+    span: Span = evidence_span()
+    grade: str = described("How unconfirmed.", enum=("unconfirmed", "denied"))
+    sources: tuple[Source, ...] = described("Who spread it.", ())
+    confirmed: bool = described("Whether it turned out true.", False)
+
+
+RUMOURS = LayerSpec(
+    name="rumours", record=Rumour, singular="rumour", title="Rumours",
+    label=lambda r: f"rumour: {r.claim}", holder=None,
+    columns=(Column("claim", lambda r: r.claim),),
+    timeline=TimelineSQL(kind="r.grade", who="NULL", what="r.claim", evidence="r.claim"),
+)
+
+
+def test_a_new_layer_is_one_record_and_one_registry_entry(export: dict) -> None:
+    schema = export_schema(registry=(*REGISTRY, RUMOURS))
+    assert list(schema["properties"])[-2:] == ["rumours", "stories"]
+    assert "rumours" in schema["required"]
+    rumour = schema["$defs"]["rumour"]
+    assert (rumour["title"], rumour["description"]) == ("Rumour", "Something said to be true, unconfirmed.")
+    assert rumour["required"] == [f.name for f in fields(Rumour)]
+    assert rumour["properties"]["sources"]["items"] == {"$ref": "#/$defs/source"}
+    assert rumour["properties"]["confirmed"]["type"] == "boolean"
+    assert schema["$defs"]["source"]["properties"]["weight"]["type"] == ["number", "null"]
+    row = {"id": "r-1", "article_id": "a-1", "claim": "x", "span": [0, 1], "grade": "denied",
+           "sources": [{"name": "a neighbour", "weight": None}], "confirmed": False}
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid(export | {"rumours": [row]})
+    assert not validator.is_valid(export | {"rumours": [row | {"grade": "likely"}]})
+    assert not validator.is_valid(export)  # the new list is required
+    assert '### `rumours` (Rumour; JSONL `record_type: "rumour"`)' in fields_markdown((*REGISTRY, RUMOURS))
+    assert "### `source` (inside `rumours[].sources`)" in fields_markdown((*REGISTRY, RUMOURS))
+
+
+def test_an_undescribed_field_is_refused() -> None:
+    @dataclass(frozen=True)
+    class Bare:
+        """No descriptions."""
+
+        id: str
+
+    spec = LayerSpec("bares", Bare, "bare", "Bares", str, None, (), RUMOURS.timeline)
+    with pytest.raises(ValueError, match=r"Bare\.id has no description"):
+        export_schema(registry=(spec,))
+
+
+def test_an_unknown_type_is_refused() -> None:
+    @dataclass(frozen=True)
+    class Odd:
+        """A field the schema cannot describe."""
+
+        when: dict = described("A mapping.")  # type: ignore[type-arg]
+
+    spec = LayerSpec("odds", Odd, "odd", "Odds", str, None, (), RUMOURS.timeline)
+    with pytest.raises(TypeError, match=r"Odd\.when: no JSON Schema"):
+        export_schema(registry=(spec,))
 
 
 def _without(data: dict, path: tuple) -> dict:
@@ -97,6 +193,7 @@ def test_missing_field_fails(export: dict, path: tuple) -> None:
         (("quotes", 0, "speaker_span"), "0-8"),
         (("quotes", 0, "kind"), "rumour"),
         (("quotes", 0, "speaker"), 7),
+        (("quotes", 0, "id"), ""),
         (("times", 0, "type"), "date"),
         (("times", 0, "start"), "Monday"),
         (("events", 0, "participants"), "Trump"),
@@ -115,7 +212,7 @@ def test_wrong_type_fails(export: dict, path: tuple, value: Any) -> None:
 
 
 def test_later_lists_are_allowed(export: dict) -> None:
-    validate_export(export | {"stories": []})
+    validate_export(export | {"rumours": []})
 
 
 @pytest.mark.parametrize("published", ["2025-08-19", "2025-08-19T10:00:00+01:00", None])
