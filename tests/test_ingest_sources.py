@@ -17,6 +17,7 @@ from newsledger.ingest import IngestError, Overrides, feeds, read_inputs
 from newsledger.ingest.metadata import article_id
 from newsledger.ingest.sources import file_format, sniff
 from newsledger.records import Document
+from newsledger.settings import IngestSettings
 from tests.conftest import REFERENCE_TEXT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -28,7 +29,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every HTTP fetch fails, as it does offline; the list records what was tried."""
     tried: list[str] = []
 
-    def refuse(url: str, timeout: float = feeds.FETCH_TIMEOUT) -> bytes:
+    def refuse(url: str, settings: IngestSettings = IngestSettings()) -> bytes:
         tried.append(url)
         raise OSError("network disabled in tests")
 
@@ -191,7 +192,7 @@ def test_rss_file_url_link(tmp_path: Path) -> None:
 def test_rss_fetches_web_pages_when_reachable(monkeypatch: pytest.MonkeyPatch) -> None:
     page = (FIXTURES / "article.html").read_bytes()
     monkeypatch.setattr(
-        feeds, "fetch_url", lambda url, timeout=feeds.FETCH_TIMEOUT: page
+        feeds, "fetch_url", lambda url, settings=IngestSettings(): page
     )
     second = read(FIXTURES / "feed.rss")[1]
     assert second.article.text.startswith("European allies are weighing")
@@ -299,6 +300,40 @@ def test_bad_input_gives_one_line_error_and_reading_goes_on(
     assert message in str(bad)
     assert "\n" not in str(bad) and str(bad).startswith(str(FIXTURES / name))
     assert isinstance(good, Document)
+
+
+# --- settings: a non-default IngestSettings takes effect through read_inputs ------------------------
+
+
+@pytest.mark.parametrize("name", ["article.html", "archive.warc.gz"])
+def test_min_body_words_setting(name: str) -> None:
+    [too_short] = read(FIXTURES / "no_body.html")
+    assert all(isinstance(item, Document) for item in read(FIXTURES / name))
+    strict = IngestSettings(min_body_words=1000)
+    items = list(read_inputs([str(FIXTURES / name)], settings=strict))
+    assert items and all(isinstance(item, IngestError) for item in items)
+    assert {item.reason for item in items} == {too_short.reason}
+
+
+def test_language_min_words_setting() -> None:
+    assert one(REFERENCE).article.language == "en"
+    strict = IngestSettings(language_min_words=1_000_000)
+    [document] = read_inputs([str(REFERENCE)], settings=strict)
+    assert isinstance(document, Document)
+    assert document.article.language is None
+
+
+def test_fetch_settings_reach_the_feed_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[IngestSettings] = []
+
+    def fetch(url: str, settings: IngestSettings = IngestSettings()) -> bytes:
+        seen.append(settings)
+        raise OSError("network disabled in tests")
+
+    monkeypatch.setattr(feeds, "fetch_url", fetch)
+    quick = IngestSettings(fetch_timeout=0.5, max_page_bytes=1000)
+    list(read_inputs([str(FIXTURES / "feed.rss")], settings=quick))
+    assert seen and all(s == quick for s in seen)
 
 
 def test_whitespace_only_file(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from newsledger.ingest.clean import clean
 from newsledger.ingest.metadata import article_id, detect_language, parse_published
 from newsledger.records import Article, Document
+from newsledger.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,11 @@ class Found:
     strict_date: bool = False
 
 
-def build(found: Found, overrides: Overrides = Overrides()) -> Document | IngestError:
+def build(
+    found: Found,
+    overrides: Overrides = Overrides(),
+    settings: IngestSettings = IngestSettings(),
+) -> Document | IngestError:
     """The cleaned document for ``found``, or an :class:`IngestError` when it has no text."""
     if not found.body.strip():
         return IngestError(found.source, "no article text")
@@ -95,7 +100,7 @@ def build(found: Found, overrides: Overrides = Overrides()) -> Document | Ingest
             found.source, "no article text left after removing page furniture"
         )
     if document.article.language is None:
-        language = detect_language(document.article.text)
+        language = detect_language(document.article.text, settings)
         document = document.evolve(article=_with_language(document.article, language))
     return document
 

@@ -4,7 +4,8 @@ Order: a byte-order mark decides; else UTF-8; else a charset the input declared
 (an HTML ``<meta charset>``); else charset-normalizer's guess (already installed as a
 dependency of trafilatura), preferring Windows-1252 among equally good guesses
 because that is what mislabelled Western news pages are. A result full of control
-characters is refused as undecodable.
+characters is refused as undecodable. Thresholds: see IngestSettings.sniff_bytes,
+IngestSettings.max_control_ratio and IngestSettings.min_guess_bytes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,7 @@ import codecs
 import re
 
 from newsledger.ingest.build import IngestError
-
-#: How much of the input the binary check looks at.
-SNIFF_BYTES = 8192
-#: Above this share of control characters, decoded "text" is really binary.
-MAX_CONTROL_RATIO = 0.02
+from newsledger.settings import IngestSettings
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -30,13 +27,11 @@ _META_CHARSET = re.compile(
     rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-#: Below this many bytes, non-UTF-8 input is read as Windows-1252 if it can be.
-MIN_GUESS_BYTES = 32
 #: Encodings we take from charset-normalizer's ranking before its first choice.
 _PREFERRED = ("utf_8", "cp1252", "latin_1")
 
 
-def decode(data: bytes, source: str) -> str:
+def decode(data: bytes, source: str, settings: IngestSettings = IngestSettings()) -> str:
     """The text of ``data``, or :class:`IngestError` naming ``source``.
 
     >>> decode("café".encode("cp1252"), "x.txt")
@@ -46,27 +41,29 @@ def decode(data: bytes, source: str) -> str:
         raise IngestError(source, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="replace"), source)
-    if b"\x00" in data[:SNIFF_BYTES]:
+            return _checked(data.decode(encoding, errors="replace"), source, settings)
+    if b"\x00" in data[: settings.sniff_bytes]:
         raise IngestError(source, "binary file (contains NUL bytes), not text")
-    for encoding in ("utf-8", _declared_charset(data)):
+    for encoding in ("utf-8", _declared_charset(data, settings.sniff_bytes)):
         if encoding:
             try:
-                return _checked(data.decode(encoding), source)
+                return _checked(data.decode(encoding), source, settings)
             except (UnicodeDecodeError, LookupError):
                 continue
-    return _checked(_guess(data, source), source)
+    return _checked(_guess(data, source, settings.min_guess_bytes), source, settings)
 
 
-def _declared_charset(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:SNIFF_BYTES])
+def _declared_charset(data: bytes, sniff_bytes: int) -> str | None:
+    match = _META_CHARSET.search(data[:sniff_bytes])
     return match.group(1).decode("ascii", errors="ignore") if match else None
 
 
-def _guess(data: bytes, source: str) -> str:
+def _guess(data: bytes, source: str, min_guess_bytes: int) -> str:
+    """charset-normalizer's best reading; under ``min_guess_bytes``, cp1252 if it fits
+    (see IngestSettings.min_guess_bytes)."""
     from charset_normalizer import from_bytes
 
-    if len(data) < MIN_GUESS_BYTES:
+    if len(data) < min_guess_bytes:
         # Too little evidence for a statistical guess ("café" comes out as CJK).
         try:
             return data.decode("cp1252")
@@ -82,9 +79,12 @@ def _guess(data: bytes, source: str) -> str:
     return str(best)
 
 
-def _checked(text: str, source: str) -> str:
-    sample = text[:SNIFF_BYTES]
-    if sample and len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_RATIO:
+def _checked(text: str, source: str, settings: IngestSettings) -> str:
+    """``text``, unless its head is full of control characters (see
+    IngestSettings.max_control_ratio)."""
+    sample = text[: settings.sniff_bytes]
+    controls = len(_CONTROL.findall(sample))
+    if sample and controls / len(sample) > settings.max_control_ratio:
         raise IngestError(
             source, "binary or undecodable content (control characters), not text"
         )

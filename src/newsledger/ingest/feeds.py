@@ -2,9 +2,10 @@
 
 An entry's text is its linked page when that page can be read — a local file
 (``file://`` URL or a path relative to the feed) or an HTTP(S) page fetched with a
-short timeout — and otherwise, quietly, the entry's own content or summary HTML.
-Entry metadata wins over the page's: the entry's title, link, date and author, and
-the feed's title as the outlet. Entries are named ``feed.xml#3`` (1-based).
+short timeout (see IngestSettings.fetch_timeout) — and otherwise, quietly, the
+entry's own content or summary HTML. Entry metadata wins over the page's: the entry's
+title, link, date and author, and the feed's title as the outlet. Entries are named
+``feed.xml#3`` (1-based).
 """
 
 from __future__ import annotations
@@ -21,24 +22,27 @@ from urllib.request import url2pathname
 from newsledger.ingest.build import Found, IngestError
 from newsledger.ingest.decode import decode
 from newsledger.ingest.html import extract_html, fragment_text
+from newsledger.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
 
-#: Seconds to wait for a linked page; a feed of 50 entries must not hang ingest.
-FETCH_TIMEOUT = 3.0
-#: Largest linked page we read, in bytes.
-MAX_PAGE_BYTES = 5_000_000
 
+def fetch_url(url: str, settings: IngestSettings = IngestSettings()) -> bytes:
+    """The bytes at an HTTP(S) ``url``; raises ``OSError`` (or ``ValueError``) on failure.
 
-def fetch_url(url: str, timeout: float = FETCH_TIMEOUT) -> bytes:
-    """The bytes at an HTTP(S) ``url``; raises ``OSError`` (or ``ValueError``) on failure."""
+    Waits and reads at most what settings allow (see IngestSettings.fetch_timeout and
+    IngestSettings.max_page_bytes).
+    """
     request = urllib.request.Request(url, headers={"User-Agent": "newsledger"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return response.read(MAX_PAGE_BYTES)
+    with urllib.request.urlopen(request, timeout=settings.fetch_timeout) as response:
+        return response.read(settings.max_page_bytes)
 
 
 def read_feed(
-    data: bytes, source: str, base_dir: Path | None = None
+    data: bytes,
+    source: str,
+    base_dir: Path | None = None,
+    settings: IngestSettings = IngestSettings(),
 ) -> Iterator[Found | IngestError]:
     """The entries of the feed in ``data``; :class:`IngestError` if it is not a feed."""
     import feedparser
@@ -60,7 +64,7 @@ def read_feed(
     for number, entry in enumerate(parsed.entries, 1):
         name = f"{source}#{number}"
         try:
-            yield _entry_article(entry, name, outlet, base_dir, unreachable)
+            yield _entry_article(entry, name, outlet, base_dir, unreachable, settings)
         except IngestError as err:
             yield err
 
@@ -71,9 +75,10 @@ def _entry_article(
     outlet: str | None,
     base_dir: Path | None,
     unreachable: set[str],
+    settings: IngestSettings,
 ) -> Found:
     link = entry.get("link")
-    found = _linked_article(link, name, base_dir, unreachable)
+    found = _linked_article(link, name, base_dir, unreachable, settings)
     if found is None:
         body = fragment_text(_entry_html(entry))
         if not body.strip():
@@ -98,14 +103,19 @@ def _entry_html(entry: Any) -> str:
 
 
 def _linked_article(
-    link: str | None, name: str, base_dir: Path | None, unreachable: set[str]
+    link: str | None,
+    name: str,
+    base_dir: Path | None,
+    unreachable: set[str],
+    settings: IngestSettings,
 ) -> Found | None:
     """The article at the entry's link, or ``None`` when it cannot be read."""
-    data = _linked_bytes(link, base_dir, unreachable) if link else None
+    data = _linked_bytes(link, base_dir, unreachable, settings) if link else None
     if data is None:
         return None
     try:
-        return extract_html(decode(data, name), name, url=link)
+        text = decode(data, name, settings)
+        return extract_html(text, name, url=link, settings=settings)
     except IngestError as err:
         logger.info(
             "%s: linked page unusable (%s); using the entry's summary", name, err.reason
@@ -114,14 +124,14 @@ def _linked_article(
 
 
 def _linked_bytes(
-    link: str, base_dir: Path | None, unreachable: set[str]
+    link: str, base_dir: Path | None, unreachable: set[str], settings: IngestSettings
 ) -> bytes | None:
     parts = urlsplit(link)
     if parts.scheme in ("http", "https"):
         if parts.netloc in unreachable:
             return None
         try:
-            return fetch_url(link)
+            return fetch_url(link, settings)
         except (OSError, ValueError) as err:  # URLError and timeouts are OSErrors
             logger.debug("%s: not reachable (%s)", link, err)
             unreachable.add(parts.netloc)

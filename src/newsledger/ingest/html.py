@@ -15,14 +15,12 @@ import logging
 from typing import Any
 
 from newsledger.ingest.build import Found, IngestError
+from newsledger.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
 
 #: trafilatura elements that break the line when nested inside another block.
 _NESTED_BLOCKS = frozenset({"list", "item", "p", "head", "quote", "row"})
-
-#: Fewer words than this is a menu or an error page, not an article.
-MIN_BODY_WORDS = 10
 
 #: Block-level tags of an HTML fragment (feed summaries, JSONL ``html`` snippets).
 _FRAGMENT_BLOCKS = (
@@ -40,11 +38,17 @@ _FRAGMENT_BLOCKS = (
 )
 
 
-def extract_html(html: str, source: str, url: str | None = None) -> Found:
+def extract_html(
+    html: str,
+    source: str,
+    url: str | None = None,
+    settings: IngestSettings = IngestSettings(),
+) -> Found:
     """The article in an HTML page, or :class:`IngestError` when none is found.
 
     Title, date, author and outlet (trafilatura's ``sitename``) come from the page's
-    metadata; ``url`` is the page's canonical URL, else the one given.
+    metadata; ``url`` is the page's canonical URL, else the one given. A body under
+    ``settings.min_body_words`` words is no article (see IngestSettings.min_body_words).
     """
     import trafilatura
 
@@ -61,7 +65,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> Found:
             source, f"unreadable HTML ({type(err).__name__}: {err})"
         ) from err
     body = _body_text(getattr(result, "body", None)) if result is not None else ""
-    if len(body.split()) < MIN_BODY_WORDS:
+    if len(body.split()) < settings.min_body_words:
         raise IngestError(source, "malformed HTML or no article body found")
     return Found(
         body=body,

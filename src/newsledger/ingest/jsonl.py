@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from newsledger.ingest.build import Found, IngestError
 from newsledger.ingest.html import extract_html, fragment_text
+from newsledger.settings import IngestSettings
 
 #: A whole page rather than a fragment: worth trafilatura's boilerplate removal.
 _PAGE = re.compile(r"<(?:!doctype|html|body)\b", re.IGNORECASE)
@@ -27,19 +28,21 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 FIELDS = ("url", "title", "outlet", "published", "author", "id")
 
 
-def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[Found | IngestError]:
+def read_jsonl(
+    lines: Iterable[bytes], source: str, settings: IngestSettings = IngestSettings()
+) -> Iterator[Found | IngestError]:
     """One :class:`Found` (or :class:`IngestError`) per non-blank line."""
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         name = f"{source}:{number}"
         try:
-            yield _entry(raw, name)
+            yield _entry(raw, name, settings)
         except IngestError as err:
             yield err
 
 
-def _entry(raw: bytes, name: str) -> Found:
+def _entry(raw: bytes, name: str, settings: IngestSettings) -> Found:
     try:
         # A "\\ud800" escape decodes to a lone surrogate, which no later stage can
         # encode: replace those with U+FFFD.
@@ -57,15 +60,17 @@ def _entry(raw: bytes, name: str) -> Found:
     if isinstance(text, str) and text.strip():
         return Found(body=text, source=name, strict_date=True, **meta)
     if isinstance(html, str) and html.strip():
-        return _from_html(html, name, meta)
+        return _from_html(html, name, meta, settings)
     raise IngestError(name, "no 'text' or 'html' field with content")
 
 
-def _from_html(html: str, name: str, meta: dict[str, str | None]) -> Found:
+def _from_html(
+    html: str, name: str, meta: dict[str, str | None], settings: IngestSettings
+) -> Found:
     found = None
     if _PAGE.search(html[:2000]):
         try:
-            found = extract_html(html, name, url=meta["url"])
+            found = extract_html(html, name, url=meta["url"], settings=settings)
         except IngestError:
             pass  # a page trafilatura finds no body in may still be one text block
     if found is None:

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from types import MappingProxyType
 
+from newsledger.settings import IngestSettings
+
 #: A clock time somewhere in the input ("10:14", "T10:30:00"): only then does the
 #: normalised value carry a time, so "19 August 2025" stays "2025-08-19".
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
@@ -153,25 +155,24 @@ STOPWORDS: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 
-#: Below this many words, or this share of stopwords, the guess is ``None``.
-MIN_WORDS = 20
-MIN_RATIO = 0.08
-
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def detect_language(text: str) -> str | None:
-    """An ISO 639-1 code from the share of each language's stopwords, or ``None``.
+def detect_language(
+    text: str, settings: IngestSettings = IngestSettings()
+) -> str | None:
+    """An ISO 639-1 code from the share of each language's stopwords, or ``None``
+    (see IngestSettings.language_min_words and IngestSettings.language_min_ratio).
 
     >>> detect_language("The president said that the talks were going well and that he would meet the leaders of the European allies in the coming weeks.")
     'en'
     """
     words = [w.casefold() for w in _WORD.findall(text[:20_000])]
-    if len(words) < MIN_WORDS:
+    if len(words) < settings.language_min_words:
         return None
     ratios = {
         lang: sum(w in stop for w in words) / len(words)
         for lang, stop in STOPWORDS.items()
     }
     best = max(ratios, key=ratios.__getitem__)
-    return best if ratios[best] >= MIN_RATIO else None
+    return best if ratios[best] >= settings.language_min_ratio else None

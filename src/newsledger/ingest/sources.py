@@ -21,12 +21,13 @@ from types import MappingProxyType
 from typing import BinaryIO, TextIO
 
 from newsledger.ingest.build import Found, IngestError, Overrides, build
-from newsledger.ingest.decode import SNIFF_BYTES, decode
+from newsledger.ingest.decode import decode
 from newsledger.ingest.feeds import read_feed
 from newsledger.ingest.html import extract_html
 from newsledger.ingest.jsonl import read_jsonl
 from newsledger.ingest.warc import read_warc
 from newsledger.records import Document
+from newsledger.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +60,20 @@ def read_inputs(
     paths: Iterable[str],
     overrides: Overrides = Overrides(),
     stdin: TextIO | BinaryIO | None = None,
+    settings: IngestSettings = IngestSettings(),
 ) -> Iterator[Result]:
     """One cleaned :class:`Document` per article in ``paths``, or an :class:`IngestError`.
 
     A bad input (or JSONL line, feed entry, WARC record) yields its error and reading
     goes on. ``"-"`` reads ``stdin`` (default ``sys.stdin``), sniffing its format.
+    ``settings`` go down to every reader (see :class:`IngestSettings`).
     """
     for path in paths:
-        for found in _guarded(path, _read_path(path, stdin)):
-            yield found if isinstance(found, IngestError) else build(found, overrides)
+        for found in _guarded(path, _read_path(path, stdin, settings)):
+            if isinstance(found, IngestError):
+                yield found
+            else:
+                yield build(found, overrides, settings)
 
 
 def _guarded(
@@ -83,19 +89,19 @@ def _guarded(
 
 
 def _read_path(
-    path: str, stdin: TextIO | BinaryIO | None
+    path: str, stdin: TextIO | BinaryIO | None, settings: IngestSettings
 ) -> Iterator[Found | IngestError]:
     if path == "-":
-        yield from _read_bytes(_stdin_bytes(stdin), "-", None)
+        yield from _read_bytes(_stdin_bytes(stdin), "-", None, settings)
         return
     target = Path(path)
     if target.is_dir():
         for file in _walk(target):
-            yield from _guarded(str(file), _read_file(file))
+            yield from _guarded(str(file), _read_file(file, settings))
     elif not target.exists():
         raise IngestError(path, "no such file or directory")
     else:
-        yield from _read_file(target)
+        yield from _read_file(target, settings)
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -107,19 +113,19 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def _read_file(path: Path) -> Iterator[Found | IngestError]:
+def _read_file(path: Path, settings: IngestSettings) -> Iterator[Found | IngestError]:
     name = str(path)
     if path.stat().st_size == 0:
         raise IngestError(name, "empty file")
     kind = file_format(path.name)
     if kind == "warc":
         with path.open("rb") as stream:
-            yield from read_warc(stream, name)
+            yield from read_warc(stream, name, settings)
     elif kind == "jsonl":
         with path.open("rb") as stream:
-            yield from read_jsonl(stream, name)
+            yield from read_jsonl(stream, name, settings)
     else:
-        yield from _read_bytes(path.read_bytes(), name, path)
+        yield from _read_bytes(path.read_bytes(), name, path, settings)
 
 
 def file_format(name: str) -> str | None:
@@ -132,7 +138,7 @@ def file_format(name: str) -> str | None:
 
 
 def _read_bytes(
-    data: bytes, name: str, path: Path | None
+    data: bytes, name: str, path: Path | None, settings: IngestSettings
 ) -> Iterator[Found | IngestError]:
     """Dispatch in-memory bytes (a file or stdin) to their reader."""
     if (
@@ -141,29 +147,34 @@ def _read_bytes(
         and file_format(path.name) != "warc"
     ):
         data = _gunzip(data, name)
-        kind = file_format(path.name[:-3]) or sniff(data)
+        kind = file_format(path.name[:-3]) or sniff(data, settings)
     else:
-        kind = (file_format(path.name) if path is not None else None) or sniff(data)
+        named = file_format(path.name) if path is not None else None
+        kind = named or sniff(data, settings)
         if kind == "gzip":
             data = _gunzip(data, name)
-            kind = sniff(data)
+            kind = sniff(data, settings)
     if kind == "warc":
-        yield from read_warc(io.BytesIO(data), name)
+        yield from read_warc(io.BytesIO(data), name, settings)
     elif kind == "jsonl":
-        yield from read_jsonl(io.BytesIO(data), name)
+        yield from read_jsonl(io.BytesIO(data), name, settings)
     elif kind == "feed":
-        yield from read_feed(data, name, path.parent if path is not None else None)
+        base_dir = path.parent if path is not None else None
+        yield from read_feed(data, name, base_dir, settings)
     elif kind == "html":
-        yield extract_html(decode(data, name), name)
+        yield extract_html(decode(data, name, settings), name, settings=settings)
     else:
-        yield Found(body=decode(data, name), source=name)
+        yield Found(body=decode(data, name, settings), source=name)
 
 
-def sniff(data: bytes) -> str:
-    """The format of ``data`` from its first bytes: warc, feed, html, jsonl or text."""
+def sniff(data: bytes, settings: IngestSettings = IngestSettings()) -> str:
+    """The format of ``data`` from its first bytes: warc, feed, html, jsonl or text.
+
+    Looks at the first ``settings.sniff_bytes`` bytes (see IngestSettings.sniff_bytes).
+    """
     if data[:2] == b"\x1f\x8b":
         return "warc" if _gunzip_head(data).startswith(b"WARC/") else "gzip"
-    head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[: settings.sniff_bytes].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"warc/"):
         return "warc"
     if any(marker in head[:1000] for marker in FEED_MARKERS):

@@ -19,11 +19,14 @@ from typing import IO
 from newsledger.ingest.build import Found, IngestError
 from newsledger.ingest.decode import decode
 from newsledger.ingest.html import extract_html
+from newsledger.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
 
 
-def read_warc(stream: IO[bytes], source: str) -> Iterator[Found | IngestError]:
+def read_warc(
+    stream: IO[bytes], source: str, settings: IngestSettings = IngestSettings()
+) -> Iterator[Found | IngestError]:
     """The HTML responses in a WARC stream; :class:`IngestError` if it is not a WARC."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -38,7 +41,7 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[Found | IngestError]:
             if record.rec_type != "response" or not _is_html(record):
                 continue
             number += 1
-            yield _record_article(record, f"{source}#{number}")
+            yield _record_article(record, f"{source}#{number}", settings)
     except ArchiveLoadFailed as err:
         raise IngestError(source, f"malformed WARC: {err}") from err
     except (ValueError, AttributeError, EOFError, OSError, zlib.error) as err:
@@ -65,12 +68,16 @@ def _is_html(record: object) -> bool:
     return "html" in content_type.lower()
 
 
-def _record_article(record: object, name: str) -> Found | IngestError:
+def _record_article(
+    record: object, name: str, settings: IngestSettings
+) -> Found | IngestError:
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
     warc_date = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
     try:
         payload = record.content_stream().read()  # type: ignore[attr-defined]
-        found = extract_html(decode(payload, name), name, url=url)
+        found = extract_html(
+            decode(payload, name, settings), name, url=url, settings=settings
+        )
     except IngestError as err:
         return err
     except Exception as err:  # a truncated or badly compressed payload
