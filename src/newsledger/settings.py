@@ -156,7 +156,7 @@ class IngestSettings:
     fetch_timeout: float = 3.0
     #: Largest linked page read, in bytes.
     max_page_bytes: int = 5_000_000
-    #: How much of the input the binary check looks at.
+    #: How much of the input the binary check and the format sniffing look at.
     sniff_bytes: int = 8192
     #: Above this share of control characters, decoded "text" is really binary.
     max_control_ratio: float = 0.02
