@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from newsledger.annotate import entities
-from newsledger.annotate.coref import Resolver
+from newsledger.annotate.quotes.coref import Resolver
 from newsledger.nlp import load
 from newsledger.records import Article, Document
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsledger.annotate import entities, quotes
-from newsledger.annotate.cues import clause_range, is_cue, make_cue
+from newsledger.annotate.quotes.cues import clause_range, is_cue, make_cue
 from newsledger.nlp import load
 from newsledger.records import Article, Document, Quote
 

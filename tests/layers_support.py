@@ -5,6 +5,7 @@ earlier layers give)."""
 from __future__ import annotations
 
 from newsledger.annotate import entities
+from newsledger.annotate.shared.analysis import parsed
 from newsledger.records import Article, Document, Quote, TimeExpr, stable_id
 
 #: A publication date for the sentence cases (Tuesday).
@@ -34,8 +35,8 @@ def quotes_for(document: Document, quotes: dict[str, str]) -> tuple[Quote, ...]:
 
 def document(nlp, text: str, times: dict | None = None, quotes: dict | None = None,
              published: str | None = PUBLISHED) -> Document:
-    """``text`` parsed, with entities, the given times and quotes."""
-    doc = Document(Article(id="a1", text=text, published=published), doc=nlp(text))
+    """``text`` parsed (with its analysis), with entities, the given times and quotes."""
+    doc = parsed(Document(Article(id="a1", text=text, published=published)), nlp(text))
     doc = entities.annotate(doc)
     return doc.evolve(times=times_for(text, times or {}), quotes=quotes_for(doc, quotes or {}))
 

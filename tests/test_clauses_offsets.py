@@ -1,4 +1,4 @@
-"""``clauses.line_of`` and ``clauses.question_tokens`` read token indices instead of
+"""``clauses.line_of`` (over ``Document.analysis``) and ``clauses.question_tokens`` read token indices instead of
 ``doc.text`` / ``token.sent`` (see docs/performance.md): they must give what the
 string definitions give, on every token."""
 
@@ -8,7 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger.annotate import clauses
+from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.analysis import parsed
+from newsledger.records import Article, Document
 from tests.conftest import REFERENCE_TEXT
 
 
@@ -24,8 +26,10 @@ def string_question(sent_text: str) -> bool:
 
 def check(doc) -> None:
     asked = clauses.question_tokens(doc)
+    document = parsed(Document(Article("t", doc.text)), doc)
+    assert document.analysis.questions == asked
     for token in doc:
-        assert clauses.line_of(token) == string_line(doc.text, token.idx), token.i
+        assert clauses.line_of(document, token) == string_line(doc.text, token.idx), token.i
         assert clauses.is_question(token) == string_question(token.sent.text) == (token.i in asked), token.i
 
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsledger.annotate import entities
-from newsledger.annotate.coref import Resolver, first_name_gender
+from newsledger.annotate.quotes.coref import Resolver, first_name_gender
 from newsledger.nlp import load
 from newsledger.records import Article, Document
 

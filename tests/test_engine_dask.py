@@ -27,6 +27,7 @@ from newsledger.engine.dask import (
     prepare_workers,
     worker_settings,
 )
+from newsledger.annotate.stage import Stage
 from newsledger.pipeline import Pipeline, StageFailure
 from newsledger.records import Article, Document
 from tests.conftest import REFERENCE_TEXT, ROOT
@@ -110,12 +111,12 @@ def test_at_most_the_partitions_in_flight_are_read_ahead(client: Client, texts: 
 
 
 def test_a_failing_stage_fails_its_article_alone(monkeypatch: pytest.MonkeyPatch, client: Client) -> None:
-    def boom(document: Document) -> Document:
+    def boom(document: Document, settings: object) -> Document:
         if "explode" in document.article.text:
             raise ValueError("no")
         return document
 
-    broken = Pipeline(nlp=Pipeline.load().nlp, stages=(("boom", boom),))
+    broken = Pipeline(nlp=Pipeline.load().nlp, stages=(Stage("boom", boom),))
     monkeypatch.setattr("newsledger.engine.dask.worker_pipeline", lambda *settings: broken)
     results = list(annotate_on(client, documents(["Fine.", "Please explode.", "Fine too."])))
     failures = [r for r in results if isinstance(r, StageFailure)]

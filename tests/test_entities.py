@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsledger.annotate import entities
-from newsledger.annotate.gazetteer import load as gazetteer
+from newsledger.annotate.shared import mentions
+from newsledger.annotate.shared.gazetteer import load as gazetteer
 from newsledger.records import Article, Document
 
 
@@ -78,7 +79,7 @@ def test_mentions_point_at_their_text(nlp) -> None:
 )
 def test_entity_named(nlp, surface: str, canonical: str | None) -> None:
     document = annotate(nlp, "Donald Trump met Volodymyr Zelenskyy at the White House.")
-    found = entities.entity_named(document, surface)
+    found = mentions.entity_named(document, surface)
     assert (found.name if found else None) == canonical
 
 
@@ -86,8 +87,8 @@ def test_entity_at_prefers_the_covering_mention(nlp) -> None:
     text = "The Ukrainian air force said 270 drones were launched."
     document = annotate(nlp, text)
     start = text.index("Ukrainian")
-    assert entities.entity_at(document, start, start + len("Ukrainian air force")).name == "Ukrainian Air Force"
-    assert entities.entity_at(document, text.index("270"), text.index("270") + 3) is None
+    assert mentions.entity_at(document, start, start + len("Ukrainian air force")).name == "Ukrainian Air Force"
+    assert mentions.entity_at(document, text.index("270"), text.index("270") + 3) is None
 
 
 @pytest.mark.parametrize(

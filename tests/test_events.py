@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger.annotate import events
+from newsledger.annotate.shared.event_types import event_types
 from newsledger.records import Event
 from tests.layers_support import document
 
@@ -122,7 +123,7 @@ def test_spans_are_evidence(nlp) -> None:
 
 
 def test_typology_table() -> None:
-    types = events.event_types()
+    types = event_types()
     names = [t.type for t in types]
     assert len(names) == len(set(names))
     assert {"attack", "meeting", "statement", "sanction", "agreement", "aid", "deployment", "protest"} <= set(names)

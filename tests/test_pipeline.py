@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsledger.annotate import STAGES
+from newsledger.annotate.stage import Stage
 from newsledger.pipeline import Pipeline, StageFailure, bad_span, batches, distinct_ids
+from newsledger.settings import Settings
 from newsledger.records import Article, Document, Quote
 
 
@@ -28,12 +32,12 @@ def test_bad_span_is_reported() -> None:
 
 
 def test_a_failing_stage_fails_that_article_only(nlp) -> None:
-    def explode(document: Document) -> Document:
+    def explode(document: Document, settings: object) -> Document:
         if "boom" in document.article.text:
             raise ValueError("cannot read this one")
         return document
 
-    pipeline = Pipeline(nlp=nlp, stages=(("explode", explode),))
+    pipeline = Pipeline(nlp=nlp, stages=(Stage("explode", explode, requires=("doc",)),))
     docs = [Document(Article(id=i, text=t, source=f"{i}.txt")) for i, t in (("a", "Fine text."), ("b", "boom"), ("c", "Also fine."))]
     results = list(pipeline.annotate(docs))
     assert [type(r).__name__ for r in results] == ["Document", "StageFailure", "Document"]
@@ -70,3 +74,30 @@ def test_a_full_batch_goes_out_before_the_next_document_is_read() -> None:
 
     first = next(batches(stream(), 3, 100))
     assert [d.article.id for d in first] == read == ["a0", "a1", "a2"]
+
+
+def test_the_stage_order_is_checked_when_a_pipeline_is_built(nlp) -> None:
+    swapped = (STAGES[0], STAGES[3], *STAGES[1:3], *STAGES[4:])
+    with pytest.raises(ValueError, match="stage 'events' requires 'times'.*earlier stages: entities"):
+        Pipeline(nlp=nlp, stages=swapped)
+    assert Pipeline(nlp=nlp).stages == STAGES
+
+
+def test_each_stage_gets_its_section_of_the_settings(nlp) -> None:
+    seen = []
+
+    def record(document: Document, section: object) -> Document:
+        seen.append(section)
+        return document
+
+    settings = Settings().replace("quotes", coref_window=2)
+    pipeline = Pipeline(nlp=nlp, stages=(Stage("quotes", record),), settings=settings)
+    pipeline.annotate_one(Document(Article(id="a", text="Fine text.")))
+    assert seen == [settings.quotes]
+
+
+def test_load_takes_model_and_batch_sizes_from_the_settings() -> None:
+    settings = Settings().replace("pipeline", batch_size=4, batch_chars=1000)
+    pipeline = Pipeline.load(settings=settings)
+    assert (pipeline.batch_size, pipeline.batch_chars, pipeline.settings) == (4, 1000, settings)
+    assert Pipeline.load(batch_size=2).batch_size == 2

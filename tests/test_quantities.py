@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsledger.annotate.quantities import parse_money, parse_value, quantities_in
+from newsledger.annotate.events.quantities import parse_money, parse_value, quantities_in
 
 
 @pytest.mark.parametrize(

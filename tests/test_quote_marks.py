@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsledger.annotate.quote_marks import find_marked, paragraphs
+from newsledger.annotate.quotes.quote_marks import find_marked, paragraphs
 
 
 def contents(text: str) -> list[str]:

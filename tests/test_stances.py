@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsledger.annotate import stances
-from newsledger.annotate.issues import issue_key, known_keys
+from newsledger.annotate.stances.issues import issue_key, known_keys
 from newsledger.records import Stance
 from tests.layers_support import document
 

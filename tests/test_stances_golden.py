@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.annotate.options import options_table, unopposed
+from newsledger.annotate.stances.options import options_table, unopposed
 from tests.layers_support import overlap, reference
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.annotate.options import link_options, options_table, unopposed
+from newsledger.annotate.stances.options import link_options, options_table, unopposed
 from newsledger.records import Event, Stance
 
 VENUES = ("Geneva", "Vienna", "Rome", "Budapest", "Doha")

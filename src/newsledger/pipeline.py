@@ -1,9 +1,13 @@
 """The annotation pipeline: one spaCy parse per article, then one stage per layer.
 
-Each stage is a pure ``Document -> Document`` function (``newsledger.annotate.*``) that
-reads what earlier stages wrote and fills its own layer::
+Each stage (``newsledger.annotate.STAGES``) is a pure function of the document and its
+section of the :class:`~newsledger.settings.Settings`; it declares what it reads and
+what it writes, and reads what earlier stages wrote. Right after parsing, the pipeline
+computes what several stages share from the parse (``Document.analysis``). Building a
+pipeline checks the order: a stage that requires what neither the parse nor an
+earlier stage assigns is a ``ValueError`` naming both::
 
-    pipeline = Pipeline.load()
+    pipeline = Pipeline.load()                      # or Pipeline.load(settings=...)
     for result in pipeline.annotate(documents):
         ...  # an annotated Document, or a StageFailure for an article that broke a stage
 
@@ -17,36 +21,25 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.language import Language
 
 from newsledger import nlp as nlp_loader
-from newsledger.annotate import commitments, entities, events, quotes, stances, times
+from newsledger.annotate import PARSED, STAGES, Stage, check_order
+from newsledger.annotate.shared.analysis import parsed
 from newsledger.layers import LAYERS
 from newsledger.records import Document, stable_id
+from newsledger.settings import PipelineSettings, Settings, section_names
 
 log = logging.getLogger(__name__)
-
-Stage = Callable[[Document], Document]
 
 #: Held while a spaCy memory zone is open. The vocabulary is shared by every thread of a
 #: process (a Dask worker may run several), and a zone frees what any of them added;
 #: parsing holds the GIL, so threads lose no throughput by taking turns.
 ZONE_LOCK = threading.Lock()
-
-#: The layers in the order they read each other: times and entities first, quotes use
-#: entities, events use quotes (sources) and times (dates), stances and commitments last.
-STAGES: tuple[tuple[str, Stage], ...] = (
-    ("entities", entities.annotate),
-    ("times", times.annotate),
-    ("quotes", quotes.annotate),
-    ("events", events.annotate),
-    ("stances", stances.annotate),
-    ("commitments", commitments.annotate),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class StageFailure:
@@ -63,24 +56,46 @@ class StageFailure:
 
 @dataclass(frozen=True)
 class Pipeline:
-    """A spaCy ``Language`` and the annotation stages run after it."""
+    """A spaCy ``Language`` and the annotation stages run after it, with their settings.
+
+    Each stage gets ``settings.<stage name>`` (:func:`section_of`); the order of
+    ``stages`` is checked here.
+    """
 
     nlp: Language
-    stages: tuple[tuple[str, Stage], ...] = STAGES
-    batch_size: int = 16
-    #: Characters per parse batch: spaCy's working memory grows with the tokens of a batch
-    #: (16 of the longest PolNeAR articles, 300k characters, take 900 MiB).
-    batch_chars: int = 30_000
+    stages: tuple[Stage, ...] = STAGES
+    #: Articles per parse batch (``settings.pipeline.batch_size`` through :meth:`load`).
+    batch_size: int = PipelineSettings.batch_size
+    #: Characters per parse batch (``settings.pipeline.batch_chars`` through :meth:`load`).
+    batch_chars: int = PipelineSettings.batch_chars
+    settings: Settings = field(default_factory=Settings)
+    #: Each stage with its section of ``settings``, in order (built here, not passed).
+    _runs: tuple[tuple[Stage, Any], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        check_order(self.stages, PARSED)
+        runs = tuple((stage, section_of(self.settings, stage)) for stage in self.stages)
+        object.__setattr__(self, "_runs", runs)
 
     @classmethod
-    def load(cls, model: str = nlp_loader.MODEL_PACKAGE, batch_size: int = 16) -> Pipeline:
-        """The default pipeline over the installed model package (built once per process)."""
-        return cls(nlp=nlp_loader.load(model), batch_size=batch_size)
+    def load(cls, model: str | None = None, batch_size: int | None = None,
+             settings: Settings | None = None) -> Pipeline:
+        """The default pipeline over the installed model package (built once per process):
+        the model and batch sizes of ``settings.pipeline`` unless ``model`` or
+        ``batch_size`` say otherwise."""
+        settings = settings or Settings()
+        chosen = settings.pipeline
+        return cls(
+            nlp=nlp_loader.load(model or chosen.model),
+            batch_size=batch_size or chosen.batch_size,
+            batch_chars=chosen.batch_chars,
+            settings=settings,
+        )
 
     def annotate(self, documents: Iterable[Document]) -> Iterator[Document | StageFailure]:
         """Parse and annotate ``documents`` lazily, in order, a batch at a time.
 
-        The yielded documents keep no spaCy ``Doc`` (``doc=None``): records hold
+        The yielded documents keep no spaCy ``Doc`` nor its analysis: records hold
         character offsets and plain strings. The batch sizes are bounded in characters,
         and each batch is parsed in a spaCy memory zone, so the words it adds to the
         vocabulary go with it: memory stays flat however long the input.
@@ -97,22 +112,23 @@ class Pipeline:
         """
         texts = [document.article.text for document in batch]
         with ZONE_LOCK, self.nlp.memory_zone():
-            parsed = self.nlp.pipe(texts, batch_size=len(batch))
-            return [self.annotate_parsed(document.evolve(doc=doc)) for document, doc in zip(batch, parsed)]
+            docs = self.nlp.pipe(texts, batch_size=len(batch))
+            return [self.annotate_parsed(parsed(document, doc)) for document, doc in zip(batch, docs)]
 
     def annotate_parsed(self, document: Document) -> Document | StageFailure:
-        """Run the stages on a document whose ``doc`` is already parsed."""
-        for name, stage in self.stages:
+        """Run the stages on a document whose ``doc`` and ``analysis`` are already made
+        (:func:`newsledger.annotate.shared.analysis.parsed`)."""
+        for stage, section in self._runs:
             try:
-                document = stage(document)
+                document = stage.annotate(document, section)
             except Exception as err:  # a bad article fails alone, with its reason
-                log.debug("stage %s failed on %s", name, document.article.id, exc_info=True)
+                log.debug("stage %s failed on %s", stage.name, document.article.id, exc_info=True)
                 source = document.article.source or document.article.id
-                return StageFailure(source, document.article.id, name, f"{type(err).__name__}: {err}")
+                return StageFailure(source, document.article.id, stage.name, f"{type(err).__name__}: {err}")
         problem = bad_span(document)
         if problem:
             return StageFailure(document.article.source or document.article.id, document.article.id, "records", problem)
-        return distinct_ids(document).evolve(doc=None)
+        return distinct_ids(document).evolve(doc=None, analysis=None)
 
     def annotate_one(self, document: Document) -> Document:
         """Annotate one document, raising on failure (for the Python API and tests)."""
@@ -120,6 +136,12 @@ class Pipeline:
         if isinstance(result, StageFailure):
             raise RuntimeError(str(result))
         return result
+
+
+def section_of(settings: Settings, stage: Stage) -> Any:
+    """The settings section a stage is named after; ``None`` for a stage of one's own
+    (a test's, a plugin's) that has no section."""
+    return settings.section(stage.name) if stage.name in section_names() else None
 
 
 def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:

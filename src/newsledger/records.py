@@ -288,13 +288,41 @@ class Story:
                                         "named in most of its articles.", ())
 
 
+@dataclass(frozen=True, slots=True)
+class LineBreaks:
+    """Where a Doc's text lines end, read from its whitespace tokens.
+
+    ``token_indices`` are the whitespace tokens holding a line break, in order; for
+    each, ``firsts`` is the char offset of its first ``\\n`` (the end of the line before
+    it) and ``after_lasts`` the offset just after its last one (the start of the line
+    after it). ``text_end`` is the length of the Doc's text.
+    """
+
+    token_indices: tuple[int, ...]
+    firsts: tuple[int, ...]
+    after_lasts: tuple[int, ...]
+    text_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What several stages read from one parse, computed once right after it
+    (``newsledger.annotate.shared.analysis.analyse``): the text's line breaks (a
+    heading and its paragraph never share a clause) and the tokens of question
+    sentences (no stance or commitment is read from a question)."""
+
+    line_breaks: LineBreaks
+    questions: frozenset[int]
+
+
 @dataclass(frozen=True)
 class Document:
     """The one type every pipeline stage takes and returns.
 
     Ingest fills ``article``; cleaning rewrites ``article.text``; the annotators fill
     one layer each; ``doc`` holds the spaCy ``Doc`` of ``article.text`` for the
-    annotators (never stored or exported).
+    annotators, and ``analysis`` what several of them read from it (both filled by the
+    pipeline right after parsing, dropped after the stages; never stored or exported).
     """
 
     article: Article
@@ -306,6 +334,7 @@ class Document:
     stances: tuple[Stance, ...] = ()
     commitments: tuple[Commitment, ...] = ()
     doc: Any = field(default=None, compare=False, repr=False)
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
     def evolve(self, **changes: Any) -> Document:
         """A copy with ``changes`` applied: ``document.evolve(quotes=(...))``."""

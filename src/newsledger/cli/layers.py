@@ -11,8 +11,8 @@ from typing import Any
 import click
 from rich.table import Table
 
-from newsledger.annotate.issues import known_keys
-from newsledger.annotate.options import options_table, unopposed
+from newsledger.annotate.stances.issues import known_keys
+from newsledger.annotate.stances.options import options_table, unopposed
 from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
 from newsledger.records import Commitment, Event, Stance
 

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsledger.annotate.gazetteer import load as load_gazetteer
+from newsledger.annotate.shared.gazetteer import load as load_gazetteer
 
 #: Titles that imply a gender; the other titles (the gazetteer's person_titles.txt:
 #: "Secretary", "Senator", "President"…) are stripped without implying one.

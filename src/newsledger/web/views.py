@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsledger.annotate.options import Table, options_table
+from newsledger.annotate.stances.options import Table, options_table
 from newsledger.link import timeline as link_timeline
 from newsledger.layers import LAYERS
 from newsledger.records import (

@@ -16,14 +16,16 @@ from datetime import date, datetime
 
 from spacy.tokens import Doc
 
+from newsledger.annotate.stage import Stage
 from newsledger.annotate.times.anchor import direction
 from newsledger.annotate.times.detect import Candidate, find
 from newsledger.annotate.times.fallback import candidates_from_ents
 from newsledger.annotate.times.normalize import normalize
 from newsledger.annotate.times.values import Context, Resolution
 from newsledger.records import Document, TimeExpr, stable_id
+from newsledger.settings import TimeSettings
 
-__all__ = ["Resolution", "annotate", "extract", "parse_anchor"]
+__all__ = ["STAGE", "Resolution", "annotate", "extract", "parse_anchor"]
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +36,16 @@ SPACY_LABELS = ("DATE", "TIME")
 _DAY_RULES = frozenset({"iso", "absolute", "numeric", "month_day", "weekday", "day_word", "holiday"})
 
 
-def annotate(document: Document) -> Document:
-    """``document`` with its ``times`` layer filled.
+def annotate(document: Document, settings: TimeSettings = TimeSettings()) -> Document:
+    """``document`` with its ``times`` layer filled (tense and horizon from ``settings``).
 
-    >>> annotate(document).times[0]
-    TimeExpr(id='t-…', text='the end of the month', type='DATE', value='2025-08', start='2025-08-31', …)
+    >>> from newsledger.annotate.shared.analysis import parsed
+    >>> from newsledger.nlp import load
+    >>> from newsledger.records import Article
+    >>> text = "A meeting could happen before the end of the month."
+    >>> document = parsed(Document(Article("a", text, published="2025-08-19")), load()(text))
+    >>> [(t.text, t.value, t.start, t.end) for t in annotate(document).times]
+    [('the end of the month', '2025-08', '2025-08-31', '2025-08-31')]
     """
     article = document.article
     anchor = parse_anchor(article.published)
@@ -57,7 +64,7 @@ def annotate(document: Document) -> Document:
             end=found.end.isoformat() if found.end else None,
             mod=found.mod,
         )
-        for cand, found in extract(article.text, document.doc, anchor)
+        for cand, found in extract(article.text, document.doc, anchor, settings)
     )
     return document.evolve(times=records)
 
@@ -80,11 +87,12 @@ def parse_anchor(published: str | None) -> date | None:
             return None
 
 
-def extract(text: str, doc: Doc | None, anchor: date | None) -> list[tuple[Candidate, Resolution]]:
+def extract(text: str, doc: Doc | None, anchor: date | None,
+            settings: TimeSettings = TimeSettings()) -> list[tuple[Candidate, Resolution]]:
     """Every temporal expression of ``text`` with its resolution, in text order.
 
     ``doc`` (the spaCy ``Doc`` of ``text``) gives tense and extra candidates; without it
-    the rules still run, with the default direction.
+    the rules still run, with the default direction of ``settings``.
     """
     candidates = find(text)
     if doc is not None:
@@ -93,8 +101,9 @@ def extract(text: str, doc: Doc | None, anchor: date | None) -> list[tuple[Candi
     results: list[tuple[Candidate, Resolution]] = []
     previous: date | None = None
     for cand in candidates:
-        ctx = Context(anchor, direction(doc, cand.start, cand.end), previous,
-                      text[max(0, cand.start - 12):cand.start].lower())
+        ctx = Context(anchor, direction(doc, cand.start, cand.end, settings.max_hops), previous,
+                      text[max(0, cand.start - 12):cand.start].lower(),
+                      settings.default_direction, settings.tense_horizon_days)
         found = normalize(cand, ctx)
         if found is None or (found.value is None and found.start is None and anchor is not None):
             continue
@@ -121,3 +130,7 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
 def _spacy_candidates(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
     """spaCy DATE/TIME entities no rule matched, as candidates for dateparser."""
     return candidates_from_ents(doc, taken, SPACY_LABELS)
+
+
+#: The times stage: reads the text and the parse, writes the time expressions.
+STAGE = Stage("times", annotate, requires=("doc",), assigns=("times",))

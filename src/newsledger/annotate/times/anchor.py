@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsledger.settings import TimeSettings
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 #: Auxiliaries and modals that put a clause in the future (or the hypothetical, which in
@@ -32,15 +34,17 @@ PAST_PREPOSITIONS = frozenset({"since", "ago"})
 DEADLINE_PREPOSITIONS = frozenset({"until", "till", "by"})
 DEADLINE_VERBS = PLAN_VERBS | {"extend", "give", "wait", "suspend", "hold", "keep"}
 
-_MAX_HOPS = 6
 #: Words right after an expression that make it the subject of a future clause.
 _FUTURE_NEXT = frozenset({"will", "'ll", "shall"})
 _PLANNED_NEXT = frozenset({"expected", "scheduled", "due", "set", "slated"})
 
 
-def direction(doc: Doc | None, start: int, end: int) -> int:
-    """The tense side of the expression at chars ``[start, end)`` of ``doc``: -1, 0 or +1.
+def direction(doc: Doc | None, start: int, end: int, max_hops: int = TimeSettings.max_hops) -> int:
+    """The tense side of the expression at chars ``[start, end)`` of ``doc``: -1, 0 or +1
+    (the governing verb at most ``max_hops`` dependency hops up).
 
+    >>> from newsledger.nlp import load
+    >>> nlp = load()
     >>> direction(nlp("Russia launched drones on Monday night."), 27, 39)
     -1
     """
@@ -54,15 +58,15 @@ def direction(doc: Doc | None, start: int, end: int) -> int:
     if previous is not None and previous.lower_ in PAST_PREPOSITIONS:
         return PAST
     if previous is not None and previous.lower_ in DEADLINE_PREPOSITIONS:
-        verb = _governing_verb(span.root)
+        verb = _governing_verb(span.root, max_hops)
         if verb is not None and verb.lemma_ in DEADLINE_VERBS:
             return FUTURE
     if _future_tail(doc, span.end):
         return FUTURE  # "Friday will see talks", "Friday is expected to…"
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
-        return _possessive(span.root)
-    verb = _governing_verb(span.root)
-    return UNKNOWN if verb is None else verb_tense(verb)
+        return _possessive(span.root, max_hops)
+    verb = _governing_verb(span.root, max_hops)
+    return UNKNOWN if verb is None else verb_tense(verb, max_hops)
 
 
 def _future_tail(doc: Doc, after: int) -> bool:
@@ -75,21 +79,22 @@ def _future_tail(doc: Doc, after: int) -> bool:
     return first in ("is", "are") and after + 1 < len(doc) and doc[after + 1].lower_ in _PLANNED_NEXT
 
 
-def _possessive(token: Token) -> int:
+def _possessive(token: Token, max_hops: int) -> int:
     """"Monday's summit": the event is reported as known, so past, unless the noun phrase
     is the subject of a future verb ("Friday's talks will decide…")."""
     noun = token.head
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        side = verb_tense(noun.head)
+        side = verb_tense(noun.head, max_hops)
         if side == FUTURE:
             return FUTURE
     return PAST
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` in the parse (``token`` itself excluded)."""
+def _governing_verb(token: Token, max_hops: int) -> Token | None:
+    """The nearest verb above ``token`` in the parse (``token`` itself excluded), at
+    most ``max_hops`` up."""
     current = token
-    for _ in range(_MAX_HOPS):
+    for _ in range(max_hops):
         if current.head is current:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
@@ -98,14 +103,14 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def verb_tense(verb: Token) -> int:
+def verb_tense(verb: Token, max_hops: int = TimeSettings.max_hops) -> int:
     """-1 for past (VBD, have + VBN, was + VBN), +1 for future/modal/planned, else 0.
 
     A non-finite verb ("to leave", "following") has no tense of its own: the verbs above
     it decide ("would be ready to leave as soon as Tuesday" -> future).
     """
     current: Token | None = verb
-    for _ in range(_MAX_HOPS):
+    for _ in range(max_hops):
         if current is None:
             return UNKNOWN
         if current.lemma_ in PLAN_VERBS and _plans_ahead(current):
@@ -115,7 +120,7 @@ def verb_tense(verb: Token) -> int:
             return side
         if current.head is current:
             return UNKNOWN
-        current = _governing_verb(current)
+        current = _governing_verb(current, max_hops)
     return UNKNOWN
 
 

@@ -66,7 +66,7 @@ def parse_relative(text: str, anchor: date, prefer: str = "past") -> tuple[date,
     """dateparser's (date, period) for ``text`` relative to ``anchor``, or None.
 
     >>> parse_relative("two weeks ago", date(2025, 8, 19))
-    (datetime.date(2025, 8, 5), 'day')
+    (datetime.date(2025, 8, 5), 'week')
     """
     settings = {"RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
                 "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}

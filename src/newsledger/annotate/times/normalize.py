@@ -9,6 +9,7 @@ September") go to rules, because dateparser ignores tense and returns a single i
 where TIMEX3 wants a week, a month or a range.
 
 >>> from datetime import date
+>>> from newsledger.annotate.times.detect import find
 >>> normalize(find("next week")[0], Context(date(2025, 8, 19)))
 Resolution(type='DATE', value='2025-W35', start=datetime.date(2025, 8, 25), end=...)
 """
@@ -55,16 +56,13 @@ log = logging.getLogger(__name__)
 
 Normaliser = Callable[[Mapping[str, str], Context], "Resolution | None"]
 
-#: Where a bare weekday or month points when the clause's tense says nothing: news
-#: reports what happened, so the past (HeidelTime's news strategy does the same).
-DEFAULT_DIRECTION = -1
-
 #: An arbitrary anchor used to compute the shape of an unanchored value, then masked.
 _SHAPE_ANCHOR = date(2001, 6, 13)
 
 
 def _side(rel: str | None, ctx: Context) -> int:
-    """-2/+2 for an explicit "last"/"next", else the clause's tense (or the default)."""
+    """-2/+2 for an explicit "last"/"next", else the clause's tense (or the context's
+    default direction: the past, in news)."""
     word = " ".join((rel or "").lower().split())
     if word in ("last", "past", "this past", "previous"):
         return -2
@@ -72,7 +70,7 @@ def _side(rel: str | None, ctx: Context) -> int:
         return 2
     if word == "this":
         return ctx.direction or 1
-    return ctx.direction or DEFAULT_DIRECTION
+    return ctx.direction or ctx.default_direction
 
 
 def weekday(parts: Mapping[str, str], ctx: Context) -> Resolution:
@@ -99,14 +97,9 @@ def reference(parts: Mapping[str, str], ctx: Context) -> Resolution:
     return Resolution("DATE", REFERENCES[" ".join(parts["word"].lower().split())])
 
 
-#: How far the tense may send a yearless date: beyond this the nearest reading wins, as a
-#: report's dates are recent or coming ("invited them to a ceremony on March 12", in
-#: February, is next month, not eleven months ago).
-TENSE_HORIZON_DAYS = 300
-
-
 def month(parts: Mapping[str, str], ctx: Context) -> Resolution:
-    """"early September" -> 2025-09, START, 1..10 Sep; "last October" -> the one before."""
+    """"early September" -> 2025-09, START, 1..10 Sep; "last October" -> the one before;
+    the tense moves a yearless month at most ``ctx.tense_horizon_days`` away."""
     number = month_number(parts["mon"])
     mod = parts.get("mod")
     if parts.get("year"):
@@ -117,7 +110,7 @@ def month(parts: Mapping[str, str], ctx: Context) -> Resolution:
         side = _side(parts.get("rel"), ctx) if parts.get("rel") or ctx.direction else 0
         year = month_near(ctx.anchor, number, side)
         distance = abs((year - ctx.anchor.year) * 12 + number - ctx.anchor.month)
-        if abs(side) == 1 and distance * 30 > TENSE_HORIZON_DAYS:
+        if abs(side) == 1 and distance * 30 > ctx.tense_horizon_days:
             year = month_near(ctx.anchor, number, 0)
     first, last = periods.modded_range(*month_range(year, number), mod)
     return Resolution("DATE", f"{year}-{number:02d}", first, last, periods.period_mod(mod))
@@ -136,7 +129,7 @@ def month_day(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
             return day(min(fits, key=lambda d: abs((d - ctx.anchor).days)))
     side = _side(parts.get("rel"), ctx) if parts.get("rel") or ctx.direction else 0
     found = day_near(ctx.anchor, number, dom, side)
-    if found and abs(side) == 1 and abs((found - ctx.anchor).days) > TENSE_HORIZON_DAYS:
+    if found and abs(side) == 1 and abs((found - ctx.anchor).days) > ctx.tense_horizon_days:
         found = day_near(ctx.anchor, number, dom, 0)
     return day(found) if found else None
 
@@ -181,7 +174,7 @@ def holiday(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
         chosen = max((d for d in options if d <= ctx.anchor), default=options[0])
     else:
         chosen = min((d for d in options if d >= ctx.anchor), default=options[-1])
-    if abs(side) == 1 and abs((chosen - ctx.anchor).days) > TENSE_HORIZON_DAYS:
+    if abs(side) == 1 and abs((chosen - ctx.anchor).days) > ctx.tense_horizon_days:
         chosen = min(options, key=lambda d: abs((d - ctx.anchor).days))
     if parts.get("week"):
         first, last = week_range(chosen)

@@ -19,16 +19,23 @@ from newsledger.annotate.times.lexicon import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from newsledger.settings import TimeSettings
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a normaliser may use: ``anchor`` None means "unanchored: use XXXX forms"."""
+    """What a normaliser may use: ``anchor`` None means "unanchored: use XXXX forms".
+
+    ``default_direction`` and ``tense_horizon_days`` come from the times settings
+    (:class:`~newsledger.settings.TimeSettings`, which says why they are what they are).
+    """
 
     anchor: date | None
     direction: int = 0
     previous: date | None = None
     before: str = ""  # the few characters before the expression, for "in two weeks"
+    default_direction: int = TimeSettings.default_direction
+    tense_horizon_days: int = TimeSettings.tense_horizon_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +78,7 @@ def quantity(word: str) -> float | None:
     """A number written in digits or words; None for vague ones ("several").
 
     >>> quantity("5 1/2"), quantity("a couple of"), quantity("several")
-    (5.5, 2, None)
+    (5.5, 2.0, None)
     """
     text = re.sub(r"\s+", " ", word.strip().lower())
     half = 0.0

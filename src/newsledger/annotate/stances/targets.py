@@ -2,15 +2,16 @@
 cue, its complement (object, clause, or the cue's own preposition), the words before
 a subject-less participle, and the trimming of a target's wording.
 
-    >>> clauses.text_of(complement(doc[2]))   # "Italy is opposed to putting boots on the ground"
-    'putting boots on the ground'
+In "Italy is opposed to putting boots on the ground", ``clauses.text_of(complement(opposed))``
+is ``'putting boots on the ground'``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsledger.annotate import clauses
+from newsledger.annotate.shared import clauses
+from newsledger.records import Document
 
 # Dependents that hold a stance's target, in order of preference.
 TARGET_DEPS = ("dobj", "xcomp", "ccomp", "nsubjpass")
@@ -60,10 +61,10 @@ def agent_of(token: Token) -> Token | None:
     return None
 
 
-def left_target(cue: Token) -> list[Token]:
+def left_target(document: Document, cue: Token) -> list[Token]:
     """The words before a subject-less cue, back to a clause boundary:
     "and Budapest, Hungary, not favoured" -> "Budapest, Hungary"."""
-    low = clauses.line_of(cue)[0]
+    low = clauses.line_of(document, cue)[0]
     first = min((c for c in cue.subtree if c.dep_ == "neg"), key=lambda t: t.i, default=cue)
     taken: list[Token] = []
     for i in range(first.i - 1, cue.sent.start - 1, -1):

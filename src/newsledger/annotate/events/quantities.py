@@ -6,6 +6,8 @@ the noun the number modifies ("270" -> "drones"). Spelled-out numbers go through
 "1.5 million"); money goes through ``price-parser`` (quantulum3 cannot load its
 pickled classifier with the scikit-learn installed here).
 
+    >>> from newsledger.nlp import load
+    >>> nlp = load()
     >>> [(q.value, q.unit) for q, _ in quantities_in(nlp("sending 270 drones and 10 missiles"))]
     [(270.0, 'drones'), (10.0, 'missiles')]
 

@@ -5,7 +5,8 @@ or "the US president" are resolved by rule, over the named mentions the entities
 layer found:
 
 * **Pronouns** ("he", "she", "they", "it") take the most recent compatible named
-  mention, searching back sentence by sentence (at most ``WINDOW`` sentences);
+  mention, searching back sentence by sentence (at most ``window`` sentences, the
+  quotes settings' ``coref_window``);
   within a sentence a main-clause subject beats any other subject, which beats a
   non-subject. Mentions inside quotation marks are never antecedents (they are the
   quoted speaker's words). Gender comes from titles ("Mr", "Mrs", "Sir") and from
@@ -15,14 +16,13 @@ layer found:
   title or pre-modifier ("White House press secretary Karoline Leavitt", "Ukrainian
   President Volodymyr Zelenskyy") with a compatible country; failing that, a definite
   role noun is read as an anaphor and takes the most recent main-clause subject
-  PERSON within ``WINDOW`` sentences whose known roles do not conflict (so "the US
+  PERSON within ``window`` sentences whose known roles do not conflict (so "the US
   president" after "Donald Trump has said …" is Donald Trump, but never Zelenskyy,
   whose article role is *Ukrainian* president). Indefinite ("a diplomat"), plural or
   possessed ("Trump's spokesman") role nouns stay unresolved.
 
->>> resolver = Resolver(document)
->>> resolver.resolve(document.doc[131])  # "She said …" in the reference article
-Entity(name='Karoline Leavitt', type='PERSON', …)
+In the reference article, ``Resolver(document).resolve(token)`` of the "She" in "She
+said …" gives the entity Karoline Leavitt (tests/test_coref.py runs cases like it).
 """
 
 from __future__ import annotations
@@ -35,12 +35,10 @@ from itertools import accumulate, chain
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.annotate import entities as entity_layer
-from newsledger.annotate.quote_marks import find_marked
+from newsledger.annotate.quotes.quote_marks import find_marked
+from newsledger.annotate.shared.mentions import entity_at
 from newsledger.records import Document, Entity
-
-#: Sentences searched back from a pronoun or role noun.
-WINDOW = 4
+from newsledger.settings import QuoteSettings
 
 #: Pronoun -> (wanted gender or None, wanted entity types). Source: English personal
 #: pronouns in subject, object and possessive case; "they"/"it" for bodies and states.
@@ -123,11 +121,14 @@ def first_name_gender(name: str) -> str | None:
 class Resolver:
     """Resolves pronoun and role-noun speakers of one document (built once per document).
 
-    ``quoted`` are the char ranges inside quotation marks (found here when not given).
+    ``quoted`` are the char ranges inside quotation marks (found here when not given);
+    ``window`` is how many sentences back an antecedent may be.
     """
 
-    def __init__(self, document: Document, quoted: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, document: Document, quoted: list[tuple[int, int]] | None = None,
+                 window: int = QuoteSettings.coref_window) -> None:
         self.document = document
+        self.window = window
         self.doc: Doc = document.doc
         self.sentence_starts = [s.start_char for s in self.doc.sents]
         self.by_id = {e.id: e for e in document.entities}
@@ -203,9 +204,9 @@ class Resolver:
         """Candidates before ``char`` grouped by sentence, nearest sentence first."""
         here = self._sentence(char)
         end = bisect_left(self.candidate_starts, char)
-        start = bisect_left(self.candidate_sentences, here - WINDOW, 0, end)
+        start = bisect_left(self.candidate_sentences, here - self.window, 0, end)
         window = self.candidates[start:end]
-        return [[c for c in window if c.sentence == s] for s in range(here, max(-1, here - WINDOW - 1), -1)]
+        return [[c for c in window if c.sentence == s] for s in range(here, max(-1, here - self.window - 1), -1)]
 
     def _gender(self, entity: Entity) -> str | None:
         for text in chain((entity.name, *entity.aliases), self._mention_texts(entity)):
@@ -261,7 +262,7 @@ class Resolver:
         """The state named by a demonym or country among ``words`` ("US", "Ukrainian")."""
         for token in words:
             if token.ent_type_ in ("GPE", "NORP"):
-                entity = entity_layer.entity_at(self.document, token.idx, token.idx + len(token))
+                entity = entity_at(self.document, token.idx, token.idx + len(token))
                 if entity is not None and entity.type == "GPE":
                     return entity.name
         return None

@@ -7,26 +7,27 @@ each with a note on where it came from; the functions are small and pure.
 
 Example::
 
-    >>> tok = doc[9]                      # "sent" in "troops will not be sent"
-    >>> is_negated(tok), modality(tok)
-    (True, 'certain')
+    >>> from newsledger.nlp import load
+    >>> sent = load()("American troops will not be sent to Ukraine.")[5]
+    >>> sent.text, is_negated(sent), modality(sent), is_future(sent)
+    ('sent', True, 'certain', True)
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.attrs import IS_SPACE, POS
+from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsledger.records import Document, Entity, Quote, TimeExpr
+from newsledger.annotate.shared.mentions import entity_at
+from newsledger.records import Analysis, Document, Entity, Quote, TimeExpr
 
 log = logging.getLogger(__name__)
 
@@ -73,51 +74,25 @@ class Located:
     end: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class LineBreaks:
-    """Where a Doc's text lines end, read from its whitespace tokens (see :func:`line_of`).
-
-    ``token_indices`` are the whitespace tokens holding a line break, in order; for
-    each, ``firsts`` is the char offset of its first ``\\n`` (the end of the line before
-    it) and ``after_lasts`` the offset just after its last one (the start of the line
-    after it). ``text_end`` is the length of the Doc's text.
-    """
-
-    token_indices: tuple[int, ...]
-    firsts: tuple[int, ...]
-    after_lasts: tuple[int, ...]
-    text_end: int
+def analysis_of(document: Document) -> Analysis:
+    """The shared analysis of ``document``'s parse; a clear error when it was never made."""
+    if document.analysis is None:
+        raise ValueError(
+            f"article {document.article.id!r}: no analysis of the parse; "
+            "parse it with newsledger.annotate.shared.analysis.parsed"
+        )
+    return document.analysis
 
 
-@functools.lru_cache(maxsize=1)  # every clause of one Doc asks in turn: one pass per Doc
-def line_breaks(doc: Doc) -> LineBreaks:
-    """The :class:`LineBreaks` of ``doc``, read from its whitespace tokens only.
-
-    Never from ``doc.text``: spaCy rebuilds that string on every access (see
-    docs/performance.md). A line break always sits in a whitespace token's text (the
-    tokenizer keeps only a single space as trailing whitespace), and ``Doc.to_array``
-    finds those tokens without creating a Python ``Token`` for every word. Cached for
-    the Doc last asked about: the stages never change a Doc.
-    """
-    spaces = (doc[i] for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space)
-    breaks = [(t.i, t.idx, t.text) for t in spaces if "\n" in t.text]
-    last = doc[-1] if len(doc) else None
-    return LineBreaks(
-        token_indices=tuple(i for i, _, _ in breaks),
-        firsts=tuple(idx + text.find("\n") for _, idx, text in breaks),
-        after_lasts=tuple(idx + text.rfind("\n") + 1 for _, idx, text in breaks),
-        text_end=last.idx + len(last.text_with_ws) if last is not None else 0,
-    )
-
-
-def line_of(token: Token) -> tuple[int, int]:
+def line_of(document: Document, token: Token) -> tuple[int, int]:
     """The char range of the text line holding ``token``: a heading and the paragraph
     that follows it are parsed as one sentence, but never share a clause.
 
     The line starts after the last line break in a token before ``token`` and ends at
-    the first one in ``token`` or after it (looked up in the Doc's :func:`line_breaks`).
+    the first one in ``token`` or after it (looked up in the document's
+    :class:`~newsledger.records.LineBreaks`, computed once after parsing).
     """
-    breaks = line_breaks(token.doc)
+    breaks = analysis_of(document).line_breaks
     k = bisect.bisect_left(breaks.token_indices, token.i)
     start = breaks.after_lasts[k - 1] if k else 0
     end = breaks.firsts[k] if k < len(breaks.firsts) else breaks.text_end
@@ -134,9 +109,9 @@ def tokens_with_pos(doc: Doc, parts_of_speech: Iterable[str]) -> list[Token]:
     return [doc[i] for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in wanted]
 
 
-def clause_tokens(head: Token, *, skip_deps: Iterable[str] = ()) -> list[Token]:
+def clause_tokens(document: Document, head: Token, *, skip_deps: Iterable[str] = ()) -> list[Token]:
     """The tokens of ``head``'s subtree on its line, minus subtrees under ``skip_deps``."""
-    low, high = line_of(head)
+    low, high = line_of(document, head)
     skipped = {t.i for c in head.children if c.dep_ in skip_deps for t in c.subtree}
     return [t for t in head.subtree if low <= t.idx < high and t.i not in skipped]
 
@@ -235,7 +210,8 @@ SENTENCE_CLOSERS = "\"'”’"
 def question_tokens(doc: Doc) -> frozenset[int]:
     """The indices of the tokens whose sentence is a question (:func:`is_question` of
     every token, one pass over the sentences instead of one per token, reading only
-    each sentence's last tokens)."""
+    each sentence's last tokens). The pipeline computes it once per parse into
+    ``Document.analysis.questions``."""
     bounds = [(sent.start, sent.end) for sent in doc.sents]
     return frozenset(
         i for start, end in bounds if ends_with_question(doc, end) for i in range(start, end)
@@ -326,8 +302,6 @@ def entity_of(document: Document, start: int, end: int) -> Entity | None:
     """The canonical entity whose mention best covers [start, end); ``None`` for a bare
     surname several people of the article share ("Clinton" beside Hillary, Bill and
     Chelsea Clinton): an unsure holder is recorded as unknown, not guessed."""
-    from newsledger.annotate.entities import entity_at
-
     entity = entity_at(document, start, end)
     if entity is None or entity.type not in {"PERSON", "ORG"}:
         return entity

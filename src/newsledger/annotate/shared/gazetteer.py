@@ -6,12 +6,12 @@ source); the tables are read-only after loading.
 
 from __future__ import annotations
 
-import csv
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
+
+from newsledger.tables import table, words
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,23 @@ class Gazetteer:
         )
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("newsledger.resources").joinpath(name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+@dataclass(frozen=True, slots=True)
+class CountryRow:
+    """One row of ``countries.tsv``: ``|``-separated lists in ``demonyms`` and ``aliases``."""
+
+    name: str
+    iso2: str
+    demonyms: str
+    capital: str
+    aliases: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRow:
+    """One row of ``organisations.tsv``: an acronym news copy uses bare, and its name."""
+
+    acronym: str
+    name: str
 
 
 @functools.cache
@@ -51,25 +65,23 @@ def load() -> Gazetteer:
     capitals: dict[str, str] = {}
     demonym_of: dict[str, str] = {}
     # Rows are most populous first: the first row to claim a form keeps it.
-    for row in csv.DictReader(_lines("countries.tsv"), delimiter="\t"):
-        name = row["name"]
+    for row in table("countries.tsv", CountryRow):
+        name = row.name
         countries.setdefault(name.casefold(), name)
-        for alias in filter(None, row["aliases"].split("|")):
+        for alias in filter(None, row.aliases.split("|")):
             if alias.isupper():
                 codes.setdefault(alias, name)
             else:
                 countries.setdefault(alias.casefold(), name)
-        forms = [d for d in row["demonyms"].split("|") if d]
+        forms = [d for d in row.demonyms.split("|") if d]
         for form in forms:
             demonyms.setdefault(form.casefold(), name)
         if forms:
             demonym_of.setdefault(name, forms[0])
-        if row["capital"]:
-            capitals.setdefault(row["capital"].casefold(), name)
-    acronyms = dict(
-        (row["acronym"], row["name"]) for row in csv.DictReader(_lines("organisations.tsv"), delimiter="\t")
-    )
-    heads = sorted((tuple(h.split()) for h in _lines("org_heads.txt")), key=len, reverse=True)
+        if row.capital:
+            capitals.setdefault(row.capital.casefold(), name)
+    acronyms = {row.acronym: row.name for row in table("organisations.tsv", OrganisationRow)}
+    heads = sorted((tuple(h.split()) for h in words("org_heads.txt")), key=len, reverse=True)
     return Gazetteer(
         countries=MappingProxyType(countries),
         country_codes=MappingProxyType(codes),
@@ -77,6 +89,6 @@ def load() -> Gazetteer:
         capitals=MappingProxyType(capitals),
         demonym_of=MappingProxyType(demonym_of),
         acronyms=MappingProxyType(acronyms),
-        titles=frozenset(_lines("person_titles.txt")),
+        titles=frozenset(words("person_titles.txt")),
         org_heads=tuple(heads),
     )

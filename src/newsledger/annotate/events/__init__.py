@@ -10,32 +10,34 @@ PLOVER, CAMEO and ACLED). Three shapes are read from the dependency parse:
   summit"), a planning modifier ("a possible summit"), a past frame ("a day after
   his meeting"), or a verb of occurrence ("a meeting could happen before …").
 
-Mentions of one event are merged (:mod:`newsledger.annotate.event_merge`), and only
+Mentions of one event are merged (:mod:`newsledger.annotate.events.merging`), and only
 ``happened``, ``planned`` and ``denied`` events with at least one argument are kept:
 hedged or conditional clauses are positions and promises, left to the stances and
 commitments layers (precision first).
 
-    >>> [e.type for e in annotate(document).events]   # "Russia attacked Kyiv on Monday."
-    ['attack']
+    >>> from newsledger.pipeline import Pipeline
+    >>> from newsledger.records import Article, Document
+    >>> def annotated(text):
+    ...     return Pipeline.load().annotate_one(Document(Article("a", text, published="2025-08-19")))
+    >>> [(e.type, e.actor, e.target, e.start) for e in annotated("Russia attacked Ukraine on Monday.").events]
+    [('attack', 'Russia', 'Ukraine', '2025-08-18')]
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from importlib import resources
-from typing import Literal
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsledger.annotate import clauses
-from newsledger.annotate.clauses import OCCURRENCE_VERBS
-from newsledger.annotate.event_args import JOINT_TYPES, IndexedDocument, arguments, index, subject_names
-from newsledger.annotate.event_merge import Mention, merge
+from newsledger.annotate.events.arguments import JOINT_TYPES, IndexedDocument, arguments, index, subject_names
+from newsledger.annotate.events.merging import Mention, merge
+from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.clauses import OCCURRENCE_VERBS
+from newsledger.annotate.shared.event_types import EventType, type_of_noun, type_of_verb
+from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Event, stable_id
+from newsledger.settings import EventSettings
 
 log = logging.getLogger(__name__)
 
@@ -62,60 +64,6 @@ FORWARD_VERBS = frozenset(
 PHYSICAL_TARGETS = frozenset({"GPE", "FAC", "LOC"})
 # Verbs planning their object ("planning for a possible summit").
 PLANNING_WORDS = frozenset({"plan", "planning", "prepare", "schedule", "arrange", "organise", "organize"})
-
-
-@dataclass(frozen=True, slots=True)
-class EventType:
-    """One row of ``event_types.csv``."""
-
-    type: str
-    plover: str
-    cameo: str
-    acled: str
-    extracted: bool
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    light_verbs: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def event_types() -> tuple[EventType, ...]:
-    """The typology shipped in ``resources/event_types.csv``."""
-    path = resources.files("newsledger.resources").joinpath("event_types.csv")
-    with path.open(encoding="utf-8") as handle:
-        return tuple(
-            EventType(
-                row["type"], row["plover_root"], row["cameo_root"], row["acled_event_type"],
-                row["extracted"] == "yes", frozenset(row["verb_lemmas"].split()),
-                frozenset(row["noun_lemmas"].split()), frozenset(row["light_verbs"].split()),
-            )
-            for row in csv.DictReader(handle)
-        )
-
-
-@functools.lru_cache(maxsize=2)
-def types_by_lemma(kind: Literal["verbs", "nouns"]) -> Mapping[str, EventType]:
-    """Trigger lemma -> the first extracted type listing it among its ``kind``."""
-    index: dict[str, EventType] = {}
-    for etype in event_types():
-        if etype.extracted:
-            for lemma in getattr(etype, kind):
-                index.setdefault(lemma, etype)
-    return index
-
-
-def type_of_verb(token: Token) -> EventType | None:
-    """The event type a verb triggers on its own ("attacked" -> attack)."""
-    if token.pos_ != "VERB":
-        return None
-    return types_by_lemma("verbs").get(token.lemma_.lower())
-
-
-def type_of_noun(token: Token) -> EventType | None:
-    """The event type a noun names ("summit" -> meeting); proper names never count."""
-    if token.pos_ != "NOUN":
-        return None
-    return types_by_lemma("nouns").get(token.lemma_.lower())
 
 
 def trigger_tokens(doc: Doc) -> list[Token]:
@@ -221,7 +169,7 @@ def mention_at(indexed: IndexedDocument, token: Token) -> Mention | None:
             status = "happened"
             gov = head.head if head.dep_ == "dobj" else head.head.head
             # the evidence is the past clause that dates it: "but still lost the election"
-            args = replace(args, span=clauses.span_of(clauses.clause_tokens(gov, skip_deps=("conj", "cc"))))
+            args = replace(args, span=clauses.span_of(clauses.clause_tokens(indexed.document, gov, skip_deps=("conj", "cc"))))
             if head.dep_ == "dobj" and etype.type in JOINT_TYPES:  # "Romney lost the election"
                 people = subject_names(indexed, gov, trigger)
                 args = replace(args, participants=tuple(dict.fromkeys((*args.participants, *people))))
@@ -280,11 +228,19 @@ def keep(mention: Mention) -> bool:
     return mention.status in KEPT_STATUSES and has_argument
 
 
-def annotate(document: Document) -> Document:
-    """Fill ``document.events`` from the parse, the times and the quotes."""
+def annotate(document: Document, settings: EventSettings = EventSettings()) -> Document:
+    """Fill ``document.events`` from the parse, the times and the quotes (``settings``:
+    no knobs yet)."""
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     merged = merge(mentions(document))
     events = tuple(to_event(document, m) for m in merged if keep(m))
     log.debug("article %s: %d events", document.article.id, len(events))
     return document.evolve(events=events)
+
+
+#: The events stage: reads the parse, the entities, times and quotes; writes the events.
+STAGE = Stage(
+    "events", annotate,
+    requires=("doc", "analysis", "entities", "mentions", "times", "quotes"), assigns=("events",),
+)

@@ -12,25 +12,30 @@ wording may differ by inflection or by a word or two).
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-#: The least rapidfuzz ``partial_ratio`` at which a paraphrase names the issue;
-#: 90 accepts "putting troops on ground" for "putting people on the ground" but not
-#: "air support" for "support" alone (checked on the reference article and PolNeAR dev).
-FUZZY_THRESHOLD = 90
-#: Paraphrases shorter than this are too generic for fuzzy matching.
-MIN_FUZZY_LENGTH = 8
+from newsledger.settings import StanceSettings
+from newsledger.tables import table
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    """One row of ``issues.csv`` as written: ``patterns`` one regular expression (its
+    alternatives joined by ``|``), ``paraphrases`` separated by ``;``."""
+
+    key: str
+    label: str
+    patterns: str
+    paraphrases: str
 
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One row of ``issues.csv``."""
+    """One issue, read from its :class:`IssueRow`."""
 
     key: str
     label: str
@@ -41,30 +46,30 @@ class Issue:
 @functools.lru_cache(maxsize=1)
 def issues() -> tuple[Issue, ...]:
     """The issue table shipped in ``resources/issues.csv``, in file order."""
-    path = resources.files("newsledger.resources").joinpath("issues.csv")
-    with path.open(encoding="utf-8") as handle:
-        return tuple(
-            Issue(
-                row["key"], row["label"], re.compile(row["patterns"], re.IGNORECASE),
-                tuple(p.strip() for p in row["paraphrases"].split(";") if p.strip()),
-            )
-            for row in csv.DictReader(handle)
+    return tuple(
+        Issue(
+            row.key, row.label, re.compile(row.patterns, re.IGNORECASE),
+            tuple(p.strip() for p in row.paraphrases.split(";") if p.strip()),
         )
+        for row in table("issues.csv", IssueRow)
+    )
 
 
-def issue_key(target: str) -> str | None:
+def issue_key(target: str, threshold: int = StanceSettings.issue_fuzzy_threshold,
+              min_length: int = StanceSettings.issue_min_fuzzy_length) -> str | None:
     """The issue a stance target is about, or ``None``: patterns first (in table
-    order), then the closest paraphrase above :data:`FUZZY_THRESHOLD`."""
+    order), then the closest paraphrase of at least ``min_length`` characters whose
+    rapidfuzz ``partial_ratio`` reaches ``threshold``."""
     for issue in issues():
         if issue.pattern.search(target):
             return issue.key
     # a paraphrase must fit inside the target: "support" alone is no "air support"
     choices = {
         (issue.key, p): p.lower() for issue in issues() for p in issue.paraphrases
-        if MIN_FUZZY_LENGTH <= len(p) <= len(target)
+        if min_length <= len(p) <= len(target)
     }
     best = process.extractOne(
-        target.lower(), choices, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_THRESHOLD
+        target.lower(), choices, scorer=fuzz.partial_ratio, score_cutoff=threshold
     )
     return best[2][0] if best else None
 

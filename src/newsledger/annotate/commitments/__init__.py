@@ -13,7 +13,12 @@ Four readings of the parse:
 ``due`` is the end of the time expression's range and ``due_start`` its start, so a
 later overdue check (``--as-of``) needs nothing else.
 
-    >>> [(c.kind, c.action) for c in annotate(document).commitments]
+    >>> from newsledger.pipeline import Pipeline
+    >>> from newsledger.records import Article, Document
+    >>> def annotated(text):
+    ...     return Pipeline.load().annotate_one(Document(Article("a", text, published="2025-08-19")))
+    >>> text = "Donald Trump has threatened to put more sanctions on Russia if a peace deal is not reached."
+    >>> [(c.kind, c.action) for c in annotated(text).commitments]
     [('threat', 'put more sanctions on Russia')]
 """
 
@@ -24,9 +29,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsledger.annotate import clauses
-from newsledger.annotate.events import type_of_noun
+from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.event_types import type_of_noun
+from newsledger.annotate.stage import Stage
 from newsledger.records import Commitment, Document, stable_id
+from newsledger.settings import CommitmentSettings
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +100,7 @@ def subject_token(verb: Token) -> Token | None:
 
 def action_tokens(document: Document, verb: Token, *, with_subject: bool) -> list[Token]:
     """The action's words: the verb phrase without conditions, asides and its date."""
-    tokens = clauses.clause_tokens(verb, skip_deps=ACTION_SKIP)
+    tokens = clauses.clause_tokens(document, verb, skip_deps=ACTION_SKIP)
     times = [t.span for t in document.times]
     dated = {
         t.i for child in verb.children if child.dep_ in {"prep", "agent"}
@@ -106,7 +113,7 @@ def action_tokens(document: Document, verb: Token, *, with_subject: bool) -> lis
         subject = subject_token(verb)
         if subject is not None:
             tokens = [*subject.subtree, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}], *tokens]
-            tokens = [t for t in tokens if clauses.line_of(t) == clauses.line_of(verb)]
+            tokens = [t for t in tokens if clauses.line_of(document, t) == clauses.line_of(document, verb)]
     # the verb's own "to" and, without a subject, its own auxiliaries stay out
     unique = {
         t.i: t for t in tokens
@@ -142,7 +149,7 @@ def read_verb(document: Document, token: Token) -> Reading | None:
     passive = any(c.dep_ == "auxpass" for c in token.children)
     # "Obama's veto is expected to come …": whose expectation is unsaid; the action keeps its subject
     action = action_tokens(document, action_head, with_subject=passive)
-    evidence = clauses.clause_tokens(token, skip_deps=("conj", "cc"))
+    evidence = clauses.clause_tokens(document, token, skip_deps=("conj", "cc"))
     return Reading(kind, None if passive and kind == "expectation" else holder,
                    action_head, action, evidence)
 
@@ -159,7 +166,7 @@ def read_dated_future(document: Document, token: Token) -> Reading | None:
         return None  # "plans to send …": read from the commitment verb
     if not has_time_under(document, token):
         return None  # no date in reach: skip reading the clause
-    scope = action_scope(token)
+    scope = action_scope(document, token)
     located = clauses.time_of(document, scope)
     if located is None or not clauses.is_after_publication(document, located.end):
         return None
@@ -190,9 +197,9 @@ def has_time_under(document: Document, verb: Token) -> bool:
     return any(start <= t.span[0] and t.span[1] <= end and (t.start or t.end) for t in document.times)
 
 
-def action_scope(verb: Token) -> list[Token]:
+def action_scope(document: Document, verb: Token) -> list[Token]:
     """The verb's own clause (no nested reports, no coordinated clauses)."""
-    return clauses.clause_tokens(verb, skip_deps=("ccomp", "conj", "cc", "parataxis", "advcl"))
+    return clauses.clause_tokens(document, verb, skip_deps=("ccomp", "conj", "cc", "parataxis", "advcl"))
 
 
 def read_noun(document: Document, token: Token) -> Reading | None:
@@ -205,7 +212,7 @@ def read_noun(document: Document, token: Token) -> Reading | None:
         return None
     verb = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
     holder = holder_name(document, verb) if verb is not None else None
-    return Reading(kind, holder, token, phrase, clauses.clause_tokens(verb or token))
+    return Reading(kind, holder, token, phrase, clauses.clause_tokens(document, verb or token))
 
 
 READERS = (read_verb, read_dated_future, read_noun)
@@ -232,12 +239,13 @@ def to_commitment(document: Document, reading: Reading) -> Commitment:
     )
 
 
-def annotate(document: Document) -> Document:
-    """Fill ``document.commitments`` from the parse and the times."""
+def annotate(document: Document, settings: CommitmentSettings = CommitmentSettings()) -> Document:
+    """Fill ``document.commitments`` from the parse and the times (``settings``: no
+    knobs yet)."""
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     found: dict[tuple[int, int], Commitment] = {}
-    asked = clauses.question_tokens(document.doc)
+    asked = clauses.analysis_of(document).questions
     for token in clauses.tokens_with_pos(document.doc, READ_POS):
         if token.i in asked:
             continue  # "Mr. President, will you pledge …?" asks for a commitment
@@ -250,3 +258,10 @@ def annotate(document: Document) -> Document:
     commitments = tuple(found.values())
     log.debug("article %s: %d commitments", document.article.id, len(commitments))
     return document.evolve(commitments=commitments)
+
+
+#: The commitments stage: reads the parse and its analysis, entities, times and quotes.
+STAGE = Stage(
+    "commitments", annotate,
+    requires=("doc", "analysis", "entities", "mentions", "times", "quotes"), assigns=("commitments",),
+)

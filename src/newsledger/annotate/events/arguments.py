@@ -1,10 +1,9 @@
 """The arguments of one event mention: actor, target, participants, place, venue
 options, topic, time, quantities and the source that reported it.
 
-    >>> # "Russia launched its biggest air assault on Ukraine"
-    >>> args = arguments(index(document), "attack", doc[1], doc[4])
-    >>> args.actor, args.target
-    ('Russia', 'Ukraine')
+For "Russia launched its biggest air assault on Ukraine", :func:`arguments` of the
+attack anchored on "launched" (trigger "assault") gives actor ``'Russia'`` and target
+``'Ukraine'`` (``newsledger.annotate.events`` shows it run).
 """
 
 from __future__ import annotations
@@ -16,9 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsledger.annotate import clauses
-from newsledger.annotate.clauses import OCCURRENCE_VERBS
-from newsledger.annotate.quantities import number_entities, quantities_within
+from newsledger.annotate.events.quantities import number_entities, quantities_within
+from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.clauses import OCCURRENCE_VERBS
 from newsledger.records import Document, Quantity
 
 # Types whose subject and companions are participants rather than an actor.
@@ -193,7 +192,7 @@ def split_pair(document: Document, name: str | None) -> list[str]:
 def place_options(indexed: IndexedDocument, head: Token) -> tuple[str, ...]:
     """Alternative places listed in the clause: "with Geneva, Vienna, Rome, Budapest,
     and Doha among the venues being considered" -> the five cities."""
-    tokens = clauses.clause_tokens(head)
+    tokens = clauses.clause_tokens(indexed.document, head)
     if not any(t.lower_ in VENUE_NOUNS for t in tokens):
         return ()
     for token in tokens:
@@ -262,7 +261,7 @@ def time_tokens(head: Token, tokens: list[Token]) -> list[Token]:
 def arguments(indexed: IndexedDocument, etype: str, head: Token, trigger: Token) -> Arguments:
     """Everything the clause around ``head`` says about the event."""
     skip_deps = (*FOREIGN_DEPS, "conj", "cc") if head.pos_ == "NOUN" else FOREIGN_DEPS
-    tokens = clauses.clause_tokens(head, skip_deps=skip_deps)
+    tokens = clauses.clause_tokens(indexed.document, head, skip_deps=skip_deps)
     located = clauses.time_of(indexed.document, time_tokens(head, tokens))
     span = clauses.span_of(tokens)
     sub = indexed.document.doc.char_span(span[0], span[1], alignment_mode="expand")

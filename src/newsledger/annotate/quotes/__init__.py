@@ -17,8 +17,13 @@ Three passes over one document:
 
 Speakers resolve through the entities layer and the coref resolver (``speakers``).
 
->>> [(q.kind, q.speaker, q.text) for q in annotate(document).quotes][:1]
-[('indirect', 'Donald Trump', 'American troops will not be sent to Ukraine, but …')]
+>>> from newsledger.pipeline import Pipeline
+>>> from newsledger.records import Article, Document
+>>> def annotated(text):
+...     return Pipeline.load().annotate_one(Document(Article("a", text, published="2025-08-19")))
+>>> text = "Donald Trump said American troops will not be sent to Ukraine."
+>>> [(q.kind, q.speaker, q.text) for q in annotated(text).quotes]
+[('indirect', 'Donald Trump', 'American troops will not be sent to Ukraine')]
 """
 
 from __future__ import annotations
@@ -31,20 +36,15 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.annotate.coref import Resolver
-from newsledger.annotate.cues import Cue, find_cues, is_cue, make_cue, subject_of
-from newsledger.annotate.quote_marks import Marked, find_marked, paragraphs
-from newsledger.annotate.speakers import Speaker, medium_text, speaker
+from newsledger.annotate.quotes.coref import Resolver
+from newsledger.annotate.quotes.cues import Cue, find_cues, is_cue, make_cue, subject_of
+from newsledger.annotate.quotes.quote_marks import Marked, find_marked, paragraphs
+from newsledger.annotate.quotes.speakers import Speaker, medium_text, speaker
+from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Quote, stable_id
+from newsledger.settings import QuoteSettings
 
 log = logging.getLogger(__name__)
-
-#: A quotation shorter than this many words needs a cue to count ("rigged" is a scare
-#: quote, Leavitt's “an option and a possibility” is reported speech).
-MIN_FRAGMENT_WORDS = 3
-
-#: A quotation with no cue at all must read as a sentence of at least this many words.
-MIN_FLOATING_WORDS = 5
 
 #: How a prose paragraph ends (after any closing quotation marks). Headlines and link
 #: lists end without one.
@@ -62,15 +62,20 @@ class Attribution:
     floating: bool = False
 
 
-def annotate(document: Document) -> Document:
-    """Fill ``document.quotes``; reads ``entities``/``mentions`` and ``document.doc``."""
+def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> Document:
+    """Fill ``document.quotes``; reads ``entities``/``mentions`` and ``document.doc``.
+
+    ``settings`` gives the fewest words of a quotation without a cue
+    (``min_fragment_words``, ``min_floating_words``), of a reported object
+    (``min_object_words``) and the coreference window (``coref_window``).
+    """
     doc: Doc = document.doc
     text = document.article.text
     prose = [p for p in paragraphs(text) if _is_prose(text[p[0] : p[1]])]
     marks = [m for m in find_marked(text) if _within(m.outer, prose)]
-    resolver = Resolver(document, quoted=[m.content for m in marks])
-    cues = [c for c in find_cues(doc) if _within((c.verb.idx, c.verb.idx + 1), prose)]
-    marked, cue_verbs = _marked_quotes(document, resolver, marks)
+    resolver = Resolver(document, quoted=[m.content for m in marks], window=settings.coref_window)
+    cues = [c for c in find_cues(doc, settings.min_object_words) if _within((c.verb.idx, c.verb.idx + 1), prose)]
+    marked, cue_verbs = _marked_quotes(document, resolver, marks, settings)
     taken = [q.span for q in marked]
     cues = [c for c in cues if c.verb.i not in cue_verbs]  # already credited a quotation
     indirect = _indirect_quotes(document, resolver, cues, [m.content for m in marks], taken)
@@ -92,8 +97,8 @@ def _within(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
 # --- marked quotations ---------------------------------------------------------------
 
 
-def _marked_quotes(document: Document, resolver: Resolver,
-                   marks: list[Marked]) -> tuple[list[Quote], set[int]]:
+def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked],
+                   settings: QuoteSettings) -> tuple[list[Quote], set[int]]:
     """The quotations among ``marks`` and the token indices of the cues they took."""
     doc: Doc = document.doc
     quotes: list[Quote] = []
@@ -103,7 +108,7 @@ def _marked_quotes(document: Document, resolver: Resolver,
         content = _content_span(doc, mark)
         if content is None:
             continue
-        attribution = _attribute(document, resolver, mark, content, previous)
+        attribution = _attribute(document, resolver, mark, content, previous, settings)
         if attribution is None:
             continue
         kind = _kind(doc, mark, attribution)
@@ -132,18 +137,20 @@ def _content_span(doc: Doc, mark: Marked) -> Span | None:
 
 
 def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Span,
-               previous: tuple[Marked, Attribution] | None) -> Attribution | None:
+               previous: tuple[Marked, Attribution] | None, settings: QuoteSettings) -> Attribution | None:
     """The cue and speaker of a marked quotation, or None when it is not a quotation."""
     words = [t for t in content if t.is_alpha]
-    cue = _governing_cue(content) or _trailing_cue(document.doc, mark) or _leading_cue(
-        document.doc, document.article.text, mark
+    least = settings.min_object_words
+    cue = _governing_cue(content, least) or _trailing_cue(document.doc, mark, least) or _leading_cue(
+        document.doc, document.article.text, mark, least
     )
-    if cue is not None and (len(words) >= MIN_FRAGMENT_WORDS or _opens_sentence(document.article.text, mark)):
+    if cue is not None and (len(words) >= settings.min_fragment_words
+                            or _opens_sentence(document.article.text, mark)):
         if _title_like(words):
             return None
         subject = cue.subject or _frame_subject(document.doc, mark, cue)
         return Attribution(cue, speaker(document, resolver, subject) if subject is not None else None)
-    if len(words) < MIN_FLOATING_WORDS or _title_like(words) or not _sentence_like(content):
+    if len(words) < settings.min_floating_words or _title_like(words) or not _sentence_like(content):
         return None
     if previous is not None and _near(document.article.text, previous[0], mark):
         return Attribution(previous[1].cue, previous[1].speaker, floating=True)
@@ -170,7 +177,7 @@ def _opens_sentence(text: str, mark: Marked) -> bool:
     return first.isupper() and (not before or before[-1] in ".?!:\n" or before[-1] in CLOSING_MARKS)
 
 
-def _governing_cue(content: Span) -> Cue | None:
+def _governing_cue(content: Span, min_object_words: int) -> Cue | None:
     """A cue verb outside the marks that the quoted words depend on."""
     start, end = content.start, content.end
     for token in content:
@@ -178,22 +185,22 @@ def _governing_cue(content: Span) -> Cue | None:
             continue
         for ancestor in token.ancestors:
             if not start <= ancestor.i < end and is_cue(ancestor):
-                return make_cue(ancestor)
+                return make_cue(ancestor, min_object_words)
     return None
 
 
-def _trailing_cue(doc: Doc, mark: Marked) -> Cue | None:
+def _trailing_cue(doc: Doc, mark: Marked, min_object_words: int) -> Cue | None:
     """A cue in the rest of the sentence after the closing mark ("…,” he told Fox News.)."""
     index = _token_at(doc, mark.outer[1])
     for token in doc[index:]:
         if token.is_sent_start and token.i > index or token.text in "“‘\"" or token.text == "\n\n":
             break
         if is_cue(token) and subject_of(token) is not None:
-            return make_cue(token)
+            return make_cue(token, min_object_words)
     return None
 
 
-def _leading_cue(doc: Doc, text: str, mark: Marked) -> Cue | None:
+def _leading_cue(doc: Doc, text: str, mark: Marked, min_object_words: int) -> Cue | None:
     """A cue that introduces the marks: ``He said: “…`` or ``…,” said Y, “…``."""
     before = text[max(0, mark.outer[0] - 200) : mark.outer[0]].rstrip()
     if not before or before[-1] not in ":,":
@@ -203,7 +210,7 @@ def _leading_cue(doc: Doc, text: str, mark: Marked) -> Cue | None:
         if token.text in "”’\"" or "\n" in token.text:
             break
         if is_cue(token) and subject_of(token) is not None:
-            return make_cue(token)
+            return make_cue(token, min_object_words)
     return None
 
 
@@ -350,3 +357,7 @@ def _clip(span: tuple[int, int] | None, paragraph: tuple[int, int] | None) -> tu
 
 def _inside_any(char: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= char < end for start, end in ranges)
+
+
+#: The quotes stage: reads the parse, the entities and mentions; writes the quotes.
+STAGE = Stage("quotes", annotate, requires=("doc", "entities", "mentions"), assigns=("quotes",))

@@ -13,28 +13,32 @@ Three readings of the parse, each driven by a table under ``resources/``:
 Negation flips support to oppose ("not favoured"); a negated opposition is left out
 (not opposing is not supporting). A stance whose holder does not resolve to an entity
 is left out, except a stance on a venue option (kept with holder ``None``). Targets
-get an issue key (:mod:`newsledger.annotate.issues`); targets naming an option of a
+get an issue key (:mod:`newsledger.annotate.stances.issues`); targets naming an option of a
 planned event (``Event.place_options``) get ``option`` too.
 
-    >>> [(s.holder, s.polarity, s.target) for s in annotate(document).stances]
+    >>> from newsledger.pipeline import Pipeline
+    >>> from newsledger.records import Article, Document
+    >>> def annotated(text):
+    ...     return Pipeline.load().annotate_one(Document(Article("a", text, published="2025-08-19")))
+    >>> text = "Italy is opposed to putting boots on the ground in Ukraine."
+    >>> [(s.holder, s.polarity, s.target) for s in annotated(text).stances]
     [('Italy', 'oppose', 'putting boots on the ground in Ukraine')]
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Token
 
-from newsledger.annotate import clauses
-from newsledger.annotate.issues import issue_key
-from newsledger.annotate.options import link_options
-from newsledger.annotate.stance_targets import (
+from newsledger.annotate.shared import clauses
+from newsledger.annotate.stage import Stage
+from newsledger.annotate.stances.issues import issue_key
+from newsledger.annotate.stances.options import link_options
+from newsledger.annotate.stances.targets import (
     PREPS_OF,
     TARGET_DEPS,
     agent_of,
@@ -46,6 +50,8 @@ from newsledger.annotate.stance_targets import (
     trimmed,
 )
 from newsledger.records import Document, Stance, stable_id
+from newsledger.settings import StanceSettings
+from newsledger.tables import table
 
 log = logging.getLogger(__name__)
 
@@ -71,47 +77,54 @@ NEGATABLE = frozenset(
 )
 # Dependents of a cue outside its stance's evidence (coordinated clauses, "with …" asides).
 EVIDENCE_SKIP = ("conj", "cc", "dep", "parataxis", "prep")
-# Share of the shorter target's words in the longer that makes two stances one.
-REPEAT_OVERLAP = 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One row of ``stance_cues.csv``."""
+    """One row of ``stance_cues.csv``: ``source`` says where the cue came from."""
 
     lemma: str
     pos: str
     polarity: str
     particle: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationRow:
+    """One row of ``stance_evaluations.csv``: ``judges`` is ``yes`` for a word that
+    judges a person or a claim when reported ("X was right")."""
+
+    word: str
+    polarity: str
+    judges: str
+    source: str
 
 
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
     """Position cues by (lemma, part of speech); a lemma may have several particles."""
-    path = resources.files("newsledger.resources").joinpath("stance_cues.csv")
-    with path.open(encoding="utf-8") as handle:
-        rows = [Cue(r["lemma"], r["pos"], r["polarity"], r["particle"]) for r in csv.DictReader(handle)]
-    table: dict[tuple[str, str], tuple[Cue, ...]] = {}
-    for cue in rows:
-        table[(cue.lemma, cue.pos)] = (*table.get((cue.lemma, cue.pos), ()), cue)
-    return table
+    by_key: dict[tuple[str, str], tuple[Cue, ...]] = {}
+    for cue in table("stance_cues.csv", Cue):
+        by_key[(cue.lemma, cue.pos)] = (*by_key.get((cue.lemma, cue.pos), ()), cue)
+    return by_key
 
 
-@functools.lru_cache(maxsize=1)
-def evaluation_rows() -> tuple[dict[str, str], ...]:
-    path = resources.files("newsledger.resources").joinpath("stance_evaluations.csv")
-    with path.open(encoding="utf-8") as handle:
-        return tuple(csv.DictReader(handle))
+def evaluation_rows() -> tuple[EvaluationRow, ...]:
+    """The rows of ``resources/stance_evaluations.csv``, in file order."""
+    return table("stance_evaluations.csv", EvaluationRow)
 
 
 @functools.lru_cache(maxsize=1)  # read for every token: build the table once
 def evaluations() -> dict[str, str]:
     """Evaluative words and the polarity they lend to their subject."""
-    return {r["word"]: r["polarity"] for r in evaluation_rows()}
+    return {r.word: r.polarity for r in evaluation_rows()}
 
 
 @functools.lru_cache(maxsize=1)  # read for every token: build the table once
 def judgements() -> dict[str, str]:
     """The evaluative words that judge a person or a claim when reported ("X was right")."""
-    return {r["word"]: r["polarity"] for r in evaluation_rows() if r["judges"] == "yes"}
+    return {r.word: r.polarity for r in evaluation_rows() if r.judges == "yes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +214,7 @@ def read_cue(document: Document, token: Token) -> Reading | None:
     if cue.pos == "VERB" and agent is not None:
         holder_token = agent
         target = [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
-        target = target or left_target(token)
+        target = target or left_target(document, token)
     elif cue.pos == "NOUN":
         holder_token = subject_of(token.head)  # "Trump sounded a call for …"
         if cue.particle:
@@ -267,7 +280,7 @@ def read_policy(document: Document, token: Token) -> Reading | None:
     holder = clauses.reporter_of(document, token)
     if holder is None:
         return None
-    target = clauses.clause_tokens(token, skip_deps=("conj", "cc", "advcl", "ccomp", "punct"))
+    target = clauses.clause_tokens(document, token, skip_deps=("conj", "cc", "advcl", "ccomp", "punct"))
     return Reading(token, holder, polarity, target, modality)
 
 
@@ -286,7 +299,7 @@ def read_judgement(document: Document, token: Token) -> Reading | None:
     holder = clauses.reporter_of(document, copula)
     if holder is None:
         return None
-    target = clauses.clause_tokens(copula, skip_deps=("conj", "cc", "parataxis"))
+    target = clauses.clause_tokens(document, copula, skip_deps=("conj", "cc", "parataxis"))
     return Reading(token, holder, polarity, target, clauses.modality(copula))
 
 
@@ -294,11 +307,11 @@ def read_judgement(document: Document, token: Token) -> Reading | None:
 READERS = (read_cue, read_evaluation, read_policy, read_judgement)
 
 
-def to_stance(document: Document, reading: Reading) -> Stance:
-    """The :class:`Stance` record of a reading."""
+def to_stance(document: Document, reading: Reading, settings: StanceSettings = StanceSettings()) -> Stance:
+    """The :class:`Stance` record of a reading; its issue key matched by ``settings``."""
     head = clauses.root_of(reading.target)
     target = clauses.text_of([t for t in reading.target if not trimmed(t, head)])
-    tokens = [*reading.target, *clauses.clause_tokens(reading.cue, skip_deps=EVIDENCE_SKIP)]
+    tokens = [*reading.target, *clauses.clause_tokens(document, reading.cue, skip_deps=EVIDENCE_SKIP)]
     start, end = clauses.span_of(tokens)
     return Stance(
         id=stable_id("st", document.article.id, start, end, reading.holder, target),
@@ -309,7 +322,7 @@ def to_stance(document: Document, reading: Reading) -> Stance:
         evidence=document.article.text[start:end],
         span=(start, end),
         holder=reading.holder,
-        issue=issue_key(target),
+        issue=issue_key(target, settings.issue_fuzzy_threshold, settings.issue_min_fuzzy_length),
     )
 
 
@@ -333,7 +346,7 @@ def readings(document: Document) -> list[Reading]:
     """Every stance reading in the document, one per cue token; none from questions
     ("Why won't he release his tax returns?") or from inside an if-clause."""
     found = []
-    asked = clauses.question_tokens(document.doc)
+    asked = clauses.analysis_of(document).questions
     for token in document.doc:
         if not may_be_read(token) or token.i in asked or clauses.in_if_clause(token):
             continue
@@ -349,20 +362,20 @@ def words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def repeats(a: Stance, b: Stance) -> bool:
+def repeats(a: Stance, b: Stance, overlap: float = StanceSettings.repeat_overlap) -> bool:
     """The same stance said twice (a headline and its paragraph): same holder and
-    polarity, and half the words of the shorter target in the longer."""
+    polarity, and a share ``overlap`` (half) of the words of the shorter target in the longer."""
     if (a.holder, a.polarity, a.option) != (b.holder, b.polarity, b.option):
         return False
     short, long_ = sorted((words(a.target), words(b.target)), key=len)
-    return bool(short) and len(short & long_) / len(short) >= REPEAT_OVERLAP
+    return bool(short) and len(short & long_) / len(short) >= overlap
 
 
-def without_repeats(found: list[Stance]) -> list[Stance]:
-    """One stance per repeated position, the one with the fullest target."""
+def without_repeats(found: list[Stance], overlap: float = StanceSettings.repeat_overlap) -> list[Stance]:
+    """One stance per repeated position (:func:`repeats`), the one with the fullest target."""
     kept: list[Stance] = []
     for stance in found:
-        twin = next((i for i, k in enumerate(kept) if repeats(k, stance)), None)
+        twin = next((i for i, k in enumerate(kept) if repeats(k, stance, overlap)), None)
         if twin is None:
             kept.append(stance)
         elif len(stance.target) > len(kept[twin].target):
@@ -370,13 +383,23 @@ def without_repeats(found: list[Stance]) -> list[Stance]:
     return kept
 
 
-def annotate(document: Document) -> Document:
-    """Fill ``document.stances``; venue stances get their option from ``document.events``."""
+def annotate(document: Document, settings: StanceSettings = StanceSettings()) -> Document:
+    """Fill ``document.stances``; venue stances get their option from ``document.events``.
+
+    ``settings`` gives the fuzzy issue match and the overlap that makes two stances one.
+    """
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
-    stances = [to_stance(document, r) for r in readings(document)]
+    stances = [to_stance(document, r, settings) for r in readings(document)]
     stances = link_options(stances, document.events)
     kept = [s for s in stances if s.holder or s.option]
-    unique = without_repeats(kept)
+    unique = without_repeats(kept, settings.repeat_overlap)
     log.debug("article %s: %d stances", document.article.id, len(unique))
     return document.evolve(stances=tuple(unique))
+
+
+#: The stances stage: reads the parse and its analysis, entities, quotes and events.
+STAGE = Stage(
+    "stances", annotate,
+    requires=("doc", "analysis", "entities", "mentions", "quotes", "events"), assigns=("stances",),
+)

@@ -1,6 +1,8 @@
 """Reporting cues over spaCy's dependency parse: the verb, its speaker, its addressee
 and its complement.
 
+>>> from newsledger.nlp import load
+>>> nlp = load()
 >>> cue = find_cues(nlp("Mr Trump has admitted Putin might not be sincere."))[0]
 >>> cue.verb.text, phrase(cue.subject).text, cue.complement
 ('admitted', 'Mr Trump', (22, 48))
@@ -8,15 +10,16 @@ and its complement.
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 from spacy.attrs import LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
+
+from newsledger.settings import QuoteSettings
+from newsledger.tables import table, words
 
 #: Parts of speech of cue verbs.
 VERBAL = frozenset({VERB, AUX})
@@ -44,13 +47,12 @@ RELATIVE = frozenset({"who", "that", "which"})
 
 #: Speech acts whose object names what was said ("announced a series of steps to
 #: tighten firearms sales", "repeated his promise to repeal …"): reported as indirect
-#: quotations when the object has at least ``MIN_OBJECT_WORDS`` words. Source: the
+#: quotations when the object has at least ``QuoteSettings.min_object_words`` words. Source: the
 #: noun-phrase contents of PolNeAR train's cues, speech acts only (not "support",
 #: "praise", "want": stances and wishes are other layers).
 OBJECT_REPORTS = frozenset({"announce", "confirm", "deny", "repeat", "reiterate", "reveal", "disclose",
                             "report", "mention", "propose", "predict", "cite", "recount", "describe",
                             "say", "write", "tweet", "post"})
-MIN_OBJECT_WORDS = 3
 
 #: Speech acts that ask someone to do something: the object and the infinitive.
 REQUEST_VERBS = frozenset({"ask", "urge", "tell", "warn", "advise", "remind"})
@@ -78,12 +80,23 @@ class Cue:
     according_to: bool = False
 
 
+#: The classes of ``quote_cues.csv`` (its header comment says what each credits).
+CUE_CLASSES = frozenset({"speech", "writing", "belief", "evidence", "naming", "frame", "commitment"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCueRow:
+    """One row of ``quote_cues.csv``: a cue verb's lemma and its class (the column
+    ``class``, a Python keyword, is the field ``class_``)."""
+
+    lemma: str
+    class_: str
+
+
 @functools.lru_cache(maxsize=1)
 def cue_classes() -> dict[str, str]:
     """The cue table: ``{"say": "speech", "believe": "belief", …}``."""
-    text = resources.files("newsledger.resources").joinpath("quote_cues.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {row["lemma"]: row["class"] for row in rows}
+    return {row.lemma: row.class_ for row in table("quote_cues.csv", QuoteCueRow)}
 
 
 def is_cue(token: Token) -> bool:
@@ -99,17 +112,17 @@ def is_cue(token: Token) -> bool:
 @functools.lru_cache(maxsize=1)
 def cue_nouns() -> frozenset[str]:
     """Nouns of saying that take a "that" clause: ``{"assertion", "claim", …}``."""
-    text = resources.files("newsledger.resources").joinpath("quote_nouns.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(words("quote_nouns.txt"))
 
 
-def find_cues(doc: Doc | Span) -> list[Cue]:
+def find_cues(doc: Doc | Span, min_object_words: int = QuoteSettings.min_object_words) -> list[Cue]:
     """Every reporting cue in ``doc``: cue verbs, "according to X", and nouns of saying
-    with a "that" clause ("made the observation that …")."""
+    with a "that" clause ("made the observation that …"); an object reports what was
+    said from ``min_object_words`` words (:func:`complement_of`)."""
     found = []
     for token in _cue_heads(doc):
         if is_cue(token):
-            found.append(make_cue(token))
+            found.append(make_cue(token, min_object_words))
         elif token.lower_ == "according" and _according_object(token) is not None:
             found.append(_according_cue(token))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in cue_nouns():
@@ -143,11 +156,11 @@ def _noun_cue(noun: Token) -> Cue | None:
     return Cue(noun, noun.lemma_.lower(), owner, None, span) if owner is not None else None
 
 
-def make_cue(verb: Token) -> Cue:
+def make_cue(verb: Token, min_object_words: int = QuoteSettings.min_object_words) -> Cue:
     """The :class:`Cue` of a cue verb, its subject inherited through conj/xcomp/advcl."""
     # the nearest of several: a parse that runs over a paragraph break hangs a
     # clause of the paragraph before on the verb too
-    complement = complement_of(verb)
+    complement = complement_of(verb, min_object_words)
     span = clause_range(complement, verb) if complement is not None else _request(verb) or _parenthetical(verb)
     return Cue(verb, verb.lemma_.lower(), subject_of(verb), medium_of(verb), span)
 
@@ -179,12 +192,12 @@ def _request(verb: Token) -> tuple[int, int] | None:
     return obj.left_edge.idx, last.idx + len(last.text)
 
 
-def complement_of(verb: Token) -> Token | None:
+def complement_of(verb: Token, min_object_words: int = QuoteSettings.min_object_words) -> Token | None:
     """The head of what ``verb`` reports: its clausal complement (the nearest of several:
     a parse that runs over a paragraph break hangs a clause of the paragraph before on
     the verb too); else a "that" clause the parser hung on a noun ("said during a news
     conference that he may wait"); else the object of an evidence verb ("the poll
-    showed Trump leading")."""
+    showed Trump leading"), or of a speech act when it has ``min_object_words`` words."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - verb.i))
@@ -200,7 +213,7 @@ def complement_of(verb: Token) -> Token | None:
     found = next((c for c in verb.children if c.dep_ == wanted and c.i > verb.i), None)
     if found is None or wanted != "dobj":
         return found
-    return found if sum(1 for t in found.subtree if t.is_alpha) >= MIN_OBJECT_WORDS else None
+    return found if sum(1 for t in found.subtree if t.is_alpha) >= min_object_words else None
 
 
 def subject_of(verb: Token) -> Token | None:

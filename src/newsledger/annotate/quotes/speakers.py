@@ -1,8 +1,9 @@
 """From a speaker token to a canonical entity: names, short names, organisations,
 pronouns and role nouns.
 
->>> speaker(document, resolver, doc[115])  # "… Karoline Leavitt told reporters …"
-Speaker(entity=Entity(name='Karoline Leavitt', …), mention='White House press secretary Karoline Leavitt', span=(540, 584))
+In the reference article, :func:`speaker` of the subject of "… Karoline Leavitt told
+reporters …" gives ``Speaker(entity=<Karoline Leavitt>, mention='White House press
+secretary Karoline Leavitt', span=(540, 584))``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsledger.annotate import entities as entity_layer
-from newsledger.annotate.coref import PRONOUNS, Resolver
-from newsledger.annotate.cues import phrase
+from newsledger.annotate.quotes.coref import PRONOUNS, Resolver
+from newsledger.annotate.quotes.cues import phrase
+from newsledger.annotate.shared.mentions import entity_covering, entity_named
 from newsledger.records import Document, Entity
 
 #: Entity types that can speak: people, bodies, and states or peoples by metonymy
@@ -49,7 +50,7 @@ def resolve(document: Document, resolver: Resolver, token: Token, text: str) -> 
     named = _mention_over(document, token)
     if named is not None:
         return named
-    entity = entity_layer.entity_named(document, text)
+    entity = entity_named(document, text)
     if entity is not None and entity.type in SPEAKER_TYPES and _names_head(entity, token):
         return entity
     return resolver.resolve(token)
@@ -57,7 +58,7 @@ def resolve(document: Document, resolver: Resolver, token: Token, text: str) -> 
 
 def _mention_over(document: Document, token: Token) -> Entity | None:
     """The entity of a mention that covers the head token itself ("Leavitt", "force")."""
-    entity = entity_layer.entity_covering(document, token.idx, token.idx + len(token.text))
+    entity = entity_covering(document, token.idx, token.idx + len(token.text))
     return entity if entity is not None and entity.type in SPEAKER_TYPES else None
 
 

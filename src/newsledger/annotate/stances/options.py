@@ -5,9 +5,9 @@ a planned meeting five ``place_options``; "Rome or the Vatican disliked by the
 Russians" is Russia's stance on the option Rome. :func:`options_table` lays them out
 as options × parties, and :func:`unopposed` names the options no party objects to.
 
-    >>> options, parties, cells = options_table(stances, events, "meeting-venue")
-    >>> cells[("Rome", "Russia")], unopposed((options, parties, cells))
-    ('oppose', ('Geneva', 'Vienna', 'Doha'))
+For the reference article's stances and events, ``options_table(stances, events,
+"meeting-venue")`` has ``cells[("Rome", "Russia")] == "oppose"``, and ``unopposed`` of
+it is ``('Geneva', 'Vienna', 'Doha')`` (tests/test_stances_golden.py checks it).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from newsledger.annotate.event_args import Arguments
+from newsledger.annotate.events.arguments import Arguments
 
 DONE = frozenset({"happened", "denied"})
 TO_COME = frozenset({"planned", "possible", "hypothetical"})

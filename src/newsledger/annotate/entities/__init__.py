@@ -27,8 +27,17 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span as SpacySpan
 
-from newsledger.annotate.gazetteer import Gazetteer, load
+from newsledger.annotate.shared.gazetteer import Gazetteer, load
+from newsledger.annotate.shared.names import (
+    POSSESSIVE,
+    canonical_non_person,
+    state_body_name,
+    strip_article,
+    strip_person_titles,
+)
+from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Entity, Mention, stable_id
+from newsledger.settings import EntitySettings
 
 #: spaCy labels that name things the ledger tracks.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -54,12 +63,6 @@ ACRONYM_DEFINITION = re.compile(r"\b((?:[A-Z][\w-]+ )(?:(?:of |for |the |and )?[
 #: Searching these alone spares its backtracking over every capitalised word.
 DEFINITION_WINDOW = re.compile(r"(?<![\w\- ])[\w\- ]*\([A-Z]{2,6}\)")
 
-POSSESSIVE = ("’s", "'s", "’", "'")
-
-#: A leading definite article: "the White House" -> "White House".
-LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A name in the text before grouping: where it is, what it is, what it stands for."""
@@ -71,79 +74,14 @@ class Candidate:
     canonical: str
 
 
-def annotate(document: Document) -> Document:
-    """Fill ``entities`` and ``mentions`` from ``document.doc``."""
+def annotate(document: Document, settings: EntitySettings = EntitySettings()) -> Document:
+    """Fill ``entities`` and ``mentions`` from ``document.doc`` (``settings``: no knobs yet)."""
     doc: Doc = document.doc
     gaz = load()
     candidates = _repair(doc, document.article.text, gaz)
     candidates = _link_people(candidates)
     entities, mentions = _group(document.article.id, candidates)
     return document.evolve(entities=entities, mentions=mentions)
-
-
-def entity_at(document: Document, start: int, end: int) -> Entity | None:
-    """The entity whose mention best covers ``[start, end)``, or None.
-
-    >>> entity_at(document, 0, 12)  # "Donald Trump has said…"
-    Entity(id='ent-…', name='Donald Trump', type='PERSON', …)
-    """
-    best, best_key = None, None
-    for mention in document.mentions:
-        mention_start, mention_end = mention.span
-        if mention_start >= end or mention_end <= start:
-            continue  # disjoint, as most are
-        overlap = min(end, mention_end) - max(start, mention_start)
-        if overlap <= 0:
-            continue
-        key = (overlap, -(mention_end - mention_start))
-        if best_key is None or key > best_key:
-            best, best_key = mention, key
-    if best is None:
-        return None
-    return _entity_of(document, best)
-
-
-def entity_covering(document: Document, start: int, end: int) -> Entity | None:
-    """The entity of the shortest mention that covers all of ``[start, end)`` (the first
-    of equals), or None: what ``entity_at`` answers for a non-empty range that a mention
-    covers, in one pass."""
-    covering = [m for m in document.mentions if m.span[0] <= start and end <= m.span[1]]
-    if not covering:
-        return None
-    return _entity_of(document, min(covering, key=lambda m: m.span[1] - m.span[0]))
-
-
-def _entity_of(document: Document, mention: Mention) -> Entity | None:
-    return next((e for e in document.entities if e.id == mention.entity_id), None)
-
-
-def entity_named(document: Document, text: str) -> Entity | None:
-    """Canonicalise a surface name within the article: ``"Mr Trump"`` -> Donald Trump.
-
-    Looks up the article's entities by name and alias, then the gazetteer (countries,
-    demonyms, acronyms, state bodies), then surnames of the article's people.
-    Returns None for what it cannot name ("a diplomat", "sources").
-    """
-    gaz = load()
-    name = _strip_person_titles(_strip_article(_strip_possessive(text.strip())), gaz)
-    if not name:
-        return None
-    key = name.casefold()
-    for entity in document.entities:
-        if entity.name.casefold() == key or key in (a.casefold() for a in entity.aliases):
-            return entity
-    canonical = _canonical_non_person(name, gaz)
-    if canonical is not None:
-        type_, canonical_name = canonical
-        known = next((e for e in document.entities if e.name == canonical_name), None)
-        return known or Entity(Entity.make_id(canonical_name, type_), canonical_name, type_, ())
-    if " " not in name:
-        people = [e for e in document.entities if e.type == "PERSON"]
-        for person in people:
-            parts = person.name.split()
-            if len(parts) > 1 and key in (parts[-1].casefold(), parts[0].casefold()):
-                return person
-    return None
 
 
 # --- repairing spaCy's entities -------------------------------------------------------
@@ -194,14 +132,14 @@ def _classify(part: SpacySpan, doc_text: str, gaz: Gazetteer) -> Candidate | Non
     if len(part) == 1 and part[0].pos_ == "ADJ":
         label = "NORP"  # a piece split off an entity: "European" in "Kyiv’s European"
     if label == "PERSON":
-        stripped = _strip_person_titles(text, gaz)
+        stripped = strip_person_titles(text, gaz)
         country = gaz.country(stripped)
         if country is None:
             start = _title_start(part, gaz)
             return Candidate(start, part.end_char, doc_text[start : part.end_char], "PERSON", stripped)
     if _is_capital_metonym(part, gaz):
         return Candidate(part.start_char, part.end_char, text, "GPE", gaz.capitals[text.casefold()])
-    canonical = _canonical_non_person(text, gaz)
+    canonical = canonical_non_person(text, gaz)
     if canonical is not None:
         return Candidate(part.start_char, part.end_char, text, canonical[0], canonical[1])
     if label == "PERSON":
@@ -219,46 +157,11 @@ def _title_start(part: SpacySpan, gaz: Gazetteer) -> int:
     return part.start_char
 
 
-def _canonical_non_person(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
-    """(type, name) for a country, demonym, known acronym or state body; else None."""
-    text = _strip_article(text)
-    country = gaz.country(text)
-    if country is not None:
-        return "GPE", country
-    if text in gaz.acronyms:
-        return "ORG", gaz.acronyms[text]
-    body = _state_body_name(text.split(), gaz)
-    if body is not None and body[1] == len(text.split()):
-        return "ORG", body[0]
-    return None
-
-
 def _is_capital_metonym(part: SpacySpan, gaz: Gazetteer) -> bool:
     """A capital in the possessive stands for its government: "Kyiv’s European allies"."""
     if part.text.casefold() not in gaz.capitals or part.end >= len(part.doc):
         return False
     return part.doc[part.end].text in POSSESSIVE
-
-
-def _state_body_name(words: list[str], gaz: Gazetteer) -> tuple[str, int] | None:
-    """``["Ukrainian", "air", "force"]`` -> ("Ukrainian Air Force", 3)."""
-    if len(words) < 2:
-        return None
-    first, rest = words[0], words[1:]
-    if first.endswith(POSSESSIVE):
-        first = _strip_possessive(first)
-    elif len(rest) > 1 and rest[0] in POSSESSIVE:
-        rest = rest[1:]
-    country = gaz.country(first)
-    if country is None:
-        return None
-    lowered = tuple(w.casefold() for w in rest)
-    for head in gaz.org_heads:
-        if lowered[: len(head)] == head:
-            demonym = gaz.demonym_of.get(country, country)
-            used = len(words) - len(rest) + len(head)
-            return f"{demonym} {' '.join(w.capitalize() for w in head)}", used
-    return None
 
 
 def _state_bodies(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -271,7 +174,7 @@ def _state_bodies(doc: Doc, text: str, gaz: Gazetteer) -> list[Candidate]:
     for i, word in enumerate(words):
         if not word[:1].isupper():
             continue
-        named = _state_body_name(words[i : i + 6], gaz)
+        named = state_body_name(words[i : i + 6], gaz)
         if named is None:
             continue
         start, last = starts[i], i + named[1] - 1
@@ -290,7 +193,7 @@ def _defined_acronyms(text: str) -> list[Candidate]:
     """"the European Union (EU)": both the name and the acronym, wherever it recurs."""
     out = []
     for match in _acronym_definitions(text):
-        name, acronym = _strip_article(match.group(1)), match.group(2)
+        name, acronym = strip_article(match.group(1)), match.group(2)
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if initials != acronym:
             continue
@@ -373,24 +276,6 @@ def _link_people(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _strip_person_titles(text: str, gaz: Gazetteer) -> str:
-    words = _strip_possessive(text).split()
-    while len(words) > 1 and words[0].casefold() in gaz.titles:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _strip_possessive(text: str) -> str:
-    for mark in POSSESSIVE:
-        if text.endswith(mark) and len(text) > len(mark):
-            return text[: -len(mark)]
-    return text
-
-
-def _strip_article(text: str) -> str:
-    return LEADING_ARTICLE.sub("", text.strip())
-
-
 # --- grouping ------------------------------------------------------------------------
 
 
@@ -406,3 +291,7 @@ def _group(article_id: str, found: list[Candidate]) -> tuple[tuple[Entity, ...],
         for (name, type_), texts in sorted(surface.items())
     )
     return entities, tuple(mentions)
+
+
+#: The entities stage: reads the parse, writes the entities and their mentions.
+STAGE = Stage("entities", annotate, requires=("doc",), assigns=("entities", "mentions"))
