@@ -56,10 +56,10 @@ from pathlib import Path
 from newsledger import link
 from newsledger.engine.spool import spooled
 from newsledger.ingest import IngestError, read_inputs
+from newsledger.link import Ledger
 from newsledger.nlp import MODEL_PACKAGE
 from newsledger.pipeline import STAGES, Pipeline, StageFailure, batches
 from newsledger.records import Document
-from newsledger.store import Ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples/corpus/sky-2025-08-19-us-air-support.txt"

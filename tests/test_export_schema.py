@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from newsledger.export import LISTS, build_export, load_schema, validate_export
+from newsledger.link import Ledger
 from newsledger.records import Quantity
 from newsledger import link
-from newsledger.store import Ledger
 from tests.test_store_data import make_document
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from newsledger.layers import LAYERS
+from newsledger.link import MIGRATIONS, Ledger
 from newsledger.records import Document, Mention, Quote, TimeExpr
-from newsledger.store import MIGRATIONS, AddResult, Ledger, LedgerError, RecordConflictError
+from newsledger.store import AddResult, LedgerError, RecordConflictError
 from newsledger.store.search import names_match
 from tests.test_store_data import entity, make_document
 

@@ -24,10 +24,10 @@ __all__ = ["Ledger", "Pipeline", "StageFailure", "read_inputs", "Overrides", "In
 if TYPE_CHECKING:  # pragma: no cover
     from newsledger.ingest import IngestError, Overrides, read_inputs
     from newsledger.pipeline import Pipeline, StageFailure
-    from newsledger.store import Ledger
+    from newsledger.link import Ledger
 
 _LAZY = {
-    "Ledger": "newsledger.store",
+    "Ledger": "newsledger.link",  # the ledger with its cross-article links
     "Pipeline": "newsledger.pipeline",
     "StageFailure": "newsledger.pipeline",
     "read_inputs": "newsledger.ingest",

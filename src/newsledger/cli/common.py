@@ -9,7 +9,8 @@ from contextlib import contextmanager
 import click
 from rich.console import Console
 
-from newsledger.store import Ledger, LedgerError
+from newsledger.link import Ledger
+from newsledger.store import LedgerError
 from newsledger.store.postgres import is_postgres_url
 
 DEFAULT_DB = "newsledger.db"

@@ -17,10 +17,11 @@ from newsledger.engine import ENGINES, open_engine
 from newsledger.engine.spool import spooled
 from newsledger.export import export_ledger
 from newsledger.ingest import IngestError, Overrides, parse_published, read_inputs
+from newsledger.link import Ledger
 from newsledger.pipeline import StageFailure
 from newsledger.layers import LAYERS
 from newsledger.records import Document
-from newsledger.store import Ledger, LedgerError
+from newsledger.store import LedgerError
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -12,8 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from newsledger.layers import LAYERS
 from newsledger.web import chart, highlight, palette, views
-from newsledger.web.api import day
-from newsledger.web.app import open_ledger
+from newsledger.web.deps import day, open_ledger
 
 router = APIRouter(include_in_schema=False)
 

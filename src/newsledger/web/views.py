@@ -1,7 +1,7 @@
 """What each page shows, computed from the ledger's public API: pure functions over
 records, kept apart from the routes so they are tested without a server.
 
-Queries the :class:`~newsledger.store.Ledger` lacks (records of one entity, records of
+Queries the :class:`~newsledger.link.Ledger` lacks (records of one entity, records of
 a set of articles) are written here over ``ledger.records`` and friends.
 """
 
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsledger.annotate.options import Table, options_table
-from newsledger.link import timeline as link_timeline
 from newsledger.layers import LAYERS
+from newsledger.link import Ledger
+from newsledger.link import timeline as link_timeline
 from newsledger.records import (
     Article,
     Entity,
@@ -25,7 +26,6 @@ from newsledger.records import (
     Story,
     to_dict,
 )
-from newsledger.store import Ledger
 from newsledger.web import palette
 from newsledger.web.highlight import Mark
 
