@@ -8,9 +8,10 @@ reads what ``speaker`` or ``span_start`` means without opening the docs::
     datasette newsledger.db -m metadata.json
 
 Column descriptions come from the export JSON Schema (the one documented source of
-field meanings); table descriptions from the record docstrings' first line. It lives
-with the export, above the store and the links, because it reads the export's schema
-and both packages' views.
+field meanings); table descriptions from the record docstrings' first line; the layer
+tables' facets from the layer registry (:mod:`newsledger.layers`). It lives with the
+export, above the store and the links, because it reads the export's schema and both
+packages' views.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.export import LISTS, load_schema
+from newsledger.layers import REGISTRY
 from newsledger.link.tables import LINK_VIEWS
 from newsledger.store import schema
 from newsledger.store.views import VIEWS
@@ -38,12 +40,10 @@ VIEW_DESCRIPTIONS = {
 #: The column Datasette shows for a foreign key pointing at these tables.
 LABEL_COLUMNS = {"articles": "title", "entities": "name"}
 
-#: Facets Datasette offers on opening a table or view: the columns people filter by.
+#: Facets Datasette offers on opening a table or view: the columns people filter by
+#: (a layer's table: its registry ``facets``).
 FACETS = {
-    "quotes": ["speaker", "kind"],
-    "events": ["type", "status"],
-    "stances": ["holder", "polarity"],
-    "commitments": ["holder", "kind"],
+    **{spec.name: list(spec.facets) for spec in REGISTRY if spec.facets},
     "who_said_what": ["speaker", "outlet"],
     "stance_table": ["holder", "polarity"],
     "timeline": ["layer"],

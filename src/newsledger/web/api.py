@@ -16,7 +16,7 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request
 
 from newsledger import __version__
 from newsledger.export import EXPORT_SCHEMA_VERSION, build_export
-from newsledger.layers import LAYERS
+from newsledger.layers import REGISTRY
 from newsledger.link import Ledger
 from newsledger.records import to_dict
 from newsledger.web import views
@@ -83,10 +83,11 @@ def _layer_route(layer: str) -> Callable[..., Json]:
     return read
 
 
-for _layer in LAYERS:
-    if _layer != "quotes":
-        router.add_api_route(f"/{_layer}", _layer_route(_layer), methods=["GET"],
-                             summary=f"The {_layer} records, of one article or all")
+# One route per layer from the registry; quotes have their own search route above.
+for _spec in REGISTRY:
+    if _spec.name != "quotes":
+        router.add_api_route(f"/{_spec.name}", _layer_route(_spec.name), methods=["GET"],
+                             summary=f"The {_spec.name} records, of one article or all")
 
 
 @router.get("/entities", summary="Canonical entities, aliases merged across articles")
