@@ -28,8 +28,8 @@ from pathlib import Path
 
 from newsledger import link
 from newsledger.layers import LAYERS
+from newsledger.link import Ledger
 from newsledger.records import Document, stable_id
-from newsledger.store import Ledger
 
 
 def load_documents(path: str) -> list[Document]:

@@ -28,9 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsledger import link
+from newsledger.link import Ledger
 from newsledger.link import stories as st
 from newsledger.link.names import name_key
-from newsledger.store import Ledger
 
 HERE = Path(__file__).resolve().parent
 ENTITY_PAIRS = HERE / "gold" / "entity_pairs.tsv"

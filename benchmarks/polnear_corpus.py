@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsledger.ingest.clean import clean
+from newsledger.link import Ledger
 from newsledger.pipeline import Pipeline, StageFailure
 from newsledger.records import Article, Document
-from newsledger.store import Ledger, LedgerError
+from newsledger.store import LedgerError
 
 SPLITS = ("train", "dev")
 

@@ -34,7 +34,8 @@ from newsledger.records import (
     TimeExpr,
     stable_id,
 )
-from newsledger.store import Ledger, schema
+from newsledger.link import Ledger
+from newsledger.store import schema
 
 SENTENCE = "Mr Trump told Fox News that Russia launched 270 drones at Ukraine on Monday. "
 

@@ -54,10 +54,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsledger.ingest import IngestError, read_inputs
+from newsledger.link import Ledger
 from newsledger.nlp import MODEL_PACKAGE
 from newsledger.pipeline import STAGES, Pipeline, StageFailure, batches
 from newsledger.records import Document
-from newsledger.store import Ledger
 from newsledger.workflow import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent

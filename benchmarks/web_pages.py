@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from newsledger.cli import main
-from newsledger.store import Ledger
+from newsledger.link import Ledger
 from newsledger.web import create_app
 
 ROOT = Path(__file__).resolve().parent.parent

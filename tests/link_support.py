@@ -18,7 +18,7 @@ from newsledger.records import (
     Stance,
     stable_id,
 )
-from newsledger.store import Ledger
+from newsledger.link import Ledger
 
 #: (canonical name, type, surface form as written in the text)
 Name = tuple[str, str, str]

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsledger.cli.layers import commitments_command, events_command, options_command, stances_command
+from newsledger.link import Ledger
 from newsledger.records import Article, Commitment, Document, Event, Quantity, Stance
-from newsledger.store import Ledger
 
 TEXT = (
     "Russia launched an assault on Ukraine on Monday night. A meeting could happen in Geneva or Rome. "

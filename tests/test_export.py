@@ -23,9 +23,9 @@ from newsledger.export import (
     validate_export,
 )
 from newsledger.layers import LAYERS
+from newsledger.link import Ledger
 from newsledger.records import to_dict
 from newsledger import link
-from newsledger.store import Ledger
 from tests.test_store_data import make_document, reference_document
 
 #: The fields the issue requires of each list ("Fields, at least").

@@ -14,8 +14,8 @@ from newsledger import contract, link
 from newsledger.contract import export_lists, export_schema, field_descriptions, fields_markdown
 from newsledger.export import EXPORT_SCHEMA_VERSION, LISTS, build_export, load_schema, validate_export
 from newsledger.layers import REGISTRY, Column, LayerSpec, TimelineSQL
+from newsledger.link import Ledger
 from newsledger.records import Quote, Span, article_ref, described, evidence_span, record_id
-from newsledger.store import Ledger
 from tests.test_store_data import make_document
 
 ROOT = Path(__file__).resolve().parent.parent

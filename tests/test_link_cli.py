@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from newsledger import link
 from newsledger.cli import main
 from newsledger.link import overrides
-from newsledger.store import Ledger
+from newsledger.link import Ledger
 from tests import test_link_resolve, test_link_stories
 
 

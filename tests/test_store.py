@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.layers import LAYERS
+from newsledger.layers import LAYERS, REGISTRY, layer
+from newsledger.link import MIGRATIONS, Ledger
 from newsledger.records import Document, Mention, Quote, TimeExpr
-from newsledger.store import MIGRATIONS, AddResult, Ledger, LedgerError, RecordConflictError
+from newsledger.store import AddResult, LedgerError, RecordConflictError
 from newsledger.store.search import names_match
 from tests.test_store_data import entity, make_document
 
@@ -395,3 +396,29 @@ def test_locked_database_is_one_line_cli_error_and_loses_nothing(db: Path) -> No
     assert "database error: database is locked" in message and "\n" not in message
     with Ledger.open(db) as ledger:
         assert [r[0] for r in ledger.execute("SELECT id FROM articles")] == ["art-1"]
+
+
+def test_timeline_view_dates_every_layer_of_the_registry(ledger: Ledger) -> None:
+    """The view is generated from ``LayerSpec.timeline``: a branch per layer, records
+    dated by their own dates or by the publication day as the registry says."""
+    ledger.add([make_document()])
+    rows = ledger.view("timeline")
+    assert {r["layer"] for r in rows} == {spec.singular for spec in REGISTRY}
+    for row in rows:
+        own = layer(row["layer"]).timeline.start is not None
+        assert row["date_source"] == ("record" if own else "published")
+        if not own:
+            assert row["date_start"] == row["date_end"] == "2025-08-19"
+    keys = [(r["date_start"], r["date_end"], r["layer"], r["article_id"], r["span_start"],
+             r["span_end"], r["record_id"]) for r in rows]
+    assert keys == sorted(keys, key=lambda k: tuple("" if v is None else v for v in k))
+
+
+def test_a_commitment_without_a_deadline_is_off_the_timeline(ledger: Ledger) -> None:
+    """Dated by ``due``: a commitment with ``due_start`` alone stays off, as before the
+    view was generated from the registry."""
+    document = make_document()
+    undated = tuple(replace(c, due=None) for c in document.commitments)
+    ledger.add([replace(document, commitments=undated)])
+    assert all(c.due_start for c in undated)
+    assert "commitment" not in {r["layer"] for r in ledger.view("timeline")}

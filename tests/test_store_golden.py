@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.store import Ledger
+from newsledger.link import Ledger
 from tests.test_store_data import EXAMPLES, REFERENCE, reference_document
 
 GOLD = json.loads((EXAMPLES / "gold" / f"{REFERENCE}.json").read_text(encoding="utf-8"))

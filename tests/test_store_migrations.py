@@ -1,5 +1,7 @@
 """Schema versions: new files get every migration, old files the pending ones, newer
-files are refused; the generated tables follow the record dataclasses."""
+files are refused; the store's version 1 and the links' 2 and 3 share one counter, so
+files written before the store and the links were split open unchanged; the generated
+tables follow the record dataclasses."""
 
 from __future__ import annotations
 
@@ -10,15 +12,19 @@ from pathlib import Path
 import pytest
 
 from newsledger.layers import LAYER_TYPES
+from newsledger.link import MIGRATIONS, Ledger
+from newsledger.link import tables as link_tables
+from newsledger.link.tables import LINK_MIGRATIONS
 from newsledger.records import Article, Entity, Mention
+from newsledger.store import MIGRATIONS as STORE_MIGRATIONS
+from newsledger.store import Ledger as StoreLedger
 from newsledger.store import (
-    MIGRATIONS,
-    Ledger,
     Migration,
     SchemaDriftError,
     SchemaVersionError,
     schema,
 )
+from newsledger.store import migrations as store_migrations
 from newsledger.store.migrations import add_missing_columns, apply_migrations
 from tests.test_store_data import make_document
 
@@ -26,6 +32,11 @@ from tests.test_store_data import make_document
 def columns(path: Path, table: str) -> list[str]:
     with sqlite3.connect(path) as conn:
         return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def tables_of(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def user_version(path: Path) -> int:
@@ -106,8 +117,74 @@ def test_missing_column_is_detected_and_add_missing_columns_repairs(tmp_path: Pa
 
 def test_apply_migrations_on_memory_connection() -> None:
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    assert apply_migrations(conn) == LATEST
-    assert apply_migrations(conn) == LATEST
+    assert apply_migrations(conn, MIGRATIONS) == LATEST
+    assert apply_migrations(conn, MIGRATIONS) == LATEST
+
+
+# -- the store's version 1, the links' 2 and 3: one counter ---------------------------
+
+
+def dump(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return list(conn.iterdump())
+
+
+def test_full_list_is_the_store_then_the_links() -> None:
+    assert [m.version for m in MIGRATIONS] == [1, 2, 3]
+    assert MIGRATIONS[:1] == STORE_MIGRATIONS
+    assert MIGRATIONS[1:] == LINK_MIGRATIONS
+
+
+def test_store_only_file_gets_the_link_migrations(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    with StoreLedger.open(db) as ledger:
+        ledger.add([make_document()])
+        assert ledger.schema_version == 1
+    assert "entity_clusters" not in tables_of(db)
+    with Ledger.open(db) as ledger:
+        assert ledger.schema_version == LATEST
+        assert ledger.records("quotes") == list(make_document().quotes)
+        assert ledger.stories() == []
+    assert "titles" in columns(db, "entity_clusters")
+
+
+def test_store_only_ledger_refuses_a_file_with_links(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    Ledger.open(db).close()
+    with pytest.raises(SchemaVersionError, match="schema version 3"):
+        StoreLedger.open(db)
+
+
+def _old_file(db: Path, version: int) -> None:
+    """A file as the code before the store/link split wrote it: its migrations 1..version
+    (the same SQL, spelt out here once more)."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    store_migrations.create_v1(conn)
+    if version >= 2:
+        for statement in link_tables.links_ddl():
+            conn.execute(statement)
+    if version >= 3:
+        conn.execute("ALTER TABLE entity_clusters ADD COLUMN titles TEXT NOT NULL DEFAULT '{}'")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+
+
+def test_file_written_before_the_split_opens_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    _old_file(db, 3)
+    before = dump(db)
+    with Ledger.open(db) as ledger:
+        assert ledger.schema_version == 3
+    assert dump(db) == before
+
+
+def test_version_2_file_gets_migration_3(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.db", tmp_path / "new.db"
+    _old_file(old, 2)
+    Ledger.open(old).close()
+    Ledger.open(new).close()
+    assert user_version(old) == 3
+    assert columns(old, "entity_clusters") == columns(new, "entity_clusters")
 
 
 # -- the tables are the dataclasses --------------------------------------------------

@@ -27,7 +27,8 @@ from newsledger import link
 from newsledger.cli import main
 from newsledger.export import build_export
 from newsledger.layers import LAYERS
-from newsledger.store import MIGRATIONS, Ledger, LedgerError
+from newsledger.link import MIGRATIONS, Ledger
+from newsledger.store import LedgerError
 from newsledger.store.postgres import is_postgres_url, placeholders, redact, translate
 from tests import pg_support
 from tests.conftest import REFERENCE_TEXT
@@ -222,7 +223,7 @@ _WRITER = textwrap.dedent(
     """
     import random, sys
     from newsledger import link
-    from newsledger.store import Ledger
+    from newsledger.link import Ledger
     from tests.test_store_data import make_document
     url, first, last, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     ids = [f"art-{i:03d}" for i in range(first, last)]

@@ -6,7 +6,7 @@ import pytest
 
 from newsledger.export import build_export, validate_export
 from newsledger.layers import LAYERS
-from newsledger.store import Ledger
+from newsledger.link import Ledger
 
 
 @pytest.fixture(scope="module")

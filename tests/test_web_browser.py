@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.store import Ledger
+from newsledger.link import Ledger
 from tests.web_support import live_server, reference_ledger
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from newsledger.link import Ledger
 from newsledger.records import Article, Event, Quantity, Quote, Stance
-from newsledger.store import Ledger
 from newsledger.web import chart, views
 
 

@@ -24,7 +24,7 @@ from newsledger.records import (
     Quote,
     Stance,
 )
-from newsledger.store import Ledger
+from newsledger.link import Ledger
 from tests.conftest import REFERENCE_TEXT
 
 #: The hand-built article whose text, title and records carry HTML and script.

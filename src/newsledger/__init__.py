@@ -27,12 +27,12 @@ __all__ = ["Ledger", "Pipeline", "StageFailure", "read_inputs", "Overrides", "In
 if TYPE_CHECKING:  # pragma: no cover
     from newsledger.ingest import IngestError, Overrides, read_inputs
     from newsledger.pipeline import Pipeline, StageFailure
+    from newsledger.link import Ledger
     from newsledger.settings import Settings
-    from newsledger.store import Ledger
     from newsledger.workflow import IngestReport, ingest_paths
 
 _LAZY = {
-    "Ledger": "newsledger.store",
+    "Ledger": "newsledger.link",  # the ledger with its cross-article links
     "Pipeline": "newsledger.pipeline",
     "StageFailure": "newsledger.pipeline",
     "read_inputs": "newsledger.ingest",

@@ -9,8 +9,9 @@ from contextlib import contextmanager
 import click
 from rich.console import Console
 
+from newsledger.link import Ledger
 from newsledger.settings import Settings
-from newsledger.store import Ledger, LedgerError
+from newsledger.store import LedgerError
 from newsledger.store.postgres import is_postgres_url
 
 DEFAULT_DB = "newsledger.db"

@@ -15,9 +15,10 @@ from rich.table import Table
 
 from newsledger import link
 from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
+from newsledger.link import Ledger
 from newsledger.link import timeline as tl
 from newsledger.link.resolve import Cluster, find_cluster, read_clusters
-from newsledger.store import Ledger, LedgerError
+from newsledger.store import LedgerError
 
 
 class DefaultGroup(click.Group):

@@ -15,7 +15,8 @@ from newsledger.engine import ENGINES
 from newsledger.export import export_ledger
 from newsledger.ingest import Overrides, parse_published
 from newsledger.layers import REGISTRY, LayerSpec
-from newsledger.store import Ledger, LedgerError
+from newsledger.link import Ledger
+from newsledger.store import LedgerError
 from newsledger.workflow import ingest_paths
 
 

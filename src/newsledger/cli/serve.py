@@ -33,6 +33,8 @@ def serve(db: str, host: str, port: int, allow_writes: bool) -> None:
 
     Read-only and bound to 127.0.0.1 unless told otherwise.
     """
+    # Imported here, not at the top: the web stack (FastAPI, Jinja2, uvicorn) takes a
+    # while to import and only this command needs it; no cycle (nothing imports cli).
     import uvicorn
 
     from newsledger.web.app import LOOPBACK_HOSTS, create_app

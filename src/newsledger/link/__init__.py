@@ -1,14 +1,16 @@
 """The ledger across articles: entities, duplicates, quotes carried by many, stories.
 
-Everything here is derived from stored records and kept in the link tables
-(:mod:`newsledger.store.links`). Adding articles updates the links of those articles
-only — the corpus is never reprocessed::
+Everything here is derived from stored records and kept in the link tables, which this
+package owns with their migrations (:mod:`newsledger.link.tables`); :class:`Ledger`
+(``newsledger.Ledger``) is the store's ledger with them. Adding articles updates the
+links of those articles only — the corpus is never reprocessed::
 
     with Ledger.open("newsledger.db") as ledger:
         ledger.add(documents, then=link.update)   # records and links in one transaction
         link.relink(ledger)                       # recompute every link from scratch
 
-Modules: ``names`` (personal-name keys), ``resolve`` (cross-article entities),
+Modules: ``tables`` (link DDL, views, migrations), ``ledger`` (the :class:`Ledger`),
+``names`` (personal-name keys), ``resolve`` (cross-article entities),
 ``overrides`` (manual merge/split), ``duplicates`` (MinHash/LSH, quote groups),
 ``stories`` (TF-IDF story clustering), ``timeline`` (dated records, stance changes,
 overdue commitments).
@@ -21,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsledger.link import duplicates, overrides, resolve, stories
-from newsledger.store import Ledger
+from newsledger.link.ledger import Ledger
+from newsledger.link.tables import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
@@ -95,4 +98,4 @@ def _by_date(ledger: Ledger, article_ids: Sequence[str]) -> list[str]:
                   key=lambda a: (days[a] is None, (days[a] or "")[:10], position[a]))
 
 
-__all__ = ["LinkResult", "relink", "update"]
+__all__ = ["MIGRATIONS", "Ledger", "LinkResult", "relink", "update"]

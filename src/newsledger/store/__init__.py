@@ -4,6 +4,11 @@
     with Ledger.open("newsledger.db") as ledger:
         result = ledger.add(documents)        # AddResult(new=[...], duplicates=[...])
         quotes = ledger.records("quotes")
+
+The store is the bottom of store -> link -> export -> web/cli and imports none of them:
+this :class:`Ledger` holds the records alone (schema version 1, :data:`MIGRATIONS`).
+The ledger with the cross-article links, the one the CLI, the web app and
+``newsledger.Ledger`` open, is :class:`newsledger.link.Ledger`.
 """
 
 from newsledger.store.errors import (

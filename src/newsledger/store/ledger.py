@@ -8,6 +8,11 @@ exception, the exception re-raised); the file runs in WAL mode with foreign keys
 SQLite-only SQL (pragmas, FTS5 ``MATCH``) is asked of a :class:`~newsledger.store.dialect.Dialect`:
 ``Ledger.open("postgresql://user@host/db")`` opens the same ledger in PostgreSQL
 (:mod:`newsledger.store.postgres`), anything else is a SQLite file.
+
+This is the record store alone: it knows nothing of the cross-article links.
+:class:`newsledger.link.Ledger` (``newsledger.Ledger``) extends it with the link tables,
+their migrations and ``stories()``, ``entity_clusters()``, ``merge_entities()`` and
+``split_entity()``; that is the ledger the CLI, the web app and the export open.
 """
 
 from __future__ import annotations
@@ -24,11 +29,10 @@ from types import TracebackType
 from typing import Any, Self
 
 from newsledger.layers import LAYERS
-from newsledger.records import Article, Document, Entity, Mention, Story
-from newsledger.store import schema
+from newsledger.records import Article, Document, Entity, Mention
+from newsledger.store import postgres, schema
 from newsledger.store.dialect import Connection, Dialect, dialect_for
 from newsledger.store.errors import LedgerError, RecordConflictError
-from newsledger.store.links import LINK_VIEW_NAMES
 from newsledger.store.migrations import (
     MIGRATIONS,
     Migration,
@@ -91,6 +95,9 @@ class Ledger(LedgerSearch):
     """A newsledger SQLite file or PostgreSQL database. Open with :meth:`open`; use as a
     context manager."""
 
+    #: The views :meth:`view` reads (a subclass that adds views extends it).
+    VIEW_NAMES: tuple[str, ...] = VIEW_NAMES
+
     def __init__(self, conn: Connection, name: str) -> None:
         self._conn = conn
         self.name = name
@@ -101,11 +108,9 @@ class Ledger(LedgerSearch):
     # -- lifecycle -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Ledger:
+    def open(cls, path: str | Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Self:
         """Open (creating or migrating) the ledger at ``path``; ``":memory:"`` works too,
         and so does a ``postgresql://`` (or ``postgres://``) URL."""
-        from newsledger.store import postgres
-
         if postgres.is_postgres_url(path):
             return cls._open_postgres(str(path), migrations)
         name = str(path)
@@ -126,10 +131,8 @@ class Ledger(LedgerSearch):
         return cls._migrated(conn, name, migrations, sqlite3.DatabaseError, prepare)
 
     @classmethod
-    def _open_postgres(cls, url: str, migrations: Sequence[Migration]) -> Ledger:
-        import psycopg
-
-        from newsledger.store import postgres
+    def _open_postgres(cls, url: str, migrations: Sequence[Migration]) -> Self:
+        import psycopg  # lazily: only a PostgreSQL ledger needs the driver
 
         conn = postgres.connect(url)
         return cls._migrated(conn, conn.name, migrations, psycopg.Error)
@@ -142,7 +145,7 @@ class Ledger(LedgerSearch):
         migrations: Sequence[Migration],
         database_error: type[Exception],
         prepare: Callable[[], None] | None = None,
-    ) -> Ledger:
+    ) -> Self:
         """A ledger on ``conn`` once migrated and checked; the connection closed on failure,
         a backend's ``database_error`` turned into a one-line :class:`LedgerError`."""
         try:
@@ -350,38 +353,12 @@ class Ledger(LedgerSearch):
         }
 
     def view(self, name: str, limit: int | None = None) -> list[dict[str, Any]]:
-        """The rows of one of the Datasette views (``store.views.VIEWS``) as dicts:
+        """The rows of one of the Datasette views (:attr:`VIEW_NAMES`) as dicts:
         ``ledger.view("entity_mentions", 10)`` -> the ten most mentioned entities."""
-        known = (*VIEW_NAMES, *LINK_VIEW_NAMES)
+        known = self.VIEW_NAMES
         if name not in known:
             raise ValueError(f"unknown view {name!r}; choose one of {', '.join(known)}")
         sql = f"SELECT * FROM {name}" + (" LIMIT ?" if limit is not None else "")
         cursor = self._conn.execute(sql, () if limit is None else (limit,))
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
-
-    # -- cross-article links (computed by newsledger.link) --------------------------
-
-    def stories(self) -> list[Story]:
-        """Stories, oldest first, each with its articles and key actors."""
-        from newsledger.link import stories
-
-        return stories.read_stories(self)
-
-    def entity_clusters(self) -> list[Any]:
-        """Cross-article entities (``link.resolve.Cluster``), most widely reported first."""
-        from newsledger.link import resolve
-
-        return resolve.read_clusters(self)
-
-    def merge_entities(self, target: str, other: str) -> str:
-        """Record and apply a manual merge: ``other`` becomes ``target``; returns its id."""
-        from newsledger.link import overrides
-
-        return overrides.merge(self, target, other)
-
-    def split_entity(self, target: str, member: str) -> str:
-        """Record and apply a manual split: the names ``member`` leave ``target``."""
-        from newsledger.link import overrides
-
-        return overrides.split(self, target, member)

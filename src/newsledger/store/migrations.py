@@ -15,6 +15,14 @@ later migration that adds a field must be idempotent: use :func:`add_missing_col
 
 After migrating, :func:`check_schema` fails loudly if a record field has no column,
 so a field added without a migration is caught the first time an old file is opened.
+
+This module is generic: :func:`apply_migrations` runs whatever list it is given. The
+store's own list, :data:`MIGRATIONS`, is version 1 (the record tables); the
+cross-article links continue the same counter with versions 2 and 3
+(:mod:`newsledger.link.tables`, whose ``MIGRATIONS`` is the full list a ledger is
+opened with). A file holds one counter, so version numbers are global: a new record
+migration takes the next free number and joins the full list in
+:mod:`newsledger.link.tables` (a store-only ledger stays at version 1).
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsledger.store import links, schema, views
+from newsledger.store import schema, views
 from newsledger.store.dialect import Connection, dialect_for
 from newsledger.store.errors import SchemaDriftError, SchemaVersionError
 
@@ -39,7 +47,8 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
-def _execute_all(conn: Connection, statements: Sequence[str]) -> None:
+def execute_all(conn: Connection, statements: Sequence[str]) -> None:
+    """Run each statement in order (a migration's DDL)."""
     for statement in statements:
         conn.execute(statement)
 
@@ -47,21 +56,9 @@ def _execute_all(conn: Connection, statements: Sequence[str]) -> None:
 def create_v1(conn: Connection) -> None:
     """Tables and indexes from the records, full-text search (FTS5 with its triggers, or
     GIN ``tsvector`` indexes on PostgreSQL), the views."""
-    _execute_all(conn, schema.core_ddl())
-    _execute_all(conn, dialect_for(conn).fts_ddl())
-    _execute_all(conn, views.views_ddl())
-
-
-def create_v2(conn: Connection) -> None:
-    """The cross-article link tables and views (:mod:`newsledger.store.links`)."""
-    _execute_all(conn, links.links_ddl())
-
-
-def add_cluster_titles(conn: Connection) -> None:
-    """``entity_clusters.titles``: office-title votes (``{"president": 12}``) that tell
-    namesakes apart; idempotent, as files made after it already have the column."""
-    if "titles" not in _table_columns(conn, "entity_clusters"):
-        conn.execute("ALTER TABLE entity_clusters ADD COLUMN titles TEXT NOT NULL DEFAULT '{}'")
+    execute_all(conn, schema.core_ddl())
+    execute_all(conn, dialect_for(conn).fts_ddl())
+    execute_all(conn, views.views_ddl())
 
 
 def add_missing_columns(conn: Connection) -> list[str]:
@@ -87,11 +84,10 @@ def add_missing_columns(conn: Connection) -> list[str]:
     return added
 
 
-#: Every migration, in order. Append new ones; never edit a released one.
+#: The store's migrations: the record tables (the links continue the numbering, see the
+#: module docstring). Never edit a released one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, mentions, one table per layer, FTS5, views", create_v1),
-    Migration(2, "cross-article links: entity clusters, duplicates, quote sources, stories", create_v2),
-    Migration(3, "entity_clusters.titles: office-title votes", add_cluster_titles),
 )
 
 

@@ -2,19 +2,56 @@
 
 Each view answers one common question with readable column names and the
 ``article_id`` / ``span_start`` / ``span_end`` needed to go back to the evidence.
-Plain SQL with no SQLite-only functions, so a second backend can reuse it.
+Plain SQL with no SQLite-only functions, so a second backend can reuse it. The
+``timeline`` view is generated from the layer registry (:mod:`newsledger.layers`).
 """
 
 from __future__ import annotations
 
+from newsledger.layers import REGISTRY, LayerSpec
+
 #: The source block every view joins for article context.
 _ARTICLE = "a.outlet AS outlet, a.published AS published, a.title AS title"
 
-#: (view name, SELECT). ``timeline`` dates times, events and commitments by their own
-#: dates and quotes and stances by their article's publication date (``date_source``);
-#: an event's ``who`` is its actor, else its participants (a JSON list). Ties are
-#: ordered by article and span so every backend lists them alike (a sort need not keep
-#: the order of the UNION's branches).
+#: The publication day, for a layer the registry dates by its article.
+_PUBLISHED_DAY = "substr(a.published, 1, 10)"
+
+#: The column whose presence puts a record dated by its own dates on the timeline, where
+#: it is not the start: a commitment shows when it has a deadline (``due``), even if
+#: its start is ``COALESCE(due_start, due)``. (``TimelineSQL`` has no such field yet.)
+_DATED_BY = {"commitments": "r.due"}
+
+
+#: Ties are ordered by layer, article and span so every backend lists them alike (a
+#: sort need not keep the order of the UNION's branches).
+_TIMELINE_ORDER = "date_start, date_end, layer, article_id, span_start, span_end, record_id"
+
+
+def _timeline_branch(spec: LayerSpec) -> str:
+    """One layer's SELECT of the ``timeline`` view, from its registry ``timeline`` SQL."""
+    sql = spec.timeline
+    if sql.start is not None:
+        start, end, source = sql.start, sql.end or "NULL", "record"
+        dated = _DATED_BY.get(spec.name, sql.start)
+    else:
+        start, end, source, dated = _PUBLISHED_DAY, _PUBLISHED_DAY, "published", "a.published"
+    return f"""SELECT {start} AS date_start, {end} AS date_end, '{source}' AS date_source,
+       '{spec.singular}' AS layer, {sql.kind} AS kind, {sql.who} AS who, {sql.what} AS what,
+       {sql.evidence} AS evidence, {_ARTICLE}, r.article_id AS article_id,
+       r.span_start AS span_start, r.span_end AS span_end, r.id AS record_id
+FROM {spec.name} r JOIN articles a ON a.id = r.article_id WHERE {dated} IS NOT NULL"""
+
+
+def _timeline_select() -> str:
+    """The ``timeline`` view: one ``UNION ALL`` branch per layer of the registry."""
+    branches = "\nUNION ALL\n".join(_timeline_branch(spec) for spec in REGISTRY)
+    return f"{branches}\nORDER BY {_TIMELINE_ORDER}"
+
+
+#: (view name, SELECT). ``timeline`` dates each layer as the registry says
+#: (:class:`~newsledger.layers.TimelineSQL`): times, events and commitments by their own
+#: dates, quotes and stances by their article's publication day (``date_source``); an
+#: event's ``who`` is its actor, else its participants (a JSON list).
 VIEWS: tuple[tuple[str, str], ...] = (
     (
         "who_said_what",
@@ -24,35 +61,7 @@ VIEWS: tuple[tuple[str, str], ...] = (
        q.span_start AS span_start, q.span_end AS span_end, q.id AS quote_id
 FROM quotes q JOIN articles a ON a.id = q.article_id""",
     ),
-    (
-        "timeline",
-        f"""SELECT t."start" AS date_start, t."end" AS date_end, 'record' AS date_source,
-       'time' AS layer, t.type AS kind, NULL AS who, t.text AS what, t.text AS evidence,
-       {_ARTICLE}, t.article_id AS article_id, t.span_start AS span_start,
-       t.span_end AS span_end, t.id AS record_id
-FROM times t JOIN articles a ON a.id = t.article_id WHERE t."start" IS NOT NULL
-UNION ALL
-SELECT e."start", e."end", 'record', 'event', e.type || ' (' || e.status || ')',
-       COALESCE(e.actor, NULLIF(e.participants, '[]')), COALESCE(e."trigger", e.type),
-       e.evidence, {_ARTICLE},
-       e.article_id, e.span_start, e.span_end, e.id
-FROM events e JOIN articles a ON a.id = e.article_id WHERE e."start" IS NOT NULL
-UNION ALL
-SELECT COALESCE(c.due_start, c.due), c.due, 'record', 'commitment', c.kind, c.holder,
-       c.action, c.evidence, {_ARTICLE}, c.article_id, c.span_start, c.span_end, c.id
-FROM commitments c JOIN articles a ON a.id = c.article_id WHERE c.due IS NOT NULL
-UNION ALL
-SELECT substr(a.published, 1, 10), substr(a.published, 1, 10), 'published', 'quote',
-       q.kind, q.speaker, q.text, q.text, {_ARTICLE}, q.article_id, q.span_start,
-       q.span_end, q.id
-FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.published IS NOT NULL
-UNION ALL
-SELECT substr(a.published, 1, 10), substr(a.published, 1, 10), 'published', 'stance',
-       s.polarity, s.holder, s.target, s.evidence, {_ARTICLE}, s.article_id,
-       s.span_start, s.span_end, s.id
-FROM stances s JOIN articles a ON a.id = s.article_id WHERE a.published IS NOT NULL
-ORDER BY date_start, date_end, layer, article_id, span_start, span_end, record_id""",
-    ),
+    ("timeline", _timeline_select()),
     (
         "stance_table",
         f"""SELECT s.holder AS holder, s.polarity AS polarity, s.modality AS modality,

@@ -8,7 +8,6 @@ made with ``allow_writes`` (then :data:`write_router` adds entity merge and spli
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Annotated, Any
@@ -17,27 +16,17 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request
 
 from newsledger import __version__
 from newsledger.export import EXPORT_SCHEMA_VERSION, build_export
-from newsledger.layers import LAYERS
+from newsledger.layers import REGISTRY
+from newsledger.link import Ledger
 from newsledger.records import to_dict
-from newsledger.store import Ledger
 from newsledger.web import views
-from newsledger.web.app import open_ledger
+from newsledger.web.deps import day, open_ledger
 
 router = APIRouter(prefix="/api", tags=["read"])
 write_router = APIRouter(prefix="/api", tags=["write"])
 
 Json = dict[str, Any]
 DateQuery = Annotated[str | None, Query(description="ISO date YYYY-MM-DD (inclusive)")]
-
-
-def day(value: str | None, name: str) -> str | None:
-    """``"2025-08-19"`` stays; anything else is a 400: ``day("19/8", "since")`` raises."""
-    if value is None or value == "":
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ValueError(f"{name}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def _header() -> Json:
@@ -94,10 +83,11 @@ def _layer_route(layer: str) -> Callable[..., Json]:
     return read
 
 
-for _layer in LAYERS:
-    if _layer != "quotes":
-        router.add_api_route(f"/{_layer}", _layer_route(_layer), methods=["GET"],
-                             summary=f"The {_layer} records, of one article or all")
+# One route per layer from the registry; quotes have their own search route above.
+for _spec in REGISTRY:
+    if _spec.name != "quotes":
+        router.add_api_route(f"/{_spec.name}", _layer_route(_spec.name), methods=["GET"],
+                             summary=f"The {_spec.name} records, of one article or all")
 
 
 @router.get("/entities", summary="Canonical entities, aliases merged across articles")

@@ -1,10 +1,12 @@
 """The web app: :func:`create_app` builds a FastAPI application over one ledger file.
 
 Server-rendered pages (:mod:`newsledger.web.pages`) and a JSON API under ``/api``
-(:mod:`newsledger.web.api`, OpenAPI at ``/openapi.json``). Safety by construction:
+(:mod:`newsledger.web.api`, OpenAPI at ``/openapi.json``); what both share (the
+request's ledger, the templates) is in :mod:`newsledger.web.deps`. The app imports the
+routers; they never import it. Safety by construction:
 
 - read-only unless ``allow_writes`` (the write endpoints are then the only ones added);
-- each request opens its own :class:`~newsledger.store.Ledger` (SQLite connections
+- each request opens its own :class:`~newsledger.link.Ledger` (SQLite connections
   stay on the thread that made them), and ids and filters only ever reach SQL as
   parameters, never a file path; static files come from the package's ``static/``
   folder through Starlette's ``StaticFiles``, which refuses paths outside it;
@@ -16,19 +18,21 @@ Server-rendered pages (:mod:`newsledger.web.pages`) and a JSON API under ``/api`
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsledger import __version__
-from newsledger.store import Ledger, LedgerError
+from newsledger.link import Ledger
+from newsledger.store import LedgerError
 from newsledger.store.postgres import is_postgres_url, redact
+from newsledger.web import api, deps, pages
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +65,10 @@ def create_app(db_path: str | Path, allow_writes: bool = False,
                   description="The newsledger ledger as JSON: the shapes of `newsledger export`.")
     app.state.db_path = str(path)
     app.state.allow_writes = allow_writes
-    app.state.templates = _templates(allow_writes)
+    app.state.templates = deps.templates(allow_writes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.middleware("http")(_security_headers)
     _add_error_handlers(app)
-    from newsledger.web import api, pages
-
     app.include_router(api.router)
     if allow_writes:
         app.include_router(api.write_router)
@@ -76,27 +78,11 @@ def create_app(db_path: str | Path, allow_writes: bool = False,
     return app
 
 
-def _templates(allow_writes: bool) -> Jinja2Templates:
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(version=__version__, allow_writes=allow_writes)
-    from newsledger.web.views import headline
-
-    templates.env.filters["headline"] = headline
-    return templates
-
-
 async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
     response: Response = await call_next(request)
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
-
-
-@contextmanager
-def open_ledger(request: Request) -> Iterator[Ledger]:
-    """The app's ledger for the length of one request."""
-    with Ledger.open(request.app.state.db_path) as ledger:
-        yield ledger
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -112,8 +98,6 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ValueError, bad_input)
     app.add_exception_handler(LedgerError, bad_input)
     app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
-    from starlette.exceptions import HTTPException as StarletteHTTPException
-
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
 
 

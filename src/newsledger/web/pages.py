@@ -10,15 +10,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from newsledger.layers import LAYERS
+from newsledger.layers import REGISTRY
 from newsledger.web import chart, highlight, palette, views
-from newsledger.web.api import day
-from newsledger.web.app import open_ledger
+from newsledger.web.deps import day, open_ledger
 
 router = APIRouter(include_in_schema=False)
 
-#: Timeline layers a reader can filter on (the ``timeline`` view's layer names).
-TIMELINE_LAYERS = ("time", "event", "quote", "stance", "commitment")
+#: Timeline layers a reader can filter on (the ``timeline`` view's layer names), in
+#: registry order.
+TIMELINE_LAYERS: tuple[str, ...] = tuple(spec.singular for spec in REGISTRY)
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -46,10 +46,11 @@ def article(request: Request, article_id: str) -> HTMLResponse:
             raise HTTPException(404, f"no article {article_id!r}")
         records = views.article_records(ledger, article_id)
         speakers = views.speaker_classes(records["quotes"])
+        # The legend: speakers, then each layer marked by a line of its colour.
         return _page(request, "article.html", article=found,
                      body=highlight.render(found.text, views.marks(records)),
                      details=views.record_details(records), speakers=speakers,
-                     counts={layer: len(records[layer]) for layer in LAYERS})
+                     legend=[(spec.singular, len(records[spec.name])) for spec in REGISTRY if spec.colour])
 
 
 @router.get("/quotes", response_class=HTMLResponse)

@@ -10,6 +10,8 @@ or lightened until the body text reaches 7:1 on them.
 
 from __future__ import annotations
 
+from newsledger.layers import REGISTRY
+
 #: Body text and page colours.
 TEXT = "#1b1b1b"
 PAGE = "#ffffff"
@@ -32,13 +34,9 @@ SPEAKER_BACKGROUNDS: tuple[str, ...] = (
 )
 UNKNOWN_SPEAKER = "#e4e4e4"
 
-#: Line colour marking each non-quote layer (underline or border), non-text contrast.
-LAYER_LINES: dict[str, str] = {
-    "time": "#6a3d9a",
-    "event": "#a84300",
-    "stance": "#1f5f99",
-    "commitment": "#1d6b2a",
-}
+#: Line colour marking each non-quote layer (underline or border), non-text contrast:
+#: the registry's ``colour``, by the layer's singular (its CSS class).
+LAYER_LINES: dict[str, str] = {spec.singular: spec.colour for spec in REGISTRY if spec.colour}
 
 #: (text, background) of a stance cell by polarity, and of an overdue commitment.
 POLARITY: dict[str, tuple[str, str]] = {

@@ -1,7 +1,7 @@
 """What each page shows, computed from the ledger's public API: pure functions over
 records, kept apart from the routes so they are tested without a server.
 
-Queries the :class:`~newsledger.store.Ledger` lacks (records of one entity, records of
+Queries the :class:`~newsledger.link.Ledger` lacks (records of one entity, records of
 a set of articles) are written here over ``ledger.records`` and friends.
 """
 
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsledger.annotate.stances.options import Table, options_table
+from newsledger.layers import LAYERS, REGISTRY
+from newsledger.link import Ledger
 from newsledger.link import timeline as link_timeline
-from newsledger.layers import LAYERS
 from newsledger.records import (
     Article,
     Entity,
@@ -25,13 +26,8 @@ from newsledger.records import (
     Story,
     to_dict,
 )
-from newsledger.store import Ledger
 from newsledger.web import palette
 from newsledger.web.highlight import Mark
-
-#: Layer name -> the singular used in CSS classes and labels.
-SINGULAR = {"quotes": "quote", "times": "time", "events": "event", "stances": "stance",
-            "commitments": "commitment"}
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -66,27 +62,16 @@ def speaker_classes(quotes: Iterable[Quote]) -> dict[str | None, str]:
     return classes
 
 
-def _label(layer: str, record: Any) -> str:
-    if layer == "quotes":
-        return f"{record.kind} quote by {record.speaker or 'unknown speaker'}"
-    if layer == "times":
-        return f"time: {record.value or record.text}"
-    if layer == "events":
-        return f"event: {record.type} ({record.status})"
-    if layer == "stances":
-        return f"stance of {record.holder or 'unknown holder'}: {record.polarity} {record.target}"
-    return f"commitment: {record.kind} by {record.holder or 'unknown'}"
-
-
 def marks(records: dict[str, list[Any]]) -> list[Mark]:
-    """One :class:`Mark` per record of every layer; quotes coloured by speaker."""
+    """One :class:`Mark` per record of every layer (its CSS class the layer's singular,
+    its label the registry's); quotes coloured by speaker."""
     colours = speaker_classes(records.get("quotes", ()))
     found = []
-    for layer in LAYERS:
-        for record in records.get(layer, ()):
-            css = colours[record.speaker] if layer == "quotes" else ""
-            found.append(Mark(record.id, SINGULAR[layer], record.span[0], record.span[1], css,
-                              _label(layer, record)))
+    for spec in REGISTRY:
+        for record in records.get(spec.name, ()):
+            css = colours[record.speaker] if spec.name == "quotes" else ""
+            found.append(Mark(record.id, spec.singular, record.span[0], record.span[1], css,
+                              spec.label(record)))
     return found
 
 
@@ -99,14 +84,14 @@ def record_details(records: dict[str, list[Any]]) -> list[tuple[str, str, list[t
     """(record id, layer, [(field, value), …]) for the record panel: set fields only,
     lists joined, span and article id left out (the highlight shows them)."""
     details = []
-    for layer in LAYERS:
-        for record in records.get(layer, ()):
+    for spec in REGISTRY:
+        for record in records.get(spec.name, ()):
             fields = []
             for name, value in to_dict(record).items():
                 if name in ("id", "article_id") or value in (None, [], ""):
                     continue
                 fields.append((name.replace("_", " "), _show(value)))
-            details.append((record.id, SINGULAR[layer], fields))
+            details.append((record.id, spec.singular, fields))
     return details
 
 

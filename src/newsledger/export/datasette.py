@@ -3,20 +3,25 @@
 Datasette shows these next to each table and column, so a person browsing the file
 reads what ``speaker`` or ``span_start`` means without opening the docs::
 
-    python -c "import json; from newsledger.store.datasette import metadata; \\
+    python -c "import json; from newsledger.export.datasette import metadata; \\
                print(json.dumps(metadata('newsledger')))" > metadata.json
     datasette newsledger.db -m metadata.json
 
 Column descriptions come from the export JSON Schema (the one documented source of
-field meanings); table descriptions from the record docstrings' first line.
+field meanings); table descriptions from the record docstrings' first line; the layer
+tables' facets from the layer registry (:mod:`newsledger.layers`). It lives with the
+export, above the store and the links, because it reads the export's schema and both
+packages' views.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from newsledger.export import LISTS, load_schema
+from newsledger.layers import REGISTRY
+from newsledger.link.tables import LINK_VIEWS
 from newsledger.store import schema
-from newsledger.store.links import LINK_VIEWS
 from newsledger.store.views import VIEWS
 
 #: What each view answers (shown as its description in Datasette).
@@ -35,12 +40,10 @@ VIEW_DESCRIPTIONS = {
 #: The column Datasette shows for a foreign key pointing at these tables.
 LABEL_COLUMNS = {"articles": "title", "entities": "name"}
 
-#: Facets Datasette offers on opening a table or view: the columns people filter by.
+#: Facets Datasette offers on opening a table or view: the columns people filter by
+#: (a layer's table: its registry ``facets``).
 FACETS = {
-    "quotes": ["speaker", "kind"],
-    "events": ["type", "status"],
-    "stances": ["holder", "polarity"],
-    "commitments": ["holder", "kind"],
+    **{spec.name: list(spec.facets) for spec in REGISTRY if spec.facets},
     "who_said_what": ["speaker", "outlet"],
     "stance_table": ["holder", "polarity"],
     "timeline": ["layer"],
@@ -69,8 +72,6 @@ def _record_doc(record: type) -> str:
 
 def metadata(database: str = "newsledger") -> dict[str, Any]:
     """Datasette metadata for a ledger opened as ``database`` (the file's stem)."""
-    from newsledger.export import LISTS, load_schema  # export imports the store
-
     spec = load_schema()
     by_table = {
         name: spec["$defs"][spec["properties"][name]["items"]["$ref"].rsplit("/", 1)[1]]

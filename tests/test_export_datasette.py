@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from newsledger import link
+from newsledger.export.datasette import metadata
 from newsledger.layers import LAYERS
-from newsledger.store import Ledger, schema
-from newsledger.store.datasette import metadata
-from newsledger.store.links import LINK_VIEWS
+from newsledger.link import Ledger
+from newsledger.link.tables import LINK_VIEWS
+from newsledger.store import schema
 from newsledger.store.views import VIEW_NAMES, VIEWS
 from tests.test_store_data import make_document, reference_document
 

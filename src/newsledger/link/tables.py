@@ -1,7 +1,9 @@
-"""Tables and views of the cross-article links (schema version 2).
+"""Tables, views and migrations of the cross-article links (schema versions 2 and 3).
 
-These hold what :mod:`newsledger.link` derives from the stored records, never records
-themselves: which per-article entity is which person across articles, near-duplicate
+:mod:`newsledger.link` owns these tables: their DDL, their migrations and every query
+against them live in this package; the store (:mod:`newsledger.store`) knows only the
+record tables. They hold what :mod:`newsledger.link` derives from the stored records,
+never records themselves: which per-article entity is which person across articles, near-duplicate
 articles, one quote carried by several articles, stories. The record tables stay as
 they are (a quote row per article keeps its span true to that article's text).
 
@@ -22,6 +24,10 @@ term_df                document frequency of a term, for TF-IDF story vectors
 """
 
 from __future__ import annotations
+
+from newsledger.store.dialect import Connection, dialect_for
+from newsledger.store.migrations import MIGRATIONS as STORE_MIGRATIONS
+from newsledger.store.migrations import Migration, execute_all
 
 #: Migration 2's tables, in dependency order.
 TABLES_DDL: tuple[str, ...] = (
@@ -101,3 +107,29 @@ def links_ddl() -> list[str]:
     """Migration 2: the link tables and their views."""
     views = [f"CREATE VIEW IF NOT EXISTS {name} AS\n{select}" for name, select in LINK_VIEWS]
     return [*TABLES_DDL, *views]
+
+
+def create_v2(conn: Connection) -> None:
+    """The cross-article link tables and views (:data:`TABLES_DDL`, :data:`LINK_VIEWS`)."""
+    execute_all(conn, links_ddl())
+
+
+def add_cluster_titles(conn: Connection) -> None:
+    """``entity_clusters.titles``: office-title votes (``{"president": 12}``) that tell
+    namesakes apart; idempotent, as files made after it already have the column."""
+    if "titles" not in dialect_for(conn).table_columns(conn, "entity_clusters"):
+        conn.execute("ALTER TABLE entity_clusters ADD COLUMN titles TEXT NOT NULL DEFAULT '{}'")
+
+
+#: The link migrations. They continue the store's numbering in the one schema version
+#: a ledger file holds (``PRAGMA user_version``, PostgreSQL's ``schema_version``): files
+#: written before the store and the links were split carry versions 1-3 in this very
+#: order, so the numbers and the SQL must never change. Append new ones.
+LINK_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(2, "cross-article links: entity clusters, duplicates, quote sources, stories", create_v2),
+    Migration(3, "entity_clusters.titles: office-title votes", add_cluster_titles),
+)
+
+#: Every migration of a ledger with links: the store's (version 1, the record tables),
+#: then the links'. What :meth:`newsledger.link.Ledger.open` applies by default.
+MIGRATIONS: tuple[Migration, ...] = (*STORE_MIGRATIONS, *LINK_MIGRATIONS)

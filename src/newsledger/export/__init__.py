@@ -14,6 +14,10 @@ so each list carries every field of its dataclass.
   ``.csv`` suffix) writes ``DIR/articles.csv``, ``DIR/quotes.csv``…; ``-o out.csv``
   writes ``out.articles.csv``, ``out.quotes.csv``… Lists and objects (``span``,
   ``aliases``, ``quantities``) are JSON strings in their cells; ``None`` is empty.
+
+The export sits above the store and the links (it reads a :class:`newsledger.link.Ledger`);
+:mod:`newsledger.export.datasette` describes a ledger file for Datasette from the same
+schema.
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ import jsonschema
 
 from newsledger import __version__
 from newsledger.layers import REGISTRY
+from newsledger.link import Ledger
 from newsledger.records import Article, Entity, Mention, Story, to_dict
-from newsledger.store import Ledger
 
 log = logging.getLogger(__name__)
 
