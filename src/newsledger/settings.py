@@ -109,7 +109,13 @@ class CommitmentSettings:
 
 @dataclass(frozen=True)
 class LinkSettings:
-    """Linking across articles: entities, near duplicates, quotes carried, stories."""
+    """Linking across articles: entities, quotes carried, stories.
+
+    The near-duplicate test's MinHash parameters (permutations, shingle size, the LSH
+    threshold its bands are cut for) are not settings: they are the format of the
+    signatures and bands a ledger stores, and a ledger written with others could not
+    be read (``link/duplicates.py``).
+    """
 
     #: Articles linked per step: what a step holds (mention pairs, term counts) grows
     #: with it, so a 10k-article ingest links in bounded memory.
@@ -124,14 +130,6 @@ class LinkSettings:
     #: Articles naming a person in full from which a three-word name ending in that
     #: person's name is taken for them ("Billionaire Donald Trump").
     stray_word_articles: int = 10
-    #: Estimated Jaccard similarity of word shingles from which two articles are one:
-    #: wire copies share most shingles, two outlets' own reports of one event few
-    #: (< 0.2 on PolNeAR, docs/ledger.md).
-    duplicate_threshold: float = 0.5
-    #: MinHash permutations (datasketch's default).
-    num_perm: int = 128
-    #: Words per shingle.
-    shingle: int = 5
     #: Quotes shorter than this are stock phrases ("I don't know") shared by chance.
     min_quote_words: int = 6
     #: Cosine similarity to a story's centroid from which an article joins it: the best
