@@ -31,10 +31,13 @@ from newsledger import link
 from newsledger.link import Ledger
 from newsledger.link import stories as st
 from newsledger.link.names import name_key
+from newsledger.settings import LinkSettings
 
 HERE = Path(__file__).resolve().parent
 ENTITY_PAIRS = HERE / "gold" / "entity_pairs.tsv"
 STORY_PAIRS = HERE / "gold" / "story_pairs.tsv"
+#: The link settings the ledger is relinked with (the defaults).
+SETTINGS = LinkSettings()
 FAMILY = ("Bill Clinton", "Chelsea Clinton", "Donald Trump Jr.", "Ivanka Trump", "Melania Trump", "Eric Trump")
 
 
@@ -101,7 +104,7 @@ def report_duplicates(ledger: Ledger) -> None:
         print(f"  {s:.2f} {a} -> {b}\n       {titles[a]!r} / {titles[b]!r}")
     groups = ledger.view("quote_groups")
     multi = [g for g in groups if g["articles"] > 1]
-    print(f"quote groups: {len(groups)} quotes of >= {link.duplicates.MIN_QUOTE_WORDS} words, "
+    print(f"quote groups: {len(groups)} quotes of >= {SETTINGS.min_quote_words} words, "
           f"{len(multi)} carried by 2+ articles, {sum(g['outlets'] > 1 for g in multi)} by 2+ outlets")
     for g in sorted(multi, key=lambda g: (-g["outlets"], -g["articles"]))[:5]:
         print(f"  {g['articles']} articles / {g['outlets']} outlets ({g['outlet_names']}): "
@@ -111,7 +114,7 @@ def report_duplicates(ledger: Ledger) -> None:
 def report_stories(ledger: Ledger) -> None:
     found = ledger.stories()
     sizes = Counter(len(s.article_ids) for s in found)
-    print(f"\n== stories (TF-IDF, threshold {st.THRESHOLD}, window {st.WINDOW_DAYS} days): {len(found)} stories; "
+    print(f"\n== stories (TF-IDF, threshold {SETTINGS.story_threshold}, window {SETTINGS.story_window_days} days): {len(found)} stories; "
           f"{sum(v for k, v in sizes.items() if k > 1)} with 2+ articles, "
           f"{sum(v for k, v in sizes.items() if k > 2)} with 3+; largest {max(sizes, default=0)}")
     for s in sorted(found, key=lambda s: -len(s.article_ids))[:6]:
@@ -147,7 +150,7 @@ def embedding_vectors(rows: list) -> tuple[dict[str, object], float]:
 
 
 def simulate(rows: list, vectors: dict, threshold: float, dense: bool) -> dict[str, str]:
-    """The same one-pass clustering as the ledger (stories.choose, WINDOW_DAYS), in memory."""
+    """The same one-pass clustering as the ledger (stories.choose, LinkSettings.story_window_days), in memory."""
     import numpy as np
 
     similarity: Callable = (lambda a, b: float(np.dot(a, b) / (np.linalg.norm(b) or 1.0))) if dense else st.cosine
@@ -190,7 +193,7 @@ def compare_stories(ledger: Ledger, embeddings: bool) -> None:
     print(f"\n== stories on {len(pairs)} labelled pairs ({sum(p[2] for p in pairs)} same): precision / recall / F1")
     in_ledger = {a: s for s in ledger.stories() for a in s.article_ids}
     p, r, f = pair_scores(in_ledger, pairs)
-    print(f"  ledger (incremental TF-IDF, threshold {st.THRESHOLD:.2f}): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"  ledger (incremental TF-IDF, threshold {SETTINGS.story_threshold:.2f}): P {p:.3f} R {r:.3f} F1 {f:.3f}")
     for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.45):
         print(f"  TF-IDF  threshold {threshold:.2f}: P %.3f R %.3f F1 %.3f" % pair_scores(simulate(rows, sparse, threshold, False), pairs))
     print(f"  TF-IDF vectors: {tfidf_cost * 1000:.1f} ms/article, no model to load")
@@ -231,7 +234,7 @@ def sample_story_pairs(ledger: Ledger, n: int, seed: int = 6) -> None:
     day = {r[0]: dt.date.fromisoformat(r[3]) for r in rows}
     title = {r[0]: r[1] for r in rows}
     scored = [(st.cosine(vectors[a[0]], vectors[b[0]]), a[0], b[0]) for i, a in enumerate(rows) for b in rows[i + 1:]
-              if abs((day[b[0]] - day[a[0]]).days) <= st.WINDOW_DAYS]
+              if abs((day[b[0]] - day[a[0]]).days) <= SETTINGS.story_window_days]
     scored.sort(reverse=True)
     rng = random.Random(seed)
     picked = scored[: n // 2] + rng.sample(scored[n // 2:], min(n - n // 2, len(scored) - n // 2))
@@ -254,7 +257,7 @@ def main() -> None:
             return sample_story_pairs(ledger, args.sample_story_pairs)
         if not args.no_relink:
             began = time.perf_counter()
-            result = link.relink(ledger)
+            result = link.relink(ledger, SETTINGS)
             seconds = time.perf_counter() - began
             print(f"relink: {result.articles} articles in {seconds:.1f} s ({seconds / max(1, result.articles) * 1000:.0f} ms/article)")
         report_entities(ledger)

@@ -77,6 +77,17 @@ def test_relink_keeps_the_clusters(db: Path) -> None:
     assert run(db, "entities").output == before
 
 
+def test_relink_uses_the_link_settings_of_the_config_file(db: Path, tmp_path: Path) -> None:
+    config = tmp_path / "link.toml"
+    config.write_text("[link]\nstory_threshold = 1.01\n", encoding="utf-8")
+    with Ledger.open(db) as ledger:
+        before = len(ledger.stories())
+    result = CliRunner().invoke(main, ["--config", str(config), "relink", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Ledger.open(db) as ledger:
+        assert len(ledger.stories()) == ledger.counts()["articles"] > before
+
+
 def test_ingest_links_the_reference_article(tmp_path: Path) -> None:
     """Golden: ingesting the Sky News reference links it in the same call — one Donald
     Trump with his short forms, one story holding the article, exported."""

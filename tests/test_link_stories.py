@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from newsledger import link
 from newsledger.export import build_export, validate_export
 from newsledger.link import stories as st
 from newsledger.link import timeline as tl
 from newsledger.link.resolve import find_cluster
+from newsledger.settings import LinkSettings
 from tests.link_support import document, linked_ledger
 
 DEBATE = "Hillary Clinton and Donald Trump met in the first presidential debate at Hofstra University"
@@ -60,6 +62,15 @@ def test_articles_of_one_story_cluster_and_others_do_not() -> None:
         assert (debate.start, debate.end) == ("2016-09-26", "2016-09-27")
         assert debate.actors[:2] == ("Donald Trump", "Hillary Clinton")
         assert debate.title in ("The first debate", "Debate at Hofstra")
+
+
+def test_a_story_threshold_no_cosine_reaches_keeps_every_article_apart() -> None:
+    """The settings given to link.update take effect: no cosine reaches 1.01, so the
+    two debate reports the default joins are two stories."""
+    with linked_ledger([]) as ledger:
+        ledger.add(corpus(), then=lambda led, ids: link.update(led, ids, LinkSettings(story_threshold=1.01)))
+        assert {frozenset(s.article_ids) for s in ledger.stories()} == {frozenset({a}) for a in
+                                                                       ("d1", "d2", "h1", "h2", "late")}
 
 
 def test_export_lists_the_stories_and_validates() -> None:

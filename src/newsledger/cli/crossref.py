@@ -14,7 +14,7 @@ import click
 from rich.table import Table
 
 from newsledger import link
-from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
+from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, settings_of
 from newsledger.link import Ledger
 from newsledger.link import timeline as tl
 from newsledger.link.resolve import Cluster, find_cluster, read_clusters
@@ -180,10 +180,12 @@ def changes(db: str, since: str, as_of: str | None) -> None:
 
 @click.command()
 @db_option
-def relink(db: str) -> None:
-    """Recompute every cross-article link from the stored records (decisions kept)."""
+@click.pass_context
+def relink(ctx: click.Context, db: str) -> None:
+    """Recompute every cross-article link from the stored records (decisions kept),
+    with the [link] settings of ``newsledger --config FILE``."""
     with open_ledger(db) as ledger:
-        result = link.relink(ledger)
+        result = link.relink(ledger, settings_of(ctx).link)
     click.echo(f"{result.articles} articles linked: {result.duplicates} duplicates, "
                f"{result.stories} stories")
 

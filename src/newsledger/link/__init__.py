@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from newsledger.link import duplicates, overrides, resolve, stories
 from newsledger.link.ledger import Ledger
 from newsledger.link.tables import MIGRATIONS
+from newsledger.settings import LinkSettings
 
 log = logging.getLogger(__name__)
 
@@ -46,43 +47,38 @@ class LinkResult:
     stories: int
 
 
-#: Articles linked per step of :func:`update`. What a step holds in memory (mention pairs,
-#: term counts) grows with it, so a 10k-article ingest links in bounded memory; a step
-#: links its articles exactly as a separate ingest of them would.
-STEP = 500
-
-
-def update(ledger: Ledger, article_ids: Sequence[str]) -> LinkResult:
+def update(ledger: Ledger, article_ids: Sequence[str], settings: LinkSettings = LinkSettings()) -> LinkResult:
     """Link newly stored articles to the ledger, in one transaction (joining the caller's,
     e.g. :meth:`Ledger.add`'s ``then``). Articles are taken in publication order, in
-    steps of :data:`STEP`, so a batch gives the same links as one-by-one ingests."""
+    steps of ``LinkSettings.step``, so a batch gives the same links as one-by-one
+    ingests: a step links its articles exactly as a separate ingest of them would."""
     ordered = _by_date(ledger, article_ids)
     touched: set[str] = set()
     story_ids: set[str] = set()
     dups = joined = 0
     with ledger.transaction():
-        for at in range(0, len(ordered), STEP):
-            step = ordered[at : at + STEP]
-            touched |= resolve.link_pairs(ledger, resolve.article_pairs(ledger, step))
+        for at in range(0, len(ordered), settings.step):
+            step = ordered[at : at + settings.step]
+            touched |= resolve.link_pairs(ledger, resolve.article_pairs(ledger, step), settings)
             overrides.apply_all(ledger)
             counts = stories.count_terms(ledger, step)
             for article_id in step:
                 text = ledger.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
                 dups += duplicates.link_article(ledger, article_id, text) is not None
-                joined += duplicates.link_quotes(ledger, article_id)
-                story_ids.add(stories.assign_article(ledger, article_id, counts.pop(article_id)))
+                joined += duplicates.link_quotes(ledger, article_id, settings.min_quote_words)
+                story_ids.add(stories.assign_article(ledger, article_id, counts.pop(article_id), settings))
     result = LinkResult(len(ordered), len(touched), dups, joined, len(story_ids))
     log.info("%s: linked %s", ledger.name, result)
     return result
 
 
-def relink(ledger: Ledger) -> LinkResult:
+def relink(ledger: Ledger, settings: LinkSettings = LinkSettings()) -> LinkResult:
     """Recompute every link from the stored records (manual decisions re-applied)."""
     with ledger.transaction():
         for table in DERIVED_TABLES:
             ledger.execute(f"DELETE FROM {table}")
         ids = [row[0] for row in ledger.execute("SELECT id FROM articles ORDER BY rowid")]
-        return update(ledger, ids)
+        return update(ledger, ids, settings)
 
 
 def _by_date(ledger: Ledger, article_ids: Sequence[str]) -> list[str]:

@@ -9,7 +9,7 @@ Jaccard similarity reaches :data:`THRESHOLD` makes the new article a duplicate o
 candidate's original (``duplicates.duplicate_of``): it is linked, kept (its spans stay
 true) and left out of counts that read ``distinct_articles``.
 
-**Quotes.** A direct or mixed quote of at least :data:`MIN_QUOTE_WORDS` words is keyed by
+**Quotes.** A direct or mixed quote of at least ``LinkSettings.min_quote_words`` words is keyed by
 its words, case-folded; quotes with one key form one group in ``quote_sources`` (the
 first stored quote's id), so "the same quote carried by five outlets" is one group of
 five rows, each row still pointing at its own article and span.
@@ -27,9 +27,14 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsledger.link.names import fold
+from newsledger.settings import LinkSettings
 from newsledger.store import Ledger
 
 log = logging.getLogger(__name__)
+
+# THRESHOLD, NUM_PERM, SHINGLE and SCHEME are not settings (LinkSettings): they are the
+# format of the signatures and LSH bands a ledger stores (``article_signatures``,
+# ``article_bands``), so a ledger linked with other values could not be read or extended.
 
 #: Estimated Jaccard similarity of 5-gram shingles from which two articles are one.
 #: Wire copies and re-published versions of one text share most shingles; two
@@ -39,9 +44,6 @@ NUM_PERM = 128
 SHINGLE = 5
 #: datasketch's hashing scheme, named so stored signatures rebuild the same way.
 SCHEME = "affine32"
-
-#: Quotes shorter than this are stock phrases ("I don't know") shared by chance.
-MIN_QUOTE_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -122,24 +124,26 @@ def _best_candidate(
     return max(scored, key=lambda s: s[1], default=None)
 
 
-def quote_key(text: str) -> str | None:
-    """The words of a quote, folded, as a short hash; None when too short to match."""
+def quote_key(text: str, min_words: int = LinkSettings.min_quote_words) -> str | None:
+    """The words of a quote, folded, as a short hash; None when shorter than
+    ``min_words`` (``LinkSettings.min_quote_words``), too short to match."""
     words = re.findall(r"\w+", fold(text))
-    if len(words) < MIN_QUOTE_WORDS:
+    if len(words) < min_words:
         return None
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:20]
 
 
-def link_quotes(ledger: Ledger, article_id: str) -> int:
-    """Group the article's direct and mixed quotes with identical stored ones; returns
-    how many joined an existing group."""
+def link_quotes(ledger: Ledger, article_id: str, min_words: int = LinkSettings.min_quote_words) -> int:
+    """Group the article's direct and mixed quotes of at least ``min_words`` words
+    (``LinkSettings.min_quote_words``) with identical stored ones; returns how many
+    joined an existing group."""
     rows = ledger.execute(
         "SELECT id, text FROM quotes WHERE article_id = ? AND kind != 'indirect' ORDER BY rowid",
         (article_id,),
     ).fetchall()
     joined = 0
     for quote_id, text in rows:
-        key = quote_key(text)
+        key = quote_key(text, min_words)
         if key is None:
             continue
         found = ledger.execute(

@@ -16,7 +16,7 @@ every (article, entity) pair to a cross-article cluster, by rules applied in ord
    dropped when the rest is a well-known person ("Billionaire Donald Trump").
 3. *dominant* — a surname or first name alone ("Clinton", "Trump", "Hillary", or a
    one-word ORG the tagger mislabelled; the article never spells it out) joins the full-name cluster named in full in at least
-   :data:`DOMINANCE` times as many articles as any other person with that name, after
+   ``LinkSettings.dominance`` times as many articles as any other person with that name, after
    dropping clusters whose gender contradicts the article's titles ("Mr. Clinton" is
    not Hillary Clinton). Otherwise it stays a cluster of its own, named as written.
 
@@ -35,23 +35,10 @@ from dataclasses import dataclass
 
 from newsledger.link.names import NameKey, clean_name, fold, name_key, office_titles
 from newsledger.records import Entity, stable_id
+from newsledger.settings import LinkSettings
 from newsledger.store import Ledger
 
 log = logging.getLogger(__name__)
-
-#: How many times more articles the dominant full name must have than the next person
-#: of that name for a lone surname to be resolved to it. 3 resolves "Clinton" to
-#: Hillary Clinton in 2016 election copy (PolNeAR: about 5 times Bill Clinton's
-#: articles, docs/ledger.md) and leaves a surname two prominent people share alone.
-DOMINANCE = 3.0
-
-#: At least this many articles must name the dominant person in full.
-MIN_ARTICLES = 2
-
-#: Articles naming a person in full from which a three-word name ending in that
-#: person's name is taken for them ("Billionaire Donald Trump"); rare two-word names
-#: ("Rodham Clinton") are never that common, so real middle names are kept.
-STRAY_WORD_ARTICLES = 10
 
 #: Last words of a PERSON-tagged name that make it an organisation (spaCy's small
 #: model tags "Trump campaign" and "Clinton Foundation" as people; from PolNeAR).
@@ -122,7 +109,7 @@ def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def link_pairs(ledger: Ledger, pairs: Sequence[Pair]) -> set[str]:
+def link_pairs(ledger: Ledger, pairs: Sequence[Pair], settings: LinkSettings = LinkSettings()) -> set[str]:
     """Link each pair to a cluster (rules 1-2 first, so rule 3 sees every full name
     of the batch); returns the ids of the clusters touched."""
     linked: list[tuple[str, str]] = []  # (cluster id, the linked row's name)
@@ -134,14 +121,15 @@ def link_pairs(ledger: Ledger, pairs: Sequence[Pair]) -> set[str]:
         elif key is None or is_organisation(pair.name):
             linked.append((_link(ledger, pair, _same_name_cluster(ledger, pair), "same-name"), pair.name))
         elif key.is_full:
-            key = _without_stray_word(ledger, pair.name, key)
-            linked.append((_link(ledger, pair, _full_name_cluster(ledger, pair, key), "full-name"), pair.name))
+            key = _without_stray_word(ledger, pair.name, key, settings.stray_word_articles)
+            linked.append((_link(ledger, pair, _full_name_cluster(ledger, pair, key, settings.dominance),
+                                 "full-name"), pair.name))
         else:
             partial.append((pair, key))
     for pair, key in partial:
-        linked.append((_link_partial(ledger, pair, key), pair.name))
+        linked.append((_link_partial(ledger, pair, key, settings), pair.name))
     moved = _revisit(ledger, {name_key(p.name).last for p in pairs if p.type == "PERSON"} - {""},
-                     {(p.article_id, p.entity_id) for p in pairs})
+                     {(p.article_id, p.entity_id) for p in pairs}, settings)
     # A link under the cluster's own name only strengthens that name: no re-count.
     names = dict(_cluster_names(ledger, {c for c, _ in linked}))
     for cluster_id in moved | {c for c, name in linked if names.get(c) != name}:
@@ -159,8 +147,8 @@ def _cluster_names(ledger: Ledger, ids: set[str]) -> list[tuple[str, str]]:
     return found
 
 
-def _link_partial(ledger: Ledger, pair: Pair, key: NameKey) -> str:
-    cluster = _dominant_cluster(ledger, pair, key)
+def _link_partial(ledger: Ledger, pair: Pair, key: NameKey, settings: LinkSettings) -> str:
+    cluster = _dominant_cluster(ledger, pair, key, settings)
     if cluster is not None:
         return _link(ledger, pair, cluster, "dominant")
     if pair.type != "PERSON":
@@ -168,7 +156,7 @@ def _link_partial(ledger: Ledger, pair: Pair, key: NameKey) -> str:
     return _link(ledger, pair, _own_cluster(ledger, pair, key), "unresolved")
 
 
-def _revisit(ledger: Ledger, lasts: set[str], done: set[tuple[str, str]]) -> set[str]:
+def _revisit(ledger: Ledger, lasts: set[str], done: set[tuple[str, str]], settings: LinkSettings) -> set[str]:
     """Re-try the lone names left unresolved earlier whose surname the new articles
     name in full: a person who has come to dominate a surname takes them over."""
     if not lasts:
@@ -190,7 +178,7 @@ def _revisit(ledger: Ledger, lasts: set[str], done: set[tuple[str, str]]) -> set
             continue
         surfaces = tuple(r[0] for r in ledger.execute(
             "SELECT text FROM mentions WHERE article_id = ? AND entity_id = ?", (article_id, entity_id)))
-        cluster = _dominant_cluster(ledger, Pair(article_id, entity_id, name, type_, surfaces), key)
+        cluster = _dominant_cluster(ledger, Pair(article_id, entity_id, name, type_, surfaces), key, settings)
         if cluster is not None:
             ledger.execute("UPDATE entity_links SET cluster_id = ?, rule = 'dominant' "
                            "WHERE article_id = ? AND entity_id = ?", (cluster, article_id, entity_id))
@@ -239,16 +227,17 @@ def _same_name_cluster(ledger: Ledger, pair: Pair) -> str:
     return cluster_id
 
 
-def _without_stray_word(ledger: Ledger, name: str, key: NameKey) -> NameKey:
+def _without_stray_word(ledger: Ledger, name: str, key: NameKey, stray_word_articles: int) -> NameKey:
     """"Certainly Donald Trump", "Donald Trump Wins": a sentence or headline word the
     tagger took into a name. When the name without its first (else last) word is a person named in full
-    in at least :data:`STRAY_WORD_ARTICLES` articles and the whole name in none, that
-    person is meant."""
+    in at least ``stray_word_articles`` (``LinkSettings.stray_word_articles``) articles and the
+    whole name in none, that person is meant; rare two-word names ("Rodham Clinton") are never
+    that common, so real middle names are kept."""
     words = clean_name(name).split()
     if len(words) < 3 or _articles_named(ledger, key) > 0:
         return key
     for rest in (name_key(" ".join(words[1:])), name_key(" ".join(words[:-1]))):
-        if rest.is_full and _articles_named(ledger, rest) >= STRAY_WORD_ARTICLES:
+        if rest.is_full and _articles_named(ledger, rest) >= stray_word_articles:
             return rest
     return key
 
@@ -262,11 +251,12 @@ def _articles_named(ledger: Ledger, key: NameKey) -> int:
     return int(row[0])
 
 
-def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
+def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey, dominance: float) -> str:
     """The cluster of the same first name, surname and suffix whose middle initials
     agree ("George H.W. Bush" is not "George W. Bush"; "Donald J. Trump" is "Donald
     Trump"); a name without middle initials joins the most reported one if it has
-    :data:`DOMINANCE` times the articles of the next, else a cluster of its own."""
+    ``dominance`` (``LinkSettings.dominance``) times the articles of the next, else a
+    cluster of its own."""
     rows = ledger.execute(
         "SELECT c.id, c.middle, (SELECT COUNT(*) FROM entity_links l WHERE l.cluster_id = c.id) "
         "FROM entity_clusters c WHERE c.type = 'PERSON' AND c.first = ? AND c.last = ? AND c.suffix = ? "
@@ -277,7 +267,7 @@ def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
     if not key.middle and rows:
         ranked = sorted(rows, key=lambda r: -r[2])
         plain = [r for r in rows if r[1] == ""]
-        if len(ranked) == 1 or ranked[0][2] >= DOMINANCE * ranked[1][2]:
+        if len(ranked) == 1 or ranked[0][2] >= dominance * ranked[1][2]:
             return str(ranked[0][0])  # "George Bush" is George W. Bush only if he dominates
         if plain:
             return str(plain[0][0])
@@ -308,8 +298,10 @@ def _own_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
     return cluster_id
 
 
-def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str | None:
-    """The full-name cluster a lone surname (else first name) stands for, or None."""
+def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey, settings: LinkSettings) -> str | None:
+    """The full-name cluster a lone surname (else first name) stands for, or None: named
+    in full in at least ``LinkSettings.min_articles`` articles and ``LinkSettings.dominance``
+    times as many as the next candidate."""
     male, female = gender_votes((pair.name, *pair.surfaces))
     wanted = "m" if male > female else "f" if female > male else ""
     offices = {t for s in (pair.name, *pair.surfaces) for t in office_titles(s)}
@@ -324,30 +316,31 @@ def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str | None:
         if not rows:
             continue
         fitting = [r for r in rows if _gender_fits(wanted, r[1], r[2])]
-        titled = _by_office(fitting, offices)
+        titled = _by_office(fitting, offices, settings)
         if titled:
             return titled
         fitting.sort(key=lambda r: -r[3])
         if not fitting:
             return None
         runner_up = fitting[1][3] if len(fitting) > 1 else 0
-        if fitting[0][3] >= MIN_ARTICLES and fitting[0][3] >= DOMINANCE * runner_up:
+        if fitting[0][3] >= settings.min_articles and fitting[0][3] >= settings.dominance * runner_up:
             return str(fitting[0][0])
         return None
     return None
 
 
-def _by_office(rows: Sequence[tuple], offices: set[str]) -> str | None:
+def _by_office(rows: Sequence[tuple], offices: set[str], settings: LinkSettings) -> str | None:
     """The candidate whose full name carries the article's office title ("President
     Clinton" -> the Clinton most often written "President Bill Clinton") at least
-    :data:`DOMINANCE` times as often as any other; None when no title or no clear one."""
+    ``LinkSettings.min_articles`` times and ``LinkSettings.dominance`` times as often as
+    any other; None when no title or no clear one."""
     if not offices:
         return None
     votes = sorted(((sum(json.loads(r[4]).get(t, 0) for t in offices), r) for r in rows), key=lambda v: -v[0])
-    if not votes or votes[0][0] < MIN_ARTICLES:
+    if not votes or votes[0][0] < settings.min_articles:
         return None
     runner_up = votes[1][0] if len(votes) > 1 else 0
-    return str(votes[0][1][0]) if votes[0][0] >= DOMINANCE * runner_up else None
+    return str(votes[0][1][0]) if votes[0][0] >= settings.dominance * runner_up else None
 
 
 def _gender_fits(wanted: str, male: int, female: int) -> bool:

@@ -3,8 +3,9 @@
 Each article becomes a TF-IDF vector of its title (counted twice) and clean text —
 sklearn's English analyzer, sublinear term frequency, document frequencies kept in
 ``term_df`` so they grow with the ledger — and joins the story whose centroid is most
-similar, among the stories active within :data:`WINDOW_DAYS` of its publication day,
-when the cosine reaches :data:`THRESHOLD`; else it starts a story. Adding an article
+similar, among the stories active within ``LinkSettings.story_window_days`` of its
+publication day, when the cosine reaches ``LinkSettings.story_threshold``; else it
+starts a story. Adding an article
 therefore touches one article and a few stories, never the corpus.
 
 TF-IDF over a sentence-embedding model (all-MiniLM-L6-v2): measured on PolNeAR in
@@ -27,27 +28,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsledger.records import Story, stable_id
+from newsledger.settings import LinkSettings
 from newsledger.store import Ledger
 
 Vector = Mapping[str, float]
 
-#: Cosine similarity to a story's centroid from which an article joins it: the best
-#: F1 with precision >= 0.85 on 60 hand-labelled PolNeAR article pairs
-#: (benchmarks/gold/story_pairs.tsv; sweep in docs/ledger.md).
-THRESHOLD = 0.2
-
-#: A story stays open to articles published this many days after its last one.
-WINDOW_DAYS = 4
-
-#: Terms kept per article vector and per centroid: enough for the topic, small rows.
-TERMS_PER_ARTICLE = 60
-TERMS_PER_CENTROID = 200
-
 #: The ``term_df`` row counting the articles themselves (the analyzer never yields "").
 DOCUMENTS = ""
-
-#: Actors listed per story.
-ACTORS = 5
 
 
 @lru_cache(maxsize=1)
@@ -68,13 +55,15 @@ def terms(title: str | None, text: str) -> Counter[str]:
     return counts
 
 
-def tfidf(counts: Mapping[str, int], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """Sublinear TF times smoothed IDF (sklearn's formula), top terms, L2-normalised."""
+def tfidf(counts: Mapping[str, int], df: Mapping[str, int], n_docs: int,
+          terms_kept: int = LinkSettings.terms_per_article) -> dict[str, float]:
+    """Sublinear TF times smoothed IDF (sklearn's formula), the top ``terms_kept`` terms
+    (``LinkSettings.terms_per_article``), L2-normalised."""
     weights = {
         t: (1 + math.log(c)) * (math.log((1 + n_docs) / (1 + df.get(t, 0))) + 1)
         for t, c in counts.items()
     }
-    return normalise(top(weights, TERMS_PER_ARTICLE))
+    return normalise(top(weights, terms_kept))
 
 
 def top(vector: Vector, k: int) -> dict[str, float]:
@@ -96,12 +85,13 @@ def cosine(a: Vector, b: Vector) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def add_to(centroid: Vector, vector: Vector) -> dict[str, float]:
-    """The centroid sum with ``vector`` added, truncated to its top terms."""
+def add_to(centroid: Vector, vector: Vector, terms_kept: int = LinkSettings.terms_per_centroid) -> dict[str, float]:
+    """The centroid sum with ``vector`` added, truncated to its top ``terms_kept`` terms
+    (``LinkSettings.terms_per_centroid``)."""
     total = dict(centroid)
     for t, v in vector.items():
         total[t] = total.get(t, 0.0) + v
-    return {t: round(v, 5) for t, v in top(total, TERMS_PER_CENTROID).items()}
+    return {t: round(v, 5) for t, v in top(total, terms_kept).items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +104,10 @@ class Candidate:
     centroid: Vector
 
 
-def in_window(day: str | None, start: str | None, end: str | None, days: int = WINDOW_DAYS) -> bool:
-    """Whether an article of ``day`` may join a story spanning ``start``..``end``.
+def in_window(day: str | None, start: str | None, end: str | None,
+              days: int = LinkSettings.story_window_days) -> bool:
+    """Whether an article of ``day`` may join a story spanning ``start``..``end``
+    (open ``days`` either side, ``LinkSettings.story_window_days``).
 
     >>> in_window("2016-09-30", "2016-09-20", "2016-09-27")
     True
@@ -127,8 +119,9 @@ def in_window(day: str | None, start: str | None, end: str | None, days: int = W
 
 
 def choose(vector: Vector, candidates: Sequence[Candidate], similarity: Callable[[Vector, Vector], float] = cosine,
-           threshold: float = THRESHOLD) -> tuple[str, float] | None:
-    """The candidate story most similar to ``vector`` at or above ``threshold``, or None."""
+           threshold: float = LinkSettings.story_threshold) -> tuple[str, float] | None:
+    """The candidate story most similar to ``vector`` at or above ``threshold``
+    (``LinkSettings.story_threshold``), or None."""
     scored = [(c.id, similarity(vector, c.centroid)) for c in candidates]
     best = max(scored, key=lambda s: s[1], default=None)
     return best if best is not None and best[1] >= threshold else None
@@ -152,18 +145,20 @@ def count_terms(ledger: Ledger, article_ids: Sequence[str]) -> dict[str, Counter
     return found
 
 
-def assign_article(ledger: Ledger, article_id: str, counts: Mapping[str, int]) -> str:
+def assign_article(ledger: Ledger, article_id: str, counts: Mapping[str, int],
+                   settings: LinkSettings = LinkSettings()) -> str:
     """Put one article (its terms already counted) into a story; returns the story id."""
     day = _day(ledger, article_id)
-    vector = tfidf(counts, _df(ledger, counts), _n_docs(ledger))
-    best = choose(vector, _open_stories(ledger, day))
+    vector = tfidf(counts, _df(ledger, counts), _n_docs(ledger), settings.terms_per_article)
+    best = choose(vector, _open_stories(ledger, day, settings.story_window_days),
+                  threshold=settings.story_threshold)
     story_id = best[0] if best else stable_id("story", article_id)
     if best is None:
         ledger.execute('INSERT INTO stories (id, title, "start", "end", size, centroid) VALUES (?, ?, ?, ?, 0, ?)',
                        (story_id, "", day, day, "{}"))
     ledger.execute("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?)",
                    (article_id, story_id, round(best[1], 4) if best else 1.0, json.dumps(vector)))
-    _grow(ledger, story_id, vector, day)
+    _grow(ledger, story_id, vector, day, settings.terms_per_centroid)
     return story_id
 
 
@@ -188,11 +183,11 @@ def _day(ledger: Ledger, article_id: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
-def _open_stories(ledger: Ledger, day: str | None) -> list[Candidate]:
+def _open_stories(ledger: Ledger, day: str | None, window_days: int) -> list[Candidate]:
     if day is None:
         rows = ledger.execute('SELECT id, "start", "end", centroid FROM stories WHERE "start" IS NULL')
     else:
-        reach = dt.timedelta(days=WINDOW_DAYS)
+        reach = dt.timedelta(days=window_days)
         low = (dt.date.fromisoformat(day) - reach).isoformat()
         high = (dt.date.fromisoformat(day) + reach).isoformat()
         rows = ledger.execute('SELECT id, "start", "end", centroid FROM stories WHERE "end" >= ? AND "start" <= ?',
@@ -200,11 +195,11 @@ def _open_stories(ledger: Ledger, day: str | None) -> list[Candidate]:
     return [Candidate(sid, start, end, json.loads(centroid)) for sid, start, end, centroid in rows]
 
 
-def _grow(ledger: Ledger, story_id: str, vector: Vector, day: str | None) -> None:
+def _grow(ledger: Ledger, story_id: str, vector: Vector, day: str | None, terms_per_centroid: int) -> None:
     """Add the article to the story's centroid and dates; re-choose the title."""
     start, end, centroid = ledger.execute('SELECT "start", "end", centroid FROM stories WHERE id = ?',
                                           (story_id,)).fetchone()
-    centroid = add_to(json.loads(centroid), vector)
+    centroid = add_to(json.loads(centroid), vector, terms_per_centroid)
     days = [d for d in (start, end, day) if d]
     members = ledger.execute(
         "SELECT a.title, s.vector FROM story_articles s JOIN articles a ON a.id = s.article_id "
@@ -215,8 +210,9 @@ def _grow(ledger: Ledger, story_id: str, vector: Vector, day: str | None) -> Non
                     title, story_id))
 
 
-def read_stories(ledger: Ledger) -> list[Story]:
-    """Every story, oldest first: title, date range, articles by date, key actors."""
+def read_stories(ledger: Ledger, actors_kept: int = LinkSettings.story_actors) -> list[Story]:
+    """Every story, oldest first: title, date range, articles by date, its
+    ``actors_kept`` key actors (``LinkSettings.story_actors``)."""
     articles: dict[str, list[str]] = {}
     for story_id, article_id in ledger.execute(
         "SELECT s.story_id, s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
@@ -231,7 +227,7 @@ def read_stories(ledger: Ledger) -> list[Story]:
         "GROUP BY s.story_id, c.id ORDER BY s.story_id, COUNT(DISTINCT l.article_id) DESC, COUNT(*) DESC, c.name"
     ):
         found = actors.setdefault(story_id, [])
-        if len(found) < ACTORS:
+        if len(found) < actors_kept:
             found.append(name)
     rows = ledger.execute('SELECT id, title, "start", "end" FROM stories ORDER BY "start" IS NULL, "start", id')
     return [
