@@ -18,6 +18,7 @@ from newsledger.cli import main
 from newsledger import engine
 from newsledger.engine.spool import spooled
 from newsledger.records import Document
+from newsledger.settings import Settings
 from tests.conftest import REFERENCE_TEXT
 
 
@@ -44,8 +45,8 @@ def test_ingest_holds_no_write_lock_while_it_annotates(tmp_path: Path, monkeypat
     local_engine = engine.local_engine
 
     @contextmanager
-    def probing_engine(pipeline=None) -> Iterator:
-        with local_engine(pipeline) as annotate:
+    def probing_engine(pipeline=None, settings=Settings()) -> Iterator:
+        with local_engine(pipeline, settings) as annotate:
             def annotate_and_probe(documents: Iterable[Document]) -> Iterator:
                 for result in annotate(documents):
                     other = sqlite3.connect(db, timeout=0, isolation_level=None)
