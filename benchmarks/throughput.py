@@ -56,7 +56,8 @@ from pathlib import Path
 from newsledger.ingest import IngestError, read_inputs
 from newsledger.link import Ledger
 from newsledger.nlp import MODEL_PACKAGE
-from newsledger.pipeline import STAGES, Pipeline, StageFailure, batches
+from newsledger.annotate.shared.analysis import parsed as analysed
+from newsledger.pipeline import Pipeline, StageFailure, batches
 from newsledger.records import Document
 from newsledger.workflow import ingest_paths
 
@@ -234,13 +235,14 @@ def stage_seconds(source: Path) -> tuple[float, dict[str, float]]:
     documents = list(read(source))
     start = time.process_time()
     parsed = pipeline.nlp.pipe((d.article.text for d in documents), batch_size=pipeline.batch_size)
-    current = [d.evolve(doc=doc) for d, doc in zip(documents, parsed)]
+    current = [analysed(d, doc) for d, doc in zip(documents, parsed)]
     parse = time.process_time() - start
     stage_times = {}
-    for name, stage in STAGES:
+    for stage in pipeline.stages:
+        section = pipeline.settings.section(stage.name)
         start = time.process_time()
-        current = [stage(d) for d in current]
-        stage_times[name] = time.process_time() - start
+        current = [stage.annotate(d, section) for d in current]
+        stage_times[stage.name] = time.process_time() - start
     return parse, stage_times
 
 
