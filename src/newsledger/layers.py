@@ -43,7 +43,9 @@ class TimelineSQL:
     layer's table aliased ``r`` and its article ``a``.
 
     ``start``/``end`` are the record's own dates; with ``None`` the record is dated by
-    its article's publication day (``date_source`` says which).
+    its article's publication day (``date_source`` says which). ``dated`` is what puts
+    a record on the timeline when not null (default: ``start``): a commitment shows when
+    it has a deadline, though its start is ``COALESCE(due_start, due)``.
     """
 
     kind: str
@@ -52,6 +54,7 @@ class TimelineSQL:
     evidence: str
     start: str | None = None
     end: str | None = None
+    dated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ COMMITMENTS = LayerSpec(
         Column("due", lambda r: r.due),
     ),
     timeline=TimelineSQL(kind="r.kind", who="r.holder", what="r.action", evidence="r.evidence",
-                         start="COALESCE(r.due_start, r.due)", end="r.due"),
+                         start="COALESCE(r.due_start, r.due)", end="r.due", dated="r.due"),
     facets=("holder", "kind"),
     colour="#1d6b2a",
 )

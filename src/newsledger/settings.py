@@ -23,10 +23,9 @@ settings of the client), and each documents where its defaults came from.
 from __future__ import annotations
 
 import tomllib
-import types
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, get_type_hints
 
 
 class SettingsError(ValueError):
@@ -224,8 +223,6 @@ def known_keys(section: Any) -> tuple[str, ...]:
 
 def _check_type(at: str, key: str, hint: Any, value: Any) -> Any:
     """``value`` if it fits ``hint`` (an int is a fine float), else a :class:`SettingsError`."""
-    if get_origin(hint) in (Union, types.UnionType):
-        hint = next(a for a in get_args(hint) if a is not type(None))
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):

@@ -16,12 +16,6 @@ _ARTICLE = "a.outlet AS outlet, a.published AS published, a.title AS title"
 #: The publication day, for a layer the registry dates by its article.
 _PUBLISHED_DAY = "substr(a.published, 1, 10)"
 
-#: The column whose presence puts a record dated by its own dates on the timeline, where
-#: it is not the start: a commitment shows when it has a deadline (``due``), even if
-#: its start is ``COALESCE(due_start, due)``. (``TimelineSQL`` has no such field yet.)
-_DATED_BY = {"commitments": "r.due"}
-
-
 #: Ties are ordered by layer, article and span so every backend lists them alike (a
 #: sort need not keep the order of the UNION's branches).
 _TIMELINE_ORDER = "date_start, date_end, layer, article_id, span_start, span_end, record_id"
@@ -32,7 +26,7 @@ def _timeline_branch(spec: LayerSpec) -> str:
     sql = spec.timeline
     if sql.start is not None:
         start, end, source = sql.start, sql.end or "NULL", "record"
-        dated = _DATED_BY.get(spec.name, sql.start)
+        dated = sql.dated or sql.start
     else:
         start, end, source, dated = _PUBLISHED_DAY, _PUBLISHED_DAY, "published", "a.published"
     return f"""SELECT {start} AS date_start, {end} AS date_end, '{source}' AS date_source,
