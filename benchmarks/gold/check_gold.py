@@ -9,6 +9,8 @@ For every gold JSON file given (default: ``benchmarks/gold/polnear/*.json`` and
   gold format (``shared/gold/*.json``) with values from the guidelines (docs/layers.md);
 * every string the scorer matches on (event ``evidence``, stance ``target``,
   commitment ``action`` and ``condition``) occurs verbatim in the article's text;
+* a Zyte page's text is its ground-truth ``articleBody`` unchanged (``article.zyte`` is
+  the key in ``shared/eval/zyte-article-extraction/ground-truth.json``);
 * dates (``published``, ``start``, ``end``, ``due``, ``due_start``) are ISO
   ``YYYY-MM-DD`` and ranges are not reversed.
 
@@ -94,6 +96,14 @@ def text_of(article: dict, shared: Path) -> str | None:
     return None
 
 
+def zyte_body(shared: Path, key: str, _cache: dict = {}) -> str | None:
+    """The ground-truth ``articleBody`` of Zyte page KEY (the file is read once)."""
+    if "truth" not in _cache:
+        path = shared / "eval" / "zyte-article-extraction" / "ground-truth.json"
+        _cache["truth"] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return _cache["truth"].get(key, {}).get("articleBody")
+
+
 def check_record(layer: str, index: int, record: object, text: str | None) -> list[str]:
     """Problems of one record of LAYER (empty when it is well formed)."""
     where = f"{layer}[{index}]"
@@ -153,6 +163,12 @@ def check_file(path: Path, shared: Path) -> list[str]:
     text = text_of(article, shared)
     if text is None:
         problems.append(f"article file not found: {article.get('file')!r}")
+    if "zyte" in article and text is not None:
+        body = zyte_body(shared, article["zyte"])
+        if body is None:
+            problems.append(f"zyte key {article['zyte']!r} not in the ground truth")
+        elif body != text:
+            problems.append("text differs from the Zyte ground-truth articleBody")
     if "published" not in article:
         problems.append("article has no 'published' (null when unknown)")
     elif article["published"] is not None and iso(article["published"]) is None:
