@@ -43,3 +43,18 @@ def test_matching_is_one_to_one(bench) -> None:
     found = [bench.Found(0, 18, "Thursday next week", "x")]
     assert bench.match(gold, found, strict=False) == {0: 0}
     assert bench.match(gold, found, strict=True) == {}
+
+
+def test_categories_name_the_mechanism(bench) -> None:
+    assert bench.category("the year-earlier quarter", "1997-Q3", "DATE") == "quarter / fiscal"
+    assert bench.category("Thursday", "1998-08-06", "DATE") == "weekday"
+    assert bench.category("recently", "PAST_REF", "DATE") == "vague reference"
+    assert bench.category("overnight", "1998-08-06TNI", "TIME") == "part of day"
+    assert bench.category("each July", "XXXX-07", "SET") == "set"
+    assert bench.category("the day before", "1998-08-05", "DATE") == "narrative"
+
+
+def test_the_split_is_sealed_and_disjoint(bench) -> None:
+    test, train = bench.split_names("test"), bench.split_names("train")
+    assert not test & train and len(test) == 24 and len(train) == 49
+    assert bench.split_names("all") is None
