@@ -43,9 +43,13 @@ import dateparser
 
 from newsledger.annotate.times import extract
 from newsledger.nlp import load
+from newsledger.settings import TimeSettings
 
 DEFAULT_DIR = Path("/work/shared/eval/tempeval3-aquaint")
 SPLIT_FILE = Path(__file__).resolve().parent / "gold" / "tempeval_split.json"
+#: The layer's settings, with decades in the notation of TempEval-3's gold (``198X``; our
+#: default is TimeML 1.2's ``198``): a choice of spelling, not of reading.
+SETTINGS = TimeSettings(decade_notation="X")
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -272,14 +276,14 @@ def run(directory: Path, errors: int, split: str = "all", baselines: bool = Fals
     started, layer_seconds = time.perf_counter(), 0.0
     for tml, sdoc in zip(docs, nlp.pipe([d.text for d in docs])):
         layer_started = time.perf_counter()
-        pairs = extract(tml.text, sdoc, tml.dct)
+        pairs = extract(tml.text, sdoc, tml.dct, SETTINGS)
         layer_seconds += time.perf_counter() - layer_started
         ours = [Found(c.start, c.end, c.text, r.value, _iso(r.start), _iso(r.end), r.type) for c, r in pairs]
         systems["newsledger"].add(tml, ours)
         if not baselines:
             continue
         rules = [Found(c.start, c.end, c.text, r.value, _iso(r.start), _iso(r.end), r.type)
-                 for c, r in extract(tml.text, sdoc, tml.dct) if c.rule != "spacy"]
+                 for c, r in extract(tml.text, sdoc, tml.dct, SETTINGS) if c.rule != "spacy"]
         systems["newsledger, rules only"].add(tml, rules)
         systems["newsledger spans + dateparser values"].add(
             tml, [Found(f.start, f.end, f.text, dateparser_value(f.text, tml.dct)) for f in ours])

@@ -88,6 +88,19 @@ SEASON_CONTEXT = re.compile(r"\b(?:in|this|last|next|the|during|by|until|since|o
 CLOCK_CONTEXT = re.compile(r"\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+$",
                            re.IGNORECASE)
 
+#: What may follow an expression that ends in "before"/"after" ("the day before", "two
+#: weeks after") for it to be anchored on the narrative: the end of the clause. Followed
+#: by a noun phrase ("the day before the vote") its base is an event the text may not date.
+CLAUSE_END = re.compile(r"(?:\s*(?:[,.;:!?)\]\"'”’—–]|$)|\s+(?:-|and|but|or|when|while|as)\b)")
+
+#: Words before "the morning/night" that make it a time of day ("in the night"), not a noun.
+PART_OF_DAY_CONTEXT = re.compile(r"\b(?:in|during|through|throughout|into|overnight|by|all|"
+                                 r"until|till|of)\s+$", re.IGNORECASE)
+
+#: Words before a spelled-out year "two thousand and five" that make it a year, not a count.
+SPELLED_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|by|from|of|year|before|after|"
+                                  r"during|early|late|mid)\s+$", re.IGNORECASE)
+
 #: Words before a bare plural unit ("for years") that make it a vague duration.
 BARE_UNIT_CONTEXT = re.compile(r"\b(?:for|within|in|after|over|take|takes|took|lasted)\s+$",
                                re.IGNORECASE)
@@ -180,9 +193,23 @@ def _plausible(name: str, match: re.Match[str], text: str) -> bool:
         # duration a reader wants in the ledger, so left out (the reference gold agrees)
         return False
     if name == "period" and parts["rel"].lower() == "the":
-        # "the year"/"the week" alone is a noun phrase, not a date; "the end of the month"
-        # and "the weekend" are dates
-        return bool(parts.get("mod")) or parts["unit"].lower() == "weekend"
+        # "the year"/"the week" alone is a noun phrase, not a date; "the end of the month",
+        # "the weekend" and a report's "the quarter" are dates
+        return bool(parts.get("mod")) or parts["unit"].lower() in ("weekend", "quarter")
+    after = text[end:end + 12]
+    if name == "offset" and parts["dir"].lower() in ("before", "after", "prior"):
+        return bool(CLAUSE_END.match(after))  # "two weeks before the vote": an undated event
+    if name == "anaphor" and parts.get("dir2"):
+        return bool(CLAUSE_END.match(after))  # "the day before", not "the day before the vote"
+    if name == "part_of_day" and "word" not in parts and "rel" not in parts:
+        return bool(parts.get("mod") or PART_OF_DAY_CONTEXT.search(before)) and \
+            not re.match(r"\s+of\b", after)
+    if name == "spelled_year" and parts.get("millennium"):
+        return bool(SPELLED_YEAR_CONTEXT.search(before))
+    if name == "reference" and parts["word"].lower() == "soon":
+        # "as soon as" is a conjunction, "soon after the vote" is anchored on an event
+        return not re.search(r"\bas\s+$", before, re.IGNORECASE) and \
+            not re.match(r"\s+(?:as|after|afterwards?|thereafter|before)\b", after, re.IGNORECASE)
     if name == "reference" and parts["word"].lower() == "now":
         # "now" inside a clause is PRESENT_REF in TimeML; "now that" is a conjunction
         # ("because"), and a sentence-opening "Now, …" / "Now the …" mostly a discourse

@@ -19,11 +19,14 @@ from newsledger.annotate.times.lexicon import (
     MONTHS,
     NTH_WEEKDAY_HOLIDAYS,
     NUMBERS,
+    ONES,
     PARTS_OF_DAY,
     PERIOD_MODS,
     QUANTITY_MODS,
     REFERENCES,
     SEASONS,
+    TEENS,
+    TENS,
     VAGUE_NUMBERS,
     WEEKDAY_NAMES,
 )
@@ -86,14 +89,23 @@ MONTH = (f"(?:{_alt(_FULL_MONTHS, True)}|{_alt(_ABBR_MONTHS, True)}\\.?)(?![a-z]
 WEEKDAY = _alt(WEEKDAY_NAMES, True) + r"(?![a-z])"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|%|\.\d)"
-NUM = r"(?:\d+(?:\.\d+)?(?:\s+1/2|\s+and\s+a\s+half)?|" + _alt(NUMBERS) + r"(?:\s+and\s+a\s+half)?)"
+#: "twenty-four", "thirty one": tried before the single number words, which would stop at "twenty".
+COMPOUND = rf"(?:{_alt(TENS)}[\s-]+{_alt(ONES)}(?![a-z]))"
+NUM = (r"(?:\d+(?:\.\d+)?(?:\s+1/2|\s+and\s+a\s+half)?|" + COMPOUND + "|" + _alt(NUMBERS)
+       + r"(?:\s+and\s+a\s+half)?)")
+#: Years spelled out: "nineteen ninety-six", "nineteen eighty", "two thousand and five".
+SPELLED_YEAR = (rf"(?P<century>eighteen|nineteen)[\s-]+(?P<rest>{_alt(TENS)}(?:[\s-]+{_alt(ONES)})?|"
+                rf"{_alt(TEENS)}|oh[\s-]+{_alt(ONES)})(?![a-z])|(?P<millennium>two\s+thousand)"
+                rf"(?:(?:\s+and)?[\s-]+(?P<rest2>{_alt(TENS)}(?:[\s-]+{_alt(ONES)})?|{_alt(TEENS)}|"
+                rf"{_alt(ONES)}))?(?![a-z])")
 VAGUE = _alt(VAGUE_NUMBERS)
 UNIT = (r"(?-i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|"
         r"decades?|century|centuries|weekends?|quarters?)(?![a-z])")
 PART = _alt(PARTS_OF_DAY)
 PMOD = _alt(PERIOD_MODS)
 QMOD = _alt(QUANTITY_MODS)
-REL = r"(?:last|next|this|this\s+past|this\s+coming|past|previous|coming|following|current|the)"
+REL = (r"(?:last|next|this|this\s+past|this\s+coming|past|previous|coming|following|current|"
+       r"(?:the\s+)?(?:latest|most\s+recent)|the)")
 ANCHORED_UNIT = r"(?:week|weekend|month|year|decade|century|quarter)(?![a-z])"
 AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b)"
 ZONE = r"(?-i:[ECMP][SD]T|GMT|BST|UTC|CET|CEST)"
@@ -123,9 +135,11 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      (r"\d/\d",)),
     ("month_day", (rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
                    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
-                   rf"|(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH}))"), (HAS_MONTH, HAS_DIGIT)),
+                   rf"|(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH}))"
+                   rf"(?:,?\s+(?P<yrel>last|next|this)\s+year(?![a-z]))?"), (HAS_MONTH, HAS_DIGIT)),
     ("month", (rf"(?:(?P<mod>{PMOD})[\s-]*|(?P<rel>last|next|this|this\s+past|this\s+coming|"
-               rf"past|coming)\s+)?(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+               rf"past|coming)\s+)?(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})|,?\s+(?:of\s+)?"
+               rf"(?P<yrel>last|next|this)\s+year(?![a-z]))?"),
      (HAS_MONTH,)),
     ("time", (rf"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})(?:\s+(?P<zone>{ZONE}))?"
               rf"(?:(?:\s+\([^()]{{1,20}}\))?,?\s+(?:on\s+)?(?P<dref>{DAYREF}))?"),
@@ -138,20 +152,35 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      (r"\d\s+in\s+the\s+(?:morning|afternoon|evening)",)),
     ("clock_word", rf"(?P<word>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<dref>{DAYREF}))?",
      (r"noon|midday|midnight",)),
-    ("weekday", (rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
-                 rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART})(?![a-z]))?"), (HAS_WEEKDAY,)),
+    ("weekday", (rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming|the\s+previous|"
+                 rf"the\s+preceding|the\s+following|the\s+next|that)\s+)?(?P<wd>{WEEKDAY})"
+                 rf"(?:,?\s+(?:of\s+)?(?P<wrel>last|next|this)\s+week(?![a-z]))?"
+                 rf"(?:\s+(?P<part>{PART})(?![a-z]))?"), (HAS_WEEKDAY,)),
     ("day_word", rf"(?P<word>{_alt(DAY_WORDS)})(?![a-z])(?:\s+(?P<part>{PART})(?![a-z]))?",
      (_alt(DAY_WORDS),)),
+    ("part_of_day", (r"(?:(?P<mod>earlier|later)\s+)?(?P<rel>this)\s+"
+                     r"(?P<part>morning|afternoon|evening)(?![a-z])"), (r"this\s",)),
+    ("part_of_day", r"(?P<word>overnight)(?![a-z-])", (r"overnight",)),
+    ("part_of_day", (r"(?:(?P<mod>early|late)\s+in\s+)?the\s+(?P<part>morning|afternoon|evening|night)"
+                     r"(?![a-z'’-])"), (r"the\s+(?:morning|afternoon|evening|night)",)),
     ("reference", rf"(?P<word>{_alt(REFERENCES)})(?![a-z])", ()),
     ("period", (rf"(?:(?P<mod>{PMOD}|earlier|later)(?:\s+in)?[\s-]+)?(?P<rel>{REL})\s+"
                 rf"(?P<unit>{ANCHORED_UNIT})(?:\s+of\s+(?P<year>{YEAR}))?"), ()),
     ("anaphor", (r"(?:(?P<mod>earlier|later)\s+)?(?:(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
                  r"the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|morning|"
-                 r"afternoon|evening|night|week|month|year)|the\s+(?P<rel2>day|night)\s+"
+                 r"afternoon|evening|night|week|month|year)|the\s+(?P<rel2>day|night|week|month|year)\s+"
                  r"(?P<dir2>before|after))(?![a-z])"),
      ()),
     ("offset", (rf"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{UNIT})\s+"
-                rf"(?P<dir>ago|from\s+now|hence)(?![a-z])"), (r"ago|from\s+now|hence",)),
+                rf"(?P<dir>ago|from\s+now|hence|earlier|later|before|after|afterwards?|"
+                rf"previously|prior)(?![a-z])"), ()),
+    ("prior_period", (r"the\s+(?:year[\s-]+(?:earlier|ago|before)|year-earlier|year-ago|prior[\s-]+year|"
+                      r"previous[\s-]+year)\s+(?P<unit>quarter|period|month|week)(?![a-z])|the\s+same\s+"
+                      r"(?P<unit2>quarter|period|month|week)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+"
+                      r"(?:ago|earlier|before)|the\s+previous\s+year)(?![a-z])"),
+     (r"quarter|period|month|week",)),
+    ("fiscal", (rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR}|'\d\d)(?![\w-])|"
+                r"(?-i:FY)\s?(?P<fy>\d{4}|\d\d)\b"), (r"fiscal|FY",)),
     ("duration", (rf"(?:(?P<qmod>{QMOD})\s+(?!the\b))?(?:(?P<span>the\s+(?:past|last|next|coming|previous|"
                   rf"first|final)|past|last|next|coming|another)\s+)?(?P<num>{NUM}|{VAGUE})[\s-]+(?:more\s+)?"
                   rf"(?P<unit>{UNIT})(?:-long)?"), ()),
@@ -164,7 +193,7 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                     r"weeks|months|years|decades)(?![a-z\-])(?!\s+(?:of|ago|old|later|earlier|before))"),
      ()),
     ("set", (rf"(?:every|each)\s+(?:other\s+)?(?P<unit>day|night|morning|evening|week|weekend|"
-             rf"month|year|hour|{WEEKDAY})(?![a-z])"), (r"every|each",)),
+             rf"month|year|hour|{WEEKDAY}|{MONTH}|{_alt(SEASONS)})(?![a-z])"), (r"every|each",)),
     ("set", (r"(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s+"
              r"(?P<unit>day|week|month|year)(?![a-z])"),
      (r"(?:once|twice|times)\s+(?:a|per|each)\s",)),
@@ -173,8 +202,10 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("season", (rf"(?:(?P<mod>{PMOD})\s+|(?P<rel>last|next|this|this\s+past|this\s+coming|"
                 rf"past|coming|the)\s+)?(?P<season>{_alt(SEASONS)})(?![a-z])"
                 rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"), (_alt(SEASONS),)),
-    ("quarter", (r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
-                 rf"(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{YEAR}))?(?![a-z])"),
+    ("quarter", (rf"(?:the\s+)?(?:(?:(?P<fiscal0>fiscal)\s+)?(?P<year0>{YEAR})\s+)?(?:(?P<fiscal>fiscal)\s+)?"
+                 r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
+                 rf"(?:\s+of\s+(?:the\s+year\s+)?(?:(?P<fiscal2>fiscal)\s+(?:year\s+)?)?(?P<year>{YEAR}))?"
+                 r"(?![a-z])"),
      (r"quarter",)),
     ("quarter", rf"\b(?-i:Q)(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?\b",
      (r"Q[1-4]",)),
@@ -186,4 +217,5 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
               rf"(?![\w-])"), (r"\d'?s",)),
     ("year", rf"(?:(?P<mod>{PMOD})[\s-]*|(?P<pre>post|pre)-)?(?P<year>{YEAR})(?![\w-])",
      (HAS_YEAR,)),
+    ("spelled_year", SPELLED_YEAR, (r"eighteen|nineteen|two\s+thousand",)),
 )
