@@ -116,7 +116,7 @@ def find(text: str) -> list[Candidate]:
             continue
         for match in rule.pattern.finditer(text):
             if match.end() > match.start() and _plausible(rule.name, match, text):
-                found.append((match.start(), match.end(), order, match, rule.name))
+                found.append((_extent_start(match, text), match.end(), order, match, rule.name))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     starts: list[int] = []  # the chosen spans, disjoint, so sorted by start and by end alike
     ends: list[int] = []
@@ -154,6 +154,14 @@ def _triggered(rule: Rule, text: str, lowered: str, present: dict[Trigger, bool]
         if not present[trigger]:
             return False
     return True
+
+
+def _extent_start(match: re.Match[str], text: str) -> int:
+    """Where the expression starts: after a ``lead`` group (words read but not marked)."""
+    if "lead" not in match.re.groupindex or match.group("lead") is None:
+        return match.start()
+    start = match.end("lead")
+    return start + len(text[start:match.end()]) - len(text[start:match.end()].lstrip())
 
 
 def _word_boundary(text: str, start: int, end: int) -> bool:

@@ -113,7 +113,7 @@ def duration(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
     said of the future -> the date two weeks on."""
     unit = unit_key(parts["unit"])
     amount = quantity(parts["num"]) if "num" in parts else None
-    mod = QUANTITY_MODS.get(" ".join(parts.get("qmod", "").lower().split()))
+    mod = QUANTITY_MODS.get(" ".join((parts.get("qmod") or parts.get("lead", "")).lower().split()))
     value = iso_duration(amount, unit)
     span_word = " ".join(parts.get("span", "").lower().split()).removeprefix("the ").removeprefix("in ")
     if ctx.anchor is None or amount is None:

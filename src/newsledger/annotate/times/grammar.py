@@ -104,6 +104,10 @@ UNIT = (r"(?-i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?
 PART = _alt(PARTS_OF_DAY)
 PMOD = _alt(PERIOD_MODS)
 QMOD = _alt(QUANTITY_MODS)
+#: Approximators ("about five hours"): read for the mod, but outside the extent, as
+#: TempEval-3's annotators mark them (a group named ``lead`` is kept out of the span).
+APPROX = _alt(w for w, mod in QUANTITY_MODS.items() if mod == "APPROX")
+BOUND = _alt(w for w, mod in QUANTITY_MODS.items() if mod != "APPROX")
 REL = (r"(?:last|next|this|this\s+past|this\s+coming|past|previous|coming|following|current|"
        r"(?:the\s+)?(?:latest|most\s+recent)|the)")
 ANCHORED_UNIT = r"(?:week|weekend|month|year|decade|century|quarter)(?![a-z])"
@@ -134,7 +138,7 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("numeric", r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])",
      (r"\d/\d",)),
     ("month_day", (rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
-                   rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
+                   rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
                    rf"|(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH}))"
                    rf"(?:,?\s+(?P<yrel>last|next|this)\s+year(?![a-z]))?"), (HAS_MONTH, HAS_DIGIT)),
     ("month", (rf"(?:(?P<mod>{PMOD})[\s-]*|(?P<rel>last|next|this|this\s+past|this\s+coming|"
@@ -164,7 +168,7 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("part_of_day", (r"(?:(?P<mod>early|late)\s+in\s+)?the\s+(?P<part>morning|afternoon|evening|night)"
                      r"(?![a-z'’-])"), (r"the\s+(?:morning|afternoon|evening|night)",)),
     ("reference", rf"(?P<word>{_alt(REFERENCES)})(?![a-z])", ()),
-    ("period", (rf"(?:(?P<mod>{PMOD}|earlier|later)(?:\s+in)?[\s-]+)?(?P<rel>{REL})\s+"
+    ("period", (rf"(?:(?P<mod>{PMOD})(?:\s+in)?[\s-]+|(?P<lead>earlier|later)(?:\s+in)?\s+)?(?P<rel>{REL})\s+"
                 rf"(?P<unit>{ANCHORED_UNIT})(?:\s+of\s+(?P<year>{YEAR}))?"), ()),
     ("anaphor", (r"(?:(?P<mod>earlier|later)\s+)?(?:(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
                  r"the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|morning|"
@@ -181,7 +185,7 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      (r"quarter|period|month|week",)),
     ("fiscal", (rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<year>{YEAR}|'\d\d)(?![\w-])|"
                 r"(?-i:FY)\s?(?P<fy>\d{4}|\d\d)\b"), (r"fiscal|FY",)),
-    ("duration", (rf"(?:(?P<qmod>{QMOD})\s+(?!the\b))?(?:(?P<span>the\s+(?:past|last|next|coming|previous|"
+    ("duration", (rf"(?:(?P<lead>{APPROX})\s+(?!the\b))?(?:(?P<qmod>{BOUND})\s+(?!the\b))?(?:(?P<span>the\s+(?:past|last|next|coming|previous|"
                   rf"first|final)|past|last|next|coming|another)\s+)?(?P<num>{NUM}|{VAGUE})[\s-]+(?:more\s+)?"
                   rf"(?P<unit>{UNIT})(?:-long)?"), ()),
     ("duration", (r"(?:(?P<span>the\s+(?:past|last|next|coming|previous)|past|recent|coming|"
@@ -213,7 +217,7 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      (HAS_HOLIDAY,)),
     ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})",
      (r"week\s+of", HAS_MONTH)),
-    ("year", (rf"(?:(?P<mod>{PMOD})[\s-]*)?(?:the\s+)?(?:(?P<year>{YEAR})(?P<s>'?s)|'(?P<yy>\d0)s)"
+    ("year", (rf"(?:(?P<mod>{PMOD})[\s-]*)?(?:(?P<year>{YEAR})(?P<s>'?s)|'(?P<yy>\d0)s)"
               rf"(?![\w-])"), (r"\d'?s",)),
     ("year", rf"(?:(?P<mod>{PMOD})[\s-]*|(?P<pre>post|pre)-)?(?P<year>{YEAR})(?![\w-])",
      (HAS_YEAR,)),

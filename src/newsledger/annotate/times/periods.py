@@ -94,7 +94,7 @@ def period(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
     "earlier this year" -> 2025, 1 Jan .. the day before the anchor."""
     if ctx.anchor is None:
         return None
-    unit, rel, mod = parts["unit"].lower(), _words(parts["rel"]), _words(parts.get("mod"))
+    unit, rel, mod = parts["unit"].lower(), _words(parts["rel"]), _words(parts.get("mod") or parts.get("lead"))
     rel = rel.removeprefix("the ") if rel.endswith(("latest", "recent")) else rel
     if rel == "past":  # "the past decade": the span up to the anchor
         length = _unit_duration(unit)
