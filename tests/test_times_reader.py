@@ -110,6 +110,8 @@ def test_reader_anchoring(nlp, category: str, sentence: str, expression: str, ty
         ("A day after he was hounded on the courthouse steps, he stayed home.", "A day after"),
         ("He spent the morning reading.", "the morning"),
         ("Two thousand troops crossed the border.", "Two thousand"),
+        ("He shows a chart in the morning meetings, he said.", "the morning"),
+        ("Robby Mook told CBS This Morning on Monday that it was fine.", "This Morning"),
     ],
 )
 def test_not_anchored_times(nlp, sentence: str, expression: str) -> None:

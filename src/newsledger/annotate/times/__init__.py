@@ -96,7 +96,7 @@ def extract(text: str, doc: Doc | None, anchor: date | None,
     """
     candidates = find(text)
     if doc is not None:
-        candidates = [c for c in candidates if not _is_quantity(doc, c)]
+        candidates = [c for c in candidates if not _is_quantity(doc, c) and not _is_modifier(doc, c)]
         candidates = sorted(candidates + _spacy_candidates(doc, candidates), key=lambda c: c.start)
     results: list[tuple[Candidate, Resolution]] = []
     previous: date | None = None
@@ -128,6 +128,19 @@ def _names_year(cand: Candidate) -> bool:
     if cand.rule == "period":
         return cand.parts.get("unit", "").lower() == "year"
     return any(cand.parts.get(k) for k in ("year", "year0", "yrel"))
+
+
+def _is_modifier(doc: Doc, cand: Candidate) -> bool:
+    """A part of the day that modifies a noun ("in the morning meetings") names a kind
+    of thing, not a time. (A frequency that does, "his weekly radio address", is still
+    a set: TimeML marks it.)"""
+    if cand.rule != "part_of_day" or "rel" in cand.parts:
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i
 
 
 def _is_quantity(doc: Doc, cand: Candidate) -> bool:

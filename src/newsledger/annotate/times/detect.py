@@ -209,6 +209,9 @@ def _plausible(name: str, match: re.Match[str], text: str) -> bool:
         return bool(CLAUSE_END.match(after))  # "two weeks before the vote": an undated event
     if name == "anaphor" and parts.get("dir2"):
         return bool(CLAUSE_END.match(after))  # "the day before", not "the day before the vote"
+    if name == "part_of_day" and parts.get("rel") == "This" and match.group(0).istitle() and \
+            not re.search(r"(?:^|[.!?]['\"”’]*\s+|\n\s*)$", before):
+        return False  # "CBS This Morning": a programme's name mid-sentence
     if name == "part_of_day" and "word" not in parts and "rel" not in parts:
         return bool(parts.get("mod") or PART_OF_DAY_CONTEXT.search(before)) and \
             not re.match(r"\s+of\b", after)

@@ -188,8 +188,8 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("duration", (rf"(?:(?P<lead>{APPROX})\s+(?!the\b))?(?:(?P<qmod>{BOUND})\s+(?!the\b))?(?:(?P<span>the\s+(?:past|last|next|coming|previous|"
                   rf"first|final)|past|last|next|coming|another)\s+)?(?P<num>{NUM}|{VAGUE})[\s-]+(?:more\s+)?"
                   rf"(?P<unit>{UNIT})(?:-long)?"), ()),
-    ("duration", (r"(?:(?P<span>the\s+(?:past|last|next|coming|previous)|past|recent|coming|"
-                  r"the\s+coming|in\s+recent)\s+)(?P<unit>(?:hours|days|weeks|months|years|"
+    ("duration", (r"(?:(?P<lead>in)\s+(?=recent))?(?:(?P<span>the\s+(?:past|last|next|coming|previous)|"
+                  r"past|recent|coming|the\s+coming)\s+)(?P<unit>(?:hours|days|weeks|months|years|"
                   r"decades))(?![a-z])"),
      (r"(?:past|last|next|coming|previous|recent)\s+(?:hours|days|weeks|months|years|decades)",)),
     ("duration", r"(?P<unit>days|weeks|months|years|decades|hours)-long", (r"-long",)),
