@@ -129,6 +129,20 @@ def value_ok(g: Gold, f: Found) -> bool:
     return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", day) and f.first and f.first == f.last == day)
 
 
+def same_notation(gold: str, ours: str | None) -> bool:
+    """Whether two values differ only in notation: week numbers with or without their
+    zero (``2000-W7`` = ``2000-W07``), unspecified trailing parts (``1968-XX`` and
+    ``1968-XX-XX`` = ``1968``). A second, looser value score; the targets use the exact one.
+
+    >>> same_notation("2000-W7", "2000-W07"), same_notation("1994-XX-XX", "1994")
+    (True, True)
+    """
+    def canonical(value: str) -> str:
+        value = re.sub(r"-W(\d)\b", r"-W0\1", value)
+        return re.sub(r"(?:-XX)+$", "", value)
+    return ours is not None and canonical(gold) == canonical(ours)
+
+
 def prf(tp_sys: int, n_sys: int, tp_gold: int, n_gold: int) -> tuple[float, float, float]:
     p = tp_sys / n_sys if n_sys else 0.0
     r = tp_gold / n_gold if n_gold else 0.0
@@ -200,8 +214,10 @@ class Tally:
         strict, relaxed = match(gold, found, True), match(gold, found, False)
         good = sum(value_ok(gold[g], found[f]) for g, f in relaxed.items())
         typed = sum(gold[g].type == found[f].type for g, f in relaxed.items())
+        notation = sum(value_ok(gold[g], found[f]) or same_notation(gold[g].value, found[f].value)
+                       for g, f in relaxed.items())
         self.counts.update(gold=len(gold), sys=len(found), strict=len(strict),
-                           relaxed=len(relaxed), value=good, type=typed)
+                           relaxed=len(relaxed), value=good, type=typed, notation=notation)
         for gi, g in enumerate(gold):
             name = category(g.text, g.value, g.type)
             self._cat(name, "gold")
@@ -232,10 +248,11 @@ class Tally:
     def summary(self) -> str:
         """F1s, type accuracy and the per-category table."""
         c = self.counts
-        f1 = {k: prf(c[k], c["sys"], c[k], c["gold"])[2] for k in ("strict", "relaxed", "value")}
+        f1 = {k: prf(c[k], c["sys"], c[k], c["gold"])[2] for k in ("strict", "relaxed", "value", "notation")}
         lines = [f"strict span F1 {f1['strict']:.3f}   relaxed span F1 {f1['relaxed']:.3f}   "
                  f"value F1 {f1['value']:.3f}   type accuracy "
                  f"{c['type'] / c['relaxed'] if c['relaxed'] else 0:.3f} ({c['type']}/{c['relaxed']})",
+                 f"value F1 with equivalent notations (W7 = W07, 1968-XX = 1968): {f1['notation']:.3f}",
                  f"{'category':<20} {'gold':>5} {'right':>6} {'wrong':>6} {'missed':>7} {'spurious':>9}"]
         order = [name for name, *_ in CATEGORIES] + ["other"]
         for name in dict.fromkeys(order):

@@ -58,3 +58,9 @@ def test_the_split_is_sealed_and_disjoint(bench) -> None:
     test, train = bench.split_names("test"), bench.split_names("train")
     assert not test & train and len(test) == 24 and len(train) == 49
     assert bench.split_names("all") is None
+
+
+def test_equivalent_notations_are_only_notations(bench) -> None:
+    assert bench.same_notation("2000-W7", "2000-W07") and bench.same_notation("1968-XX", "1968")
+    assert not bench.same_notation("1998-10", "1998") and not bench.same_notation("P1W", "1998-W33")
+    assert not bench.same_notation("1998", None)
