@@ -83,6 +83,7 @@ CASES = {
         ("He visits the camp each July.", "each July", "SET", "XXXX-07"),
         ("The council meets every summer.", "every summer", "SET", "XXXX-SU"),
         ("Drones attack daily.", "daily", "SET", "P1D"),
+        ("Inspectors visit every other week.", "every other week", "SET", "P2W"),
         ("He was born in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
         ("The law dates from two thousand and five.", "two thousand and five", "DATE", "2005"),
         ("Aid will arrive next week.", "next week", "DATE", "2025-W35"),

@@ -148,7 +148,7 @@ def every(parts: Mapping[str, str], ctx: Context) -> Resolution:
         return Resolution("SET", f"XXXX-XX-XXT{parts_of_day[unit]}")
     if unit == "weekend":
         return Resolution("SET", "XXXX-WXX-WE")
-    return Resolution("SET", iso_duration(1, unit_key(unit)))
+    return Resolution("SET", iso_duration(2 if parts.get("other") else 1, unit_key(unit)))
 
 
 def frequency(parts: Mapping[str, str], ctx: Context) -> Resolution:

@@ -177,7 +177,8 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ()),
     ("offset", (rf"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{UNIT})\s+"
                 rf"(?P<dir>ago|from\s+now|hence|earlier|later|before|after|afterwards?|"
-                rf"previously|prior)(?![a-z])"), ()),
+                rf"previously|prior)(?![a-z])"),
+     (r"ago|from\s+now|hence|earlier|later|before|after|previously|prior",)),
     ("prior_period", (r"the\s+(?:year[\s-]+(?:earlier|ago|before)|year-earlier|year-ago|prior[\s-]+year|"
                       r"previous[\s-]+year)\s+(?P<unit>quarter|period|month|week)(?![a-z])|the\s+same\s+"
                       r"(?P<unit2>quarter|period|month|week)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+"
@@ -196,7 +197,7 @@ RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("bare_units", (r"(?P<unit>hours|days|"
                     r"weeks|months|years|decades)(?![a-z\-])(?!\s+(?:of|ago|old|later|earlier|before))"),
      ()),
-    ("set", (rf"(?:every|each)\s+(?:other\s+)?(?P<unit>day|night|morning|evening|week|weekend|"
+    ("set", (rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?P<unit>day|night|morning|evening|week|weekend|"
              rf"month|year|hour|{WEEKDAY}|{MONTH}|{_alt(SEASONS)})(?![a-z])"), (r"every|each",)),
     ("set", (r"(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s+"
              r"(?P<unit>day|week|month|year)(?![a-z])"),
