@@ -189,7 +189,7 @@ PROSPECTIVE_VERBS = frozenset({
     "vow", "pledge", "plan", "intend", "aim", "hope", "expect", "schedule", "set",
     "arrange", "prepare", "threaten", "consider", "await", "announce", "confirm",
     "approve", "back", "support", "convene", "organize", "organise", "reschedule",
-    "postpone", "delay", "move", "push", "due", "slate",
+    "postpone", "delay", "due", "slate",
 })
 
 #: Adjectives that put an event noun ahead: "the proposed talks on Thursday".
