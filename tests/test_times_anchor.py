@@ -28,6 +28,17 @@ from newsledger.annotate.times.anchor import FUTURE, PAST, UNKNOWN, direction
         ("Nothing happens on Sunday.", "Sunday", UNKNOWN),
         ("The family could not be reached Wednesday.", "Wednesday", PAST),
         ("They will appeal the decision, announced Wednesday by the agency.", "Wednesday", PAST),
+        # planned-event nouns and verbs of wish or plan (issue 16): the event lies ahead
+        ("Zelensky demanded talks on Thursday.", "Thursday", FUTURE),
+        ("He proposed talks on Thursday.", "Thursday", FUTURE),
+        ("Ukraine called for a vote on Monday.", "Monday", FUTURE),
+        ("The vote on Monday is crucial.", "Monday", FUTURE),
+        ("Putin agreed to meet Zelensky on Friday.", "Friday", FUTURE),
+        ("The summit is to be held on Friday.", "Friday", FUTURE),
+        ("The troops are set to leave on Friday.", "Friday", FUTURE),
+        # ... unless the clause tells what became of it
+        ("The talks on Thursday ended badly.", "Thursday", PAST),
+        ("He attended the meeting on Monday.", "Monday", PAST),
     ],
 )
 def test_direction(nlp, sentence: str, expression: str, side: int) -> None:
@@ -37,3 +48,13 @@ def test_direction(nlp, sentence: str, expression: str, side: int) -> None:
 
 def test_no_doc_is_unknown() -> None:
     assert direction(None, 0, 6) == UNKNOWN
+
+
+def test_proposed_talks_on_thursday_in_a_monday_article_are_the_coming_thursday(nlp) -> None:
+    from datetime import date
+
+    from newsledger.annotate.times import extract
+
+    text = "Kyiv proposed talks on Thursday, officials said."
+    [(cand, found)] = extract(text, nlp(text), date(2025, 8, 18))  # a Monday
+    assert (cand.text, found.value) == ("Thursday", "2025-08-21")

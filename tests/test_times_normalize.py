@@ -89,8 +89,8 @@ def iso(day: date | None) -> str | None:
         ("June 1998", UNKNOWN, "DATE", "1998-06", "1998-06-01", "1998-06-30", None),
         # years, decades, seasons, quarters, holidays
         ("in 1995", UNKNOWN, "DATE", "1995", "1995-01-01", "1995-12-31", None),
-        ("the 1990s", UNKNOWN, "DATE", "199X", "1990-01-01", "1999-12-31", None),
-        ("the early 1990s", UNKNOWN, "DATE", "199X", "1990-01-01", "1993-05-01", "START"),
+        ("the 1990s", UNKNOWN, "DATE", "199", "1990-01-01", "1999-12-31", None),
+        ("the early 1990s", UNKNOWN, "DATE", "199", "1990-01-01", "1993-05-01", "START"),
         ("this summer", UNKNOWN, "DATE", "2025-SU", "2025-06-01", "2025-08-31", None),
         ("last winter", UNKNOWN, "DATE", "2024-WI", "2024-12-01", "2025-02-28", None),
         ("next spring", UNKNOWN, "DATE", "2026-SP", "2026-03-01", "2026-05-31", None),

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsledger.annotate.times import extract
-from newsledger.annotate.times.calendar import weekday_near
+from newsledger.annotate.times.calendar import quarter_range, weekday_near
 from newsledger.annotate.times.detect import find
 from newsledger.annotate.times.normalize import normalize
-from newsledger.annotate.times.values import Context
+from newsledger.annotate.times.values import Context, Resolution
 
 anchors = st.dates(min_value=date(1700, 1, 1), max_value=date(2199, 12, 31))
 sides = st.sampled_from([-1, 0, 1])
@@ -70,3 +70,34 @@ def test_never_raises(text: str, anchor: date | None) -> None:
         assert text[cand.start:cand.end] == cand.text
         if found.start is not None:
             assert found.start <= found.end
+
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NARRATIVE = ["the day before", "the following month", "that year", "a year earlier", "two days later",
+             "the previous Friday", "the following Monday", "the year-earlier quarter", "overnight",
+             "later this morning", "through the night", "July last year", "Friday last week",
+             "the latest quarter", "the 1988 second quarter", "the last twenty four hours"]
+references = st.one_of(st.none(), st.builds(lambda d: Resolution("DATE", d.isoformat(), d, d), anchors),
+                       st.builds(lambda y, q: Resolution("DATE", f"{y}-Q{q}", *quarter_range(y, q)),
+                                 st.integers(1701, 2198), st.integers(1, 4)))
+
+
+@given(anchors, st.sampled_from(WEEKDAY_NAMES))
+def test_forward_weekdays_fall_within_the_week_after(anchor: date, name: str) -> None:
+    found = resolve(name, anchor, 1)
+    assert 0 <= (found.start - anchor).days <= 7 and found.start.strftime("%A") == name
+
+
+@given(anchors, st.sampled_from(WEEKDAY_NAMES))
+def test_backward_weekdays_fall_within_the_week_before(anchor: date, name: str) -> None:
+    found = resolve(name, anchor, -1)
+    assert 0 <= (anchor - found.start).days <= 7 and found.start.strftime("%A") == name
+
+
+@given(anchors, sides, references, st.sampled_from(NARRATIVE))
+def test_narrative_ranges_are_ordered_and_never_raise(anchor: date, side: int, reference, phrase: str) -> None:
+    previous = reference.start if reference is not None and reference.value[4] == "-" and \
+        len(reference.value) == 10 else None
+    found = normalize(find(phrase)[0], Context(anchor, side, previous, reference=reference))
+    if found is not None and found.start is not None:
+        assert found.start <= found.end

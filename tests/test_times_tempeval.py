@@ -43,3 +43,24 @@ def test_matching_is_one_to_one(bench) -> None:
     found = [bench.Found(0, 18, "Thursday next week", "x")]
     assert bench.match(gold, found, strict=False) == {0: 0}
     assert bench.match(gold, found, strict=True) == {}
+
+
+def test_categories_name_the_mechanism(bench) -> None:
+    assert bench.category("the year-earlier quarter", "1997-Q3", "DATE") == "quarter / fiscal"
+    assert bench.category("Thursday", "1998-08-06", "DATE") == "weekday"
+    assert bench.category("recently", "PAST_REF", "DATE") == "vague reference"
+    assert bench.category("overnight", "1998-08-06TNI", "TIME") == "part of day"
+    assert bench.category("each July", "XXXX-07", "SET") == "set"
+    assert bench.category("the day before", "1998-08-05", "DATE") == "narrative"
+
+
+def test_the_split_is_sealed_and_disjoint(bench) -> None:
+    test, train = bench.split_names("test"), bench.split_names("train")
+    assert not test & train and len(test) == 24 and len(train) == 49
+    assert bench.split_names("all") is None
+
+
+def test_equivalent_notations_are_only_notations(bench) -> None:
+    assert bench.same_notation("2000-W7", "2000-W07") and bench.same_notation("1968-XX", "1968")
+    assert not bench.same_notation("1998-10", "1998") and not bench.same_notation("P1W", "1998-W33")
+    assert not bench.same_notation("1998", None)

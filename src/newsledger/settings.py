@@ -64,6 +64,10 @@ class TimeSettings:
     tense_horizon_days: int = 300
     #: Dependency hops walked up from a time expression to its governing verb chain.
     max_hops: int = 6
+    #: How a decade is written: "truncated" is TimeML 1.2's ``198`` for "the 1980s";
+    #: "X" is the ``198X`` of TIDES/TempEval-3's gold (the benchmark uses it to compare);
+    #: any other value is read as "truncated".
+    decade_notation: str = "truncated"
 
 
 @dataclass(frozen=True)

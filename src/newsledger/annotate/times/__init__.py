@@ -21,7 +21,7 @@ from newsledger.annotate.times.anchor import direction
 from newsledger.annotate.times.detect import Candidate, find
 from newsledger.annotate.times.fallback import candidates_from_ents
 from newsledger.annotate.times.normalize import normalize
-from newsledger.annotate.times.values import Context, Resolution
+from newsledger.annotate.times.values import Context, Resolution, granularity
 from newsledger.records import Document, TimeExpr, stable_id
 from newsledger.settings import TimeSettings
 
@@ -96,21 +96,51 @@ def extract(text: str, doc: Doc | None, anchor: date | None,
     """
     candidates = find(text)
     if doc is not None:
-        candidates = [c for c in candidates if not _is_quantity(doc, c)]
+        candidates = [c for c in candidates if not _is_quantity(doc, c) and not _is_modifier(doc, c)]
         candidates = sorted(candidates + _spacy_candidates(doc, candidates), key=lambda c: c.start)
     results: list[tuple[Candidate, Resolution]] = []
     previous: date | None = None
+    reference: Resolution | None = None
+    year: int | None = None
     for cand in candidates:
         ctx = Context(anchor, direction(doc, cand.start, cand.end, settings.max_hops), previous,
                       text[max(0, cand.start - 12):cand.start].lower(),
-                      settings.default_direction, settings.tense_horizon_days)
+                      settings.default_direction, settings.tense_horizon_days, reference, year,
+                      settings.decade_notation)
         found = normalize(cand, ctx)
         if found is None or (found.value is None and found.start is None and anchor is not None):
             continue
         results.append((cand, found))
         if cand.rule in _DAY_RULES and found.start is not None and found.start == found.end:
             previous = found.start
+        if found.start is not None and granularity(found.value) is not None:
+            reference = found
+            if _names_year(cand):
+                year = found.start.year
     return results
+
+
+def _names_year(cand: Candidate) -> bool:
+    """Whether ``cand`` names its year ("in 1988", "March 3, 2022", "last year"), so that
+    a later yearless "the third quarter" belongs to it."""
+    if cand.rule in ("year", "spelled_year", "iso", "absolute", "numeric"):
+        return "s" not in cand.parts and "yy" not in cand.parts  # not a decade
+    if cand.rule == "period":
+        return cand.parts.get("unit", "").lower() == "year"
+    return any(cand.parts.get(k) for k in ("year", "year0", "yrel"))
+
+
+def _is_modifier(doc: Doc, cand: Candidate) -> bool:
+    """A part of the day that modifies a noun ("in the morning meetings") names a kind
+    of thing, not a time. (A frequency that does, "his weekly radio address", is still
+    a set: TimeML marks it.)"""
+    if cand.rule != "part_of_day" or "rel" in cand.parts:
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i
 
 
 def _is_quantity(doc: Doc, cand: Candidate) -> bool:

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsledger.annotate.times.lexicon import (
+    PLANNED_EVENT_NOUNS,
+    PROSPECTIVE_MODIFIERS,
+    PROSPECTIVE_VERBS,
+)
 from newsledger.settings import TimeSettings
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
@@ -65,6 +70,9 @@ def direction(doc: Doc | None, start: int, end: int, max_hops: int = TimeSetting
         return FUTURE  # "Friday will see talks", "Friday is expected to…"
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return _possessive(span.root, max_hops)
+    event = _planned_event(span.root)
+    if event is not None:
+        return _event_side(event, max_hops)
     verb = _governing_verb(span.root, max_hops)
     return UNKNOWN if verb is None else verb_tense(verb, max_hops)
 
@@ -77,6 +85,38 @@ def _future_tail(doc: Doc, after: int) -> bool:
     if first in _FUTURE_NEXT:
         return True
     return first in ("is", "are") and after + 1 < len(doc) and doc[after + 1].lower_ in _PLANNED_NEXT
+
+
+def _planned_event(token: Token) -> Token | None:
+    """The planned-event noun the expression dates, if any: "talks on Thursday", "the vote
+    Monday", or the event object of a wish the date hangs on ("demanded talks on
+    Thursday", "called for a vote on Monday", where the parse attaches the date to the verb)."""
+    head = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else \
+        token.head if token.dep_ in ("npadvmod", "nmod", "compound", "appos") else None
+    if head is None or head is token:
+        return None
+    if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in PLANNED_EVENT_NOUNS:
+        return head
+    if head.pos_ == "VERB" and head.lemma_ in PROSPECTIVE_VERBS:
+        for child in head.children:
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None) \
+                if child.dep_ == "prep" and child.lower_ == "for" else child if child.dep_ == "dobj" else None
+            if noun is not None and noun.lemma_.lower() in PLANNED_EVENT_NOUNS:
+                return noun
+    return None
+
+
+def _event_side(noun: Token, max_hops: int) -> int:
+    """The side of a planned event: ahead when proposed, demanded, announced or merely
+    named ("the vote on Monday is crucial"); the clause's tense when the clause tells what
+    became of it ("the talks on Thursday ended", "attended the meeting on Monday")."""
+    if any(c.lower_ in PROSPECTIVE_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return FUTURE
+    verb = _governing_verb(noun, max_hops)
+    if verb is None or verb.lemma_ in PROSPECTIVE_VERBS:
+        return FUTURE
+    side = verb_tense(verb, max_hops)
+    return FUTURE if side == UNKNOWN else side
 
 
 def _possessive(token: Token, max_hops: int) -> int:
@@ -115,6 +155,8 @@ def verb_tense(verb: Token, max_hops: int = TimeSettings.max_hops) -> int:
             return UNKNOWN
         if current.lemma_ in PLAN_VERBS and _plans_ahead(current):
             return FUTURE
+        if _prospective_infinitive(current):
+            return FUTURE
         side = _own_tense(current)
         if side != UNKNOWN or current.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return side
@@ -122,6 +164,16 @@ def verb_tense(verb: Token, max_hops: int = TimeSettings.max_hops) -> int:
             return UNKNOWN
         current = _governing_verb(current, max_hops)
     return UNKNOWN
+
+
+def _prospective_infinitive(verb: Token) -> bool:
+    """"agreed to meet on Friday", "is to be held Friday", "set to vote Monday": an
+    infinitive under a verb of wish or plan, or under "be", lies ahead."""
+    if verb.tag_ not in ("VB", "VBN") or verb.dep_ not in ("xcomp", "ccomp", "advcl") or \
+            not any(c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head
+    return head.lemma_ in PROSPECTIVE_VERBS or (head.lemma_ == "be" and head.dep_ != "auxpass")
 
 
 def _negated(verb: Token) -> bool:

@@ -18,26 +18,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from newsledger.annotate.times.lexicon import (
-    AMBIGUOUS_MONTHS,
-    DAY_WORDS,
-    EASTER_HOLIDAYS,
-    FIXED_HOLIDAYS,
-    FREQUENCIES,
-    MONTHS,
-    NTH_WEEKDAY_HOLIDAYS,
-    NUMBERS,
-    PARTS_OF_DAY,
-    PERIOD_MODS,
-    QUANTITY_MODS,
-    REFERENCES,
-    SEASONS,
-    VAGUE_NUMBERS,
-    WEEKDAY_NAMES,
-)
+from newsledger.annotate.times.grammar import RULE_PATTERNS
+from newsledger.annotate.times.lexicon import AMBIGUOUS_MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,165 +35,6 @@ class Candidate:
     rule: str
     parts: Mapping[str, str] = field(default_factory=dict)
 
-
-def _alt(words: Iterable[object], capital: bool = False) -> str:
-    """A regex alternation of ``words``, as a prefix tree: ``_alt(["early", "earlier",
-    "early next"])`` is ``(?:earl(?:ier|y(?:\\s+next)?))``.
-
-    It matches exactly what the plain longest-first alternation (``early next|earlier|early``)
-    matches: two words that both fit at one position are a word and its extension, and the
-    optional tail tries the extension first. But the engine tries one branch per letter
-    instead of one per word, which makes the rules several times cheaper where long word
-    lists open them ("more than", "about", "a couple of", …). Spaces match any whitespace.
-    ``capital``: the words are capitalised and matched case-sensitively (names).
-    """
-    items = {str(w) for w in words}
-    if capital:
-        items = {w[0].upper() + w[1:] for w in items}
-    alternatives = _branches(_prefix_tree(sorted(items)))
-    return ("(?-i:" if capital else "(?:") + "|".join(alternatives) + ")"
-
-
-#: A prefix tree of words: next character -> subtree; the key :data:`_END` marks a word's end.
-PrefixTree = dict[str, "PrefixTree"]
-_END = ""
-
-
-def _prefix_tree(words: Iterable[str]) -> PrefixTree:
-    """The prefix tree of ``words``."""
-    root: PrefixTree = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    return root
-
-
-def _branches(node: PrefixTree) -> list[str]:
-    """One regex per continuation of ``node``, by its next character (a space: any whitespace)."""
-    return [(r"\s+" if char == " " else re.escape(char)) + _tail(child)
-            for char, child in node.items() if char != _END]
-
-
-def _tail(node: PrefixTree) -> str:
-    """The regex of what may follow a prefix: optional (greedy, so tried first) when a
-    word also ends there."""
-    branches = _branches(node)
-    if not branches:
-        return ""
-    if _END in node:
-        return "(?:" + "|".join(branches) + ")?"
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-_FULL_MONTHS = [m for m, n in MONTHS.items() if len(m) > 4 or m in ("june", "july", "may")]
-_ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
-MONTH = (f"(?:{_alt(_FULL_MONTHS, True)}|{_alt(_ABBR_MONTHS, True)}\\.?)(?![a-z])")
-WEEKDAY = _alt(WEEKDAY_NAMES, True) + r"(?![a-z])"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?<![\d$£€.,])(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|%|\.\d)"
-NUM = r"(?:\d+(?:\.\d+)?(?:\s+1/2|\s+and\s+a\s+half)?|" + _alt(NUMBERS) + r"(?:\s+and\s+a\s+half)?)"
-VAGUE = _alt(VAGUE_NUMBERS)
-UNIT = (r"(?-i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|"
-        r"decades?|century|centuries|weekends?|quarters?)(?![a-z])")
-PART = _alt(PARTS_OF_DAY)
-PMOD = _alt(PERIOD_MODS)
-QMOD = _alt(QUANTITY_MODS)
-REL = r"(?:last|next|this|this\s+past|this\s+coming|past|previous|coming|following|current|the)"
-ANCHORED_UNIT = r"(?:week|weekend|month|year|decade|century|quarter)(?![a-z])"
-AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b)"
-ZONE = r"(?-i:[ECMP][SD]T|GMT|BST|UTC|CET|CEST)"
-DAYREF = rf"(?:{WEEKDAY}|today|tonight|tomorrow|yesterday)"
-HOLIDAY = "(?-i:" + _alt(w.title().replace("'S", "'s") for w in (
-    list(FIXED_HOLIDAYS) + list(NTH_WEEKDAY_HOLIDAYS) + list(EASTER_HOLIDAYS))) + ")"
-
-#: Triggers: cheap searches that let :func:`find` skip a rule's full scan of a text. The
-#: engine tries a rule at every word of the text, but finds a literal, a digit or a capital
-#: letter fast. A trigger occurs in every text its rule matches (a part of the pattern, or
-#: a word it cannot match without); one written in lower case is searched in the
-#: lower-cased text (so it finds its words in any case), one with a capital in the text
-#: as it is (names, which the rules want capitalised). Shared ones are named here.
-HAS_DIGIT = r"\d"
-HAS_YEAR = r"(?:1[6-9]|20)\d\d"  # the digits of YEAR
-HAS_MONTH = "|".join(sorted({name[:3].title() for name in MONTHS}))  # every MONTH name starts so
-HAS_WEEKDAY = "|".join(name.title() for name in WEEKDAY_NAMES)
-HAS_HOLIDAY = r"Day|Eve|Christmas|Easter|Thanksgiving|Halloween|Pentecost|Sunday|Friday|Wed"
-
-#: (rule name, pattern, triggers): the grammar, longest-match resolved across rules.
-RULE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", (r"\d{4}-\d",)),
-    ("absolute", (rf"(?:{WEEKDAY},?\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+|"
-                  rf"(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH}),?\s+)(?P<year>{YEAR})"),
-     (HAS_MONTH, HAS_YEAR)),
-    ("numeric", r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])",
-     (r"\d/\d",)),
-    ("month_day", (rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
-                   rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
-                   rf"|(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH}))"), (HAS_MONTH, HAS_DIGIT)),
-    ("month", (rf"(?:(?P<mod>{PMOD})[\s-]*|(?P<rel>last|next|this|this\s+past|this\s+coming|"
-               rf"past|coming)\s+)?(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?"),
-     (HAS_MONTH,)),
-    ("time", (rf"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})(?:\s+(?P<zone>{ZONE}))?"
-              rf"(?:(?:\s+\([^()]{{1,20}}\))?,?\s+(?:on\s+)?(?P<dref>{DAYREF}))?"),
-     (rf"\d\s*{AMPM}",)),
-    ("clock", (rf"(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<ampm>{AMPM}))?"
-              rf"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?:on\s+)?(?P<dref>{DAYREF}))?"), (r"\d[:.]\d",)),
-    ("time", r"(?P<h>[01]?\d)\s+o'clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?",
-     (r"\d\s+o'clock",)),
-    ("time", r"(?<![\w:])(?P<h>[01]?\d)\s+in\s+the\s+(?P<part>morning|afternoon|evening)",
-     (r"\d\s+in\s+the\s+(?:morning|afternoon|evening)",)),
-    ("clock_word", rf"(?P<word>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<dref>{DAYREF}))?",
-     (r"noon|midday|midnight",)),
-    ("weekday", (rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
-                 rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART})(?![a-z]))?"), (HAS_WEEKDAY,)),
-    ("day_word", rf"(?P<word>{_alt(DAY_WORDS)})(?![a-z])(?:\s+(?P<part>{PART})(?![a-z]))?",
-     (_alt(DAY_WORDS),)),
-    ("reference", rf"(?P<word>{_alt(REFERENCES)})(?![a-z])", ()),
-    ("period", (rf"(?:(?P<mod>{PMOD}|earlier|later)(?:\s+in)?[\s-]+)?(?P<rel>{REL})\s+"
-                rf"(?P<unit>{ANCHORED_UNIT})(?:\s+of\s+(?P<year>{YEAR}))?"), ()),
-    ("anaphor", (r"(?:(?P<mod>earlier|later)\s+)?(?:(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
-                 r"the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|morning|"
-                 r"afternoon|evening|night|week|month|year)|the\s+(?P<rel2>day|night)\s+"
-                 r"(?P<dir2>before|after))(?![a-z])"),
-     ()),
-    ("offset", (rf"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{UNIT})\s+"
-                rf"(?P<dir>ago|from\s+now|hence)(?![a-z])"), (r"ago|from\s+now|hence",)),
-    ("duration", (rf"(?:(?P<qmod>{QMOD})\s+(?!the\b))?(?:(?P<span>the\s+(?:past|last|next|coming|previous|"
-                  rf"first|final)|past|last|next|coming|another)\s+)?(?P<num>{NUM}|{VAGUE})[\s-]+(?:more\s+)?"
-                  rf"(?P<unit>{UNIT})(?:-long)?"), ()),
-    ("duration", (r"(?:(?P<span>the\s+(?:past|last|next|coming|previous)|past|recent|coming|"
-                  r"the\s+coming|in\s+recent)\s+)(?P<unit>(?:hours|days|weeks|months|years|"
-                  r"decades))(?![a-z])"),
-     (r"(?:past|last|next|coming|previous|recent)\s+(?:hours|days|weeks|months|years|decades)",)),
-    ("duration", r"(?P<unit>days|weeks|months|years|decades|hours)-long", (r"-long",)),
-    ("bare_units", (r"(?P<unit>hours|days|"
-                    r"weeks|months|years|decades)(?![a-z\-])(?!\s+(?:of|ago|old|later|earlier|before))"),
-     ()),
-    ("set", (rf"(?:every|each)\s+(?:other\s+)?(?P<unit>day|night|morning|evening|week|weekend|"
-             rf"month|year|hour|{WEEKDAY})(?![a-z])"), (r"every|each",)),
-    ("set", (r"(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s+"
-             r"(?P<unit>day|week|month|year)(?![a-z])"),
-     (r"(?:once|twice|times)\s+(?:a|per|each)\s",)),
-    ("frequency", rf"(?-i:(?P<word>{_alt(FREQUENCIES)}))(?![a-z])",
-     (_alt(FREQUENCIES),)),
-    ("season", (rf"(?:(?P<mod>{PMOD})\s+|(?P<rel>last|next|this|this\s+past|this\s+coming|"
-                rf"past|coming|the)\s+)?(?P<season>{_alt(SEASONS)})(?![a-z])"
-                rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"), (_alt(SEASONS),)),
-    ("quarter", (r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
-                 rf"(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{YEAR}))?(?![a-z])"),
-     (r"quarter",)),
-    ("quarter", rf"\b(?-i:Q)(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?\b",
-     (r"Q[1-4]",)),
-    ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<name>{HOLIDAY})(?![a-z])(?:\s+(?P<week>week)\b)?",
-     (HAS_HOLIDAY,)),
-    ("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})",
-     (r"week\s+of", HAS_MONTH)),
-    ("year", (rf"(?:(?P<mod>{PMOD})[\s-]*)?(?:the\s+)?(?:(?P<year>{YEAR})(?P<s>'?s)|'(?P<yy>\d0)s)"
-              rf"(?![\w-])"), (r"\d'?s",)),
-    ("year", rf"(?:(?P<mod>{PMOD})[\s-]*|(?P<pre>post|pre)-)?(?P<year>{YEAR})(?![\w-])",
-     (HAS_YEAR,)),
-)
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -262,6 +88,19 @@ SEASON_CONTEXT = re.compile(r"\b(?:in|this|last|next|the|during|by|until|since|o
 CLOCK_CONTEXT = re.compile(r"\b(?:at|by|until|till|from|before|after|around|about|since|to)\s+$",
                            re.IGNORECASE)
 
+#: What may follow an expression that ends in "before"/"after" ("the day before", "two
+#: weeks after") for it to be anchored on the narrative: the end of the clause. Followed
+#: by a noun phrase ("the day before the vote") its base is an event the text may not date.
+CLAUSE_END = re.compile(r"(?:\s*(?:[,.;:!?)\]\"'”’—–]|$)|\s+(?:-|and|but|or|when|while|as)\b)")
+
+#: Words before "the morning/night" that make it a time of day ("in the night"), not a noun.
+PART_OF_DAY_CONTEXT = re.compile(r"\b(?:in|during|through|throughout|into|overnight|by|all|"
+                                 r"until|till|of)\s+$", re.IGNORECASE)
+
+#: Words before a spelled-out year "two thousand and five" that make it a year, not a count.
+SPELLED_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|by|from|of|year|before|after|"
+                                  r"during|early|late|mid)\s+$", re.IGNORECASE)
+
 #: Words before a bare plural unit ("for years") that make it a vague duration.
 BARE_UNIT_CONTEXT = re.compile(r"\b(?:for|within|in|after|over|take|takes|took|lasted)\s+$",
                                re.IGNORECASE)
@@ -277,7 +116,7 @@ def find(text: str) -> list[Candidate]:
             continue
         for match in rule.pattern.finditer(text):
             if match.end() > match.start() and _plausible(rule.name, match, text):
-                found.append((match.start(), match.end(), order, match, rule.name))
+                found.append((_extent_start(match, text), match.end(), order, match, rule.name))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     starts: list[int] = []  # the chosen spans, disjoint, so sorted by start and by end alike
     ends: list[int] = []
@@ -317,6 +156,14 @@ def _triggered(rule: Rule, text: str, lowered: str, present: dict[Trigger, bool]
     return True
 
 
+def _extent_start(match: re.Match[str], text: str) -> int:
+    """Where the expression starts: after a ``lead`` group (words read but not marked)."""
+    if "lead" not in match.re.groupindex or match.group("lead") is None:
+        return match.start()
+    start = match.end("lead")
+    return start + len(text[start:match.end()]) - len(text[start:match.end()].lstrip())
+
+
 def _word_boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
@@ -354,9 +201,26 @@ def _plausible(name: str, match: re.Match[str], text: str) -> bool:
         # duration a reader wants in the ledger, so left out (the reference gold agrees)
         return False
     if name == "period" and parts["rel"].lower() == "the":
-        # "the year"/"the week" alone is a noun phrase, not a date; "the end of the month"
-        # and "the weekend" are dates
-        return bool(parts.get("mod")) or parts["unit"].lower() == "weekend"
+        # "the year"/"the week" alone is a noun phrase, not a date; "the end of the month",
+        # "the weekend" and a report's "the quarter" are dates
+        return bool(parts.get("mod")) or parts["unit"].lower() in ("weekend", "quarter")
+    after = text[end:end + 12]
+    if name == "offset" and parts["dir"].lower() in ("before", "after", "prior"):
+        return bool(CLAUSE_END.match(after))  # "two weeks before the vote": an undated event
+    if name == "anaphor" and parts.get("dir2"):
+        return bool(CLAUSE_END.match(after))  # "the day before", not "the day before the vote"
+    if name == "part_of_day" and parts.get("rel") == "This" and match.group(0).istitle() and \
+            not re.search(r"(?:^|[.!?]['\"”’]*\s+|\n\s*)$", before):
+        return False  # "CBS This Morning": a programme's name mid-sentence
+    if name == "part_of_day" and "word" not in parts and "rel" not in parts:
+        return bool(parts.get("mod") or PART_OF_DAY_CONTEXT.search(before)) and \
+            not re.match(r"\s+of\b", after)
+    if name == "spelled_year" and parts.get("millennium"):
+        return bool(SPELLED_YEAR_CONTEXT.search(before))
+    if name == "reference" and parts["word"].lower() == "soon":
+        # "as soon as" is a conjunction, "soon after the vote" is anchored on an event
+        return not re.search(r"\bas\s+$", before, re.IGNORECASE) and \
+            not re.match(r"\s+(?:as|after|afterwards?|thereafter|before)\b", after, re.IGNORECASE)
     if name == "reference" and parts["word"].lower() == "now":
         # "now" inside a clause is PRESENT_REF in TimeML; "now that" is a conjunction
         # ("because"), and a sentence-opening "Now, …" / "Now the …" mostly a discourse

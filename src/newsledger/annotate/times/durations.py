@@ -1,4 +1,5 @@
-"""Normalisers for durations, offsets ("two weeks ago"), sets and clock times.
+"""Normalisers for durations, sets and clock times (offsets such as "two weeks ago" are
+in :mod:`.narrative`, which dates them from the story's reference point).
 
 Durations follow ISO 8601 as TIMEX3 uses it: ``P3Y``, ``PT4H``, ``P2W``, vague ones with
 ``X`` (``PXY`` for "years"). A duration bound to the anchor ("the past two months", "the
@@ -23,7 +24,9 @@ from newsledger.annotate.times.lexicon import (
     CLOCK_WORDS,
     DAY_WORDS,
     FREQUENCIES,
+    MONTHS,
     QUANTITY_MODS,
+    SEASONS,
     UNIT_SCALE,
     UNITS,
     WEEKDAYS,
@@ -110,7 +113,7 @@ def duration(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
     said of the future -> the date two weeks on."""
     unit = unit_key(parts["unit"])
     amount = quantity(parts["num"]) if "num" in parts else None
-    mod = QUANTITY_MODS.get(" ".join(parts.get("qmod", "").lower().split()))
+    mod = QUANTITY_MODS.get(" ".join((parts.get("qmod") or parts.get("lead", "")).lower().split()))
     value = iso_duration(amount, unit)
     span_word = " ".join(parts.get("span", "").lower().split()).removeprefix("the ").removeprefix("in ")
     if ctx.anchor is None or amount is None:
@@ -130,36 +133,22 @@ def bare_units(parts: Mapping[str, str], ctx: Context) -> Resolution:
     return Resolution("DURATION", iso_duration(None, unit_key(parts["unit"])))
 
 
-def offset(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
-    """"two weeks ago" -> the week two weeks before the anchor; "in ... from now" after it.
-
-    ("two years later" is left to the duration rule: its base is an event, not the anchor.)
-    """
-    unit = unit_key(parts["unit"])
-    amount = quantity(parts["num"])
-    word = " ".join(parts["dir"].lower().split())
-    sign = -1 if word == "ago" else 1
-    base = ctx.anchor
-    mod = QUANTITY_MODS.get(" ".join(parts.get("qmod", "").lower().split()))
-    if amount is None:
-        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if base is None:
-        return Resolution("DATE", None, mod=mod)
-    found = at_granularity(shift(base, amount, unit, sign), unit)
-    return Resolution(found.type, found.value, found.start, found.end, mod)
-
-
 def every(parts: Mapping[str, str], ctx: Context) -> Resolution:
-    """"every Monday" -> XXXX-WXX-1; "every day" -> P1D; "twice a week" -> P1W."""
+    """"every Monday" -> XXXX-WXX-1; "every day" -> P1D; "twice a week" -> P1W; "each
+    July" -> XXXX-07; "every summer" -> XXXX-SU."""
     unit = parts["unit"].lower()
     if unit in WEEKDAYS:
         return Resolution("SET", f"XXXX-WXX-{weekday_number(unit)}")
+    if unit.rstrip(".") in MONTHS:
+        return Resolution("SET", f"XXXX-{MONTHS[unit.rstrip('.')]:02d}")
+    if unit in SEASONS:
+        return Resolution("SET", f"XXXX-{SEASONS[unit]}")
     parts_of_day = {"morning": "MO", "evening": "EV", "night": "NI"}
     if unit in parts_of_day:
         return Resolution("SET", f"XXXX-XX-XXT{parts_of_day[unit]}")
     if unit == "weekend":
         return Resolution("SET", "XXXX-WXX-WE")
-    return Resolution("SET", iso_duration(1, unit_key(unit)))
+    return Resolution("SET", iso_duration(2 if parts.get("other") else 1, unit_key(unit)))
 
 
 def frequency(parts: Mapping[str, str], ctx: Context) -> Resolution:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
-from newsledger.annotate.times import durations, fallback, periods
+from newsledger.annotate.times import durations, fallback, narrative, periods
 from newsledger.annotate.times.calendar import (
     day_near,
     easter_offset,
@@ -73,9 +73,17 @@ def _side(rel: str | None, ctx: Context) -> int:
     return ctx.direction or ctx.default_direction
 
 
-def weekday(parts: Mapping[str, str], ctx: Context) -> Resolution:
+#: Words that date a weekday from the story's last placed day, not from the anchor.
+_NARRATIVE_WEEKDAY = frozenset({"the previous", "the preceding", "the following", "the next", "that"})
+
+
+def weekday(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
     """"Monday" in a past clause of a Tuesday report -> the day before; "Monday night" ->
     a TIME with the TIMEX3 part of day (…TNI)."""
+    if parts.get("wrel"):
+        return narrative.weekday_of_week(parts, ctx)  # "Friday last week"
+    if " ".join(parts.get("rel", "").lower().split()) in _NARRATIVE_WEEKDAY:
+        return narrative.relative_weekday(parts, ctx)  # "the previous Friday"
     number = weekday_number(parts["wd"])
     part = PARTS_OF_DAY.get(parts.get("part", "").lower())
     suffix, type_ = (f"T{part}", "TIME") if part else ("", "DATE")
@@ -106,6 +114,8 @@ def month(parts: Mapping[str, str], ctx: Context) -> Resolution:
         year = int(parts["year"])
     elif ctx.anchor is None:
         return Resolution("DATE", f"XXXX-{number:02d}", mod=periods.period_mod(mod))
+    elif parts.get("yrel"):  # "July last year"
+        year = ctx.anchor.year + periods.STEPS[parts["yrel"].lower()]
     else:
         side = _side(parts.get("rel"), ctx) if parts.get("rel") or ctx.direction else 0
         year = month_near(ctx.anchor, number, side)
@@ -123,6 +133,8 @@ def month_day(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
     dom = day_number(parts.get("day") or parts["day2"])
     if ctx.anchor is None:
         return Resolution("DATE", f"XXXX-{number:02d}-{dom:02d}")
+    if parts.get("yrel"):  # "March 3 last year"
+        return day(date(ctx.anchor.year + periods.STEPS[parts["yrel"].lower()], number, dom))
     if parts.get("wd"):
         fits = [d for d in _yearly(ctx.anchor, number, dom) if d.isoweekday() == weekday_number(parts["wd"])]
         if fits:
@@ -204,8 +216,10 @@ NORMALISERS: Mapping[str, Normaliser] = {
     "iso": absolute, "absolute": absolute, "numeric": absolute, "month_day": month_day,
     "month": month, "time": durations.clock, "clock": durations.clock,
     "clock_word": durations.clock, "weekday": weekday, "day_word": day_word,
-    "reference": reference, "period": periods.period, "anaphor": periods.anaphor,
-    "offset": durations.offset, "duration": durations.duration,
+    "reference": reference, "period": periods.period, "anaphor": narrative.anaphor,
+    "offset": narrative.offset_from_reference, "duration": durations.duration,
+    "prior_period": narrative.prior_period, "fiscal": narrative.fiscal,
+    "part_of_day": narrative.part_of_day, "spelled_year": narrative.spelled_year,
     "bare_units": durations.bare_units, "set": durations.every,
     "frequency": durations.frequency, "season": periods.season, "quarter": periods.quarter,
     "holiday": holiday, "week_of": week_of, "year": periods.year, "spacy": fallback.dateparser_value,
@@ -214,7 +228,7 @@ NORMALISERS: Mapping[str, Normaliser] = {
 #: Rules whose values need the anchor: without one they are computed on a stand-in and
 #: their anchor-dependent digits masked with X.
 _RELATIVE = frozenset({"time", "clock", "clock_word", "day_word", "period", "anaphor", "offset",
-                       "duration"})
+                       "duration", "part_of_day", "prior_period"})
 
 
 def normalize(candidate: Candidate, ctx: Context) -> Resolution | None:

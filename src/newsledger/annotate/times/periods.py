@@ -1,5 +1,6 @@
 """Normalisers for calendar periods: weeks, months, years, decades, seasons, quarters,
-"the end of the month", "earlier this year", "that day", "the next morning".
+"the end of the month", "earlier this year" (the story-anchored "that day", "the next
+morning" are in :mod:`.narrative`).
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from newsledger.annotate.times.calendar import (
     week_range,
     week_value,
 )
-from newsledger.annotate.times.lexicon import PARTS_OF_DAY, PERIOD_MODS, SEASONS
-from newsledger.annotate.times.values import Context, Resolution, day
+from newsledger.annotate.times.lexicon import PERIOD_MODS, SEASONS
+from newsledger.annotate.times.values import Context, Resolution, granularity
 
 #: Relative words -> step from the anchor's period (0: the anchor's own).
 STEPS: Mapping[str, int] = {
     "last": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1,
-    "following": 1, "this": 0, "current": 0, "the": 0,
+    "following": 1, "this": 0, "current": 0, "the": 0, "latest": -1, "most recent": -1,
 }
 
 #: Modifier words that name one edge of a period rather than a third of it.
@@ -93,12 +94,15 @@ def period(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
     "earlier this year" -> 2025, 1 Jan .. the day before the anchor."""
     if ctx.anchor is None:
         return None
-    unit, rel, mod = parts["unit"].lower(), _words(parts["rel"]), _words(parts.get("mod"))
+    unit, rel, mod = parts["unit"].lower(), _words(parts["rel"]), _words(parts.get("mod") or parts.get("lead"))
+    rel = rel.removeprefix("the ") if rel.endswith(("latest", "recent")) else rel
     if rel == "past":  # "the past decade": the span up to the anchor
         length = _unit_duration(unit)
         back = {"W": relativedelta(weeks=1), "D": relativedelta(days=2), "M": relativedelta(
             months=int(length[1:-1]))}.get(length[-1], relativedelta(years=int(length[1:-1])))
         return Resolution("DURATION", length, ctx.anchor - back, ctx.anchor)
+    if unit == "quarter" and rel in ("the", "latest", "most recent"):
+        return latest_quarter(ctx)  # the quarter a report is about
     step = STEPS.get(rel, 0)
     if unit == "weekend" and rel in ("the", "this") and ctx.anchor.isoweekday() < 6:
         step = -1 if ctx.direction < 0 else 0
@@ -114,25 +118,6 @@ def period(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
 def _unit_duration(unit: str) -> str:
     return {"week": "P1W", "weekend": "P2D", "month": "P1M", "quarter": "P3M",
             "decade": "P10Y", "century": "P100Y"}.get(unit, "P1Y")
-
-
-def anaphor(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
-    """"that day" -> the last day placed in the text; "the next morning" -> the day after it."""
-    base = ctx.previous or ctx.anchor
-    if base is None:
-        return None
-    if parts.get("rel2"):
-        sign = -1 if parts["dir2"].lower() == "before" else 1
-        return day(base + timedelta(days=sign))
-    rel, unit = _words(parts["rel"]), parts["unit"].lower()
-    step = 1 if rel in ("the next", "the following") else -1 if rel in ("the previous", "the preceding") else 0
-    if unit in PARTS_OF_DAY or unit == "day":
-        when = base + timedelta(days=step)
-        if unit == "day":
-            return day(when)
-        return day(when, "TIME", "T" + PARTS_OF_DAY[unit])
-    value, first, last = unit_period(base, unit, step)
-    return Resolution("DATE", value, first, last)
 
 
 def season(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
@@ -166,29 +151,48 @@ def _season_year(anchor: date, code: str, step: int, direction: int) -> int:
 
 
 def quarter(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
-    """"the third quarter" -> 2025-Q3; "Q1 2024" -> 2024-Q1."""
+    """"the third quarter" -> 2025-Q3; "Q1 2024", "the 1988 second quarter" -> 1988-Q2;
+    after "In 1988, …" a yearless "the third quarter" is 1988's; "the fiscal 1989 third
+    quarter" -> FY1989-Q3 (no range: fiscal years are the company's own)."""
     ordinal = (parts.get("ord") or parts.get("q", "")).lower()
     number = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3,
               "3": 3, "fourth": 4, "4th": 4, "4": 4, "final": 4}[ordinal]
-    if parts.get("year"):
-        year = int(parts["year"])
+    named = parts.get("year") or parts.get("year0")
+    if any(parts.get(k) for k in ("fiscal", "fiscal0", "fiscal2")):
+        fiscal_year = named or ctx.year
+        return Resolution("DATE", f"FY{fiscal_year}-Q{number}" if fiscal_year else None)
+    if named:
+        year = int(named)
+    elif ctx.year is not None:
+        year = ctx.year
     elif ctx.anchor is None:
         return Resolution("DATE", f"XXXX-Q{number}")
     else:
         current = (ctx.anchor.month - 1) // 3 + 1
         year = ctx.anchor.year
-        if ctx.direction < 0 and number > current:
-            year -= 1
+        if ctx.direction < 0 and number >= current:
+            year -= 1  # a quarter reported in the past tense has ended: not the current one
         elif ctx.direction > 0 and number < current:
             year += 1
     return Resolution("DATE", f"{year}-Q{number}", *quarter_range(year, number))
 
 
-def year(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
-    """"1995" -> 1995; "the 1990s" -> 199X; "early 1990s" -> 199X, START; "post-1959" -> AFTER.
+def latest_quarter(ctx: Context) -> Resolution | None:
+    """The quarter a report is about: the last one the story named, else the last one
+    ended before the publication date (results are reported after the quarter closes)."""
+    if ctx.reference is not None and granularity(ctx.reference.value) == "quarter":
+        return ctx.reference
+    if ctx.anchor is None:
+        return None
+    value, first, last = unit_period(ctx.anchor, "quarter", -1)
+    return Resolution("DATE", value, first, last)
 
-    Decades are written as TempEval-3's gold writes them (``199X``); TimeML 1.2 also
-    allows the truncated ``199``.
+
+def year(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
+    """"1995" -> 1995; "the 1990s" -> 199; "early 1990s" -> 199, START; "post-1959" -> AFTER.
+
+    Decades are written as TimeML 1.2 writes them (``199``), or as TIDES and TempEval-3's
+    gold do (``199X``) when ``ctx.decade_notation`` is "X".
     """
     if parts.get("yy"):
         two = int(parts["yy"])
@@ -198,7 +202,8 @@ def year(parts: Mapping[str, str], ctx: Context) -> Resolution | None:
         number, decade = int(parts["year"]), bool(parts.get("s"))
     if decade:
         number = number // 10 * 10
-        first, last, value = date(number, 1, 1), date(number + 9, 12, 31), f"{number // 10}X"
+        first, last = date(number, 1, 1), date(number + 9, 12, 31)
+        value = f"{number // 10}X" if ctx.decade_notation == "X" else str(number // 10)
     else:
         first, last, value = date(number, 1, 1), date(number, 12, 31), str(number)
     if parts.get("pre"):
