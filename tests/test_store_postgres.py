@@ -366,3 +366,34 @@ def test_cli_ingest_of_real_articles_equals_sqlite_record_by_record(pg_url: str,
         on_lite = CliRunner().invoke(main, [*command, "--db", lite_db], catch_exceptions=False)
         assert on_pg.exit_code == on_lite.exit_code == 0, on_pg.output
         assert on_pg.output == on_lite.output, command
+
+
+@pytest.mark.parametrize(("query", "raw", "count"), [("e-mail", False, 1), ("Putin's", False, 1), ('"unbalanced', False, 0),
+                                                      ("NOT OR", False, 0), ("answer -kremlin", True, 1)])
+def test_search_forgives_and_is_bounded_like_sqlite(pg_url: str, query: str, raw: bool, count: int) -> None:
+    article = ROOT / "tests" / "fixtures" / "reliability" / "search.txt"
+    result = CliRunner().invoke(main, ["ingest", str(article), "--db", pg_url, "-q"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    with Ledger.open(pg_url) as ledger:
+        assert len(ledger.search_quotes(text=query, raw=raw)) == count
+        with pytest.raises(LedgerError, match="too long"):
+            ledger.search_articles(" ".join(["word"] * 5_000))
+
+
+
+@pytest.mark.parametrize(("seconds", "cancelled"), [(0.2, None), (30, lambda: True)])
+def test_a_statement_past_its_limit_or_cancelled_stops(pg_url: str, seconds: float, cancelled) -> None:
+    """statement_timeout, or a cancel when the caller says so; the next query runs normally."""
+    import time
+
+    import psycopg
+
+    with Ledger.open(pg_url) as ledger:
+        conn = ledger._conn
+        started = time.perf_counter()
+        with pytest.raises(psycopg.errors.QueryCanceled) as raised:
+            with conn.dialect.time_limit(conn, seconds, cancelled) as stopped:
+                conn.execute("SELECT pg_sleep(5)")
+        assert stopped(raised.value) and time.perf_counter() - started < 2
+        assert conn.execute("SHOW statement_timeout").fetchone()[0] == "0"
+        assert ledger.search_articles("anything") == []

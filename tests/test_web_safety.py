@@ -158,3 +158,67 @@ def test_missing_ledger_is_an_error_not_a_new_file(tmp_path):
     with pytest.raises(LedgerError, match="no ledger here"):
         create_app(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()
+
+
+# -- search that forgives, and its limits (issues 18, 21) ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def searched(tmp_path_factory):
+    """A ledger of one real article quoting "Putin's demands" and "the e-mail"."""
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+    from tests.conftest import ROOT
+
+    db = str(tmp_path_factory.mktemp("search") / "search.db")
+    article = ROOT / "tests" / "fixtures" / "reliability" / "search.txt"
+    result = CliRunner().invoke(main, ["ingest", str(article), "--published", "2025-08-20", "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize(("query", "words"), [("e-mail", "answered the e-mail"), ("Putin's", "Putin's demands")])
+def test_user_text_finds_its_quote_in_cli_web_and_api(searched, query, words):
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    shown = CliRunner().invoke(main, ["quotes", "--search", query, "--db", searched])
+    assert shown.exit_code == 0 and words in shown.output, shown.output
+    with TestClient(create_app(searched)) as client:
+        api = client.get("/api/quotes", params={"q": query})
+        assert api.status_code == 200 and [words in q["text"] for q in api.json()["quotes"]] == [True]
+        assert len(client.get("/api/articles", params={"q": query}).json()["articles"]) == 1
+        page = client.get("/quotes", params={"q": query})
+        assert page.status_code == 200 and words in html.unescape(re.sub(r"<[^>]+>", "", page.text))
+
+
+def test_raw_search_takes_fts_syntax_and_says_when_it_is_wrong(searched):
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    shown = CliRunner().invoke(main, ["quotes", "--raw", "--search", "answer* NOT kremlin", "--db", searched])
+    assert shown.exit_code == 0 and "e-mail" in shown.output
+    wrong = CliRunner().invoke(main, ["quotes", "--raw", "--search", "Putin's", "--db", searched])
+    assert wrong.exit_code == 1 and "bad search query" in wrong.output and len(wrong.output.splitlines()) == 1
+    with TestClient(create_app(searched)) as client:
+        assert client.get("/api/quotes", params={"q": "answer*", "raw": 1}).json()["quotes"]
+        assert client.get("/api/quotes", params={"q": "Putin's", "raw": 1}).status_code == 400
+
+
+def test_a_5000_word_query_is_refused_fast_and_the_server_answers_next(searched):
+    import time
+
+    query = " ".join(["ceasefire"] * 5_000)
+    with TestClient(create_app(searched)) as client:
+        for path in ("/api/articles", "/api/quotes", "/quotes"):
+            started = time.perf_counter()
+            response = client.get(path, params={"q": query})
+            assert time.perf_counter() - started < 2, path
+            assert response.status_code == 400 and "too long" in response.text
+            assert len(response.text) < 5_000  # the query is not echoed back
+            started = time.perf_counter()
+            assert client.get("/api/quotes", params={"q": "e-mail"}).json()["quotes"]
+            assert time.perf_counter() - started < 1

@@ -46,7 +46,8 @@ def open_ledger(path: str, must_exist: bool = True) -> Iterator[Ledger]:
     if must_exist and path != ":memory:" and not is_postgres_url(path) and not os.path.exists(path):
         raise click.ClickException(f"{path}: no ledger here; run `newsledger ingest` first or pass --db")
     try:
-        ledger = Ledger.open(path)
+        ctx = click.get_current_context(silent=True)
+        ledger = Ledger.open(path).configure((settings_of(ctx) if ctx else Settings()).limits)
     except LedgerError as err:
         raise click.ClickException(str(err)) from err
     with ledger:

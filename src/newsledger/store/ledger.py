@@ -30,6 +30,7 @@ from typing import Any, Self
 
 from newsledger.layers import LAYERS
 from newsledger.records import Article, Document, Entity, Mention
+from newsledger.settings import LimitSettings
 from newsledger.store import postgres, schema
 from newsledger.store.dialect import Connection, Dialect, dialect_for
 from newsledger.store.errors import LedgerError, RecordConflictError
@@ -46,8 +47,9 @@ from newsledger.store.views import VIEW_NAMES
 log = logging.getLogger(__name__)
 
 #: Pragmas set on every connection (SQLite-only). WAL lets readers (Datasette, the
-#: web UI) read while an ingest writes; the busy timeout waits out a short write lock.
-_PRAGMAS = ("PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000")
+#: web UI) read while an ingest writes; the busy timeout (``[limits] busy_seconds``,
+#: :meth:`Ledger.configure`) lets writers wait their turn for the write lock.
+_PRAGMAS = ("PRAGMA foreign_keys = ON", f"PRAGMA busy_timeout = {int(LimitSettings.busy_seconds * 1000):d}")
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,14 @@ class Ledger(LedgerSearch):
             conn.close()
             raise
         return cls(conn, name)
+
+    def configure(self, limits: LimitSettings) -> Self:
+        """Use ``limits`` (``settings.limits``) for searches and, on SQLite, for how long
+        a writer waits for another's write lock."""
+        self.limits = limits
+        if self.backend == "sqlite":
+            self._conn.execute(f"PRAGMA busy_timeout = {int(limits.busy_seconds * 1000):d}")
+        return self
 
     @property
     def backend(self) -> str:
