@@ -126,12 +126,52 @@ def test_writes_only_with_the_flag(db, tmp_path):
 
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)
-    with TestClient(create_app(copy, allow_writes=True)) as client:
+    with TestClient(create_app(copy, allow_writes=True, write_token="s3cret")) as client:
         schema = client.get("/openapi.json").json()
         assert "post" in schema["paths"]["/api/entities/merge"]
-        response = client.post("/api/entities/merge", json={"target": "Donald Trump", "other": "Karoline Leavitt"})
+        response = client.post("/api/entities/merge", json={"target": "Donald Trump", "other": "Karoline Leavitt"},
+                               headers={"X-Newsledger-Token": "s3cret"})
         assert response.status_code == 200, response.text
         assert "read-write" in client.get("/").text
+
+
+MERGE = {"target": "Donald Trump", "other": "Karoline Leavitt"}
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 403),  # no token: a local process or page cannot write
+        ({"X-Newsledger-Token": "wrong"}, 403),
+        ({"X-Newsledger-Token": "s3cret", "Origin": "http://evil.example"}, 403),
+        ({"X-Newsledger-Token": "s3cret", "Origin": "http://testserver.evil.example"}, 403),
+        ({"Origin": "http://testserver"}, 403),  # same origin, still the token
+        ({"X-Newsledger-Token": "s3cret", "Origin": "http://testserver"}, 200),
+        ({"X-Newsledger-Token": "s3cret"}, 200),  # curl, with the token
+    ],
+)
+def test_writes_need_the_token_and_this_origin(db, tmp_path, headers, status):
+    import shutil
+
+    from newsledger.link import Ledger
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with Ledger.open(copy) as ledger:
+        before = ledger.entity_clusters()
+    with TestClient(create_app(copy, allow_writes=True, write_token="s3cret")) as client:
+        response = client.post("/api/entities/merge", json=MERGE, headers=headers)
+        assert response.status_code == status, response.text
+        if status == 403:
+            assert len(response.json()["detail"].splitlines()) == 1
+    with Ledger.open(copy) as ledger:
+        assert (ledger.entity_clusters() == before) is (status == 403)
+
+
+def test_each_app_gets_its_own_random_token(db):
+    one, two = create_app(db, allow_writes=True), create_app(db, allow_writes=True)
+    assert len(one.state.write_token) >= 32 and one.state.write_token != two.state.write_token
+    assert create_app(db).state.write_token is None
 
 
 def test_foreign_host_header_is_refused(hostile):

@@ -10,7 +10,7 @@ import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, settings_of
+from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, printable, settings_of
 from newsledger.engine import ENGINES
 from newsledger.export import export_ledger
 from newsledger.ingest import Overrides, parse_published
@@ -154,7 +154,7 @@ def _layer_table(spec: LayerSpec, records: list) -> Table:
             value = column.value(record)
             if column.width is not None:
                 value = clip(value, column.width)
-            cells.append(str(value) if value not in (None, "") else "–")
+            cells.append(printable(str(value)) if value not in (None, "") else "–")
         table.add_row(*cells)
     return table
 

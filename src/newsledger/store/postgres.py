@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from newsledger.store import schema
-from newsledger.store.errors import LedgerError
+from newsledger.store.errors import LedgerBusyError, LedgerError
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ class PostgresDialect:
             conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY:d})")
         except psycopg.errors.LockNotAvailable as exc:  # the URL set a lock_timeout
             conn.execute("ROLLBACK")
-            raise LedgerError(
+            raise LedgerBusyError(
                 f"{conn.name}: another process is writing the ledger (lock_timeout passed); "
                 "retry when it has finished"
             ) from exc
