@@ -133,6 +133,8 @@ def ingest_paths(
                 for batch in _chunks(ready, limits.write_batch):
                     _store(ledger, batch, report, fail, link_new)
                     on_progress("storing and linking", len(report.new) + len(report.duplicates))
+    if not (report.new or report.duplicates or report.failures):
+        fail(f"{', '.join(paths)}: no article found (an empty folder, or only hidden files)")
     return report
 
 

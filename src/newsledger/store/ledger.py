@@ -122,7 +122,11 @@ class Ledger(LedgerSearch):
                 raise LedgerError(f"{name}: is a directory; give a database file path")
             if not target.parent.is_dir():
                 raise LedgerError(f"{name}: folder {target.parent} does not exist")
-        conn = sqlite3.connect(name, isolation_level=None)
+        new = name != ":memory:" and not Path(name).exists()
+        try:
+            conn = sqlite3.connect(name, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LedgerError(f"{name}: cannot open ({exc})") from exc
 
         def prepare() -> None:
             for pragma in _PRAGMAS:
@@ -130,7 +134,13 @@ class Ledger(LedgerSearch):
             if name != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
 
-        return cls._migrated(conn, name, migrations, sqlite3.DatabaseError, prepare)
+        try:
+            return cls._migrated(conn, name, migrations, sqlite3.DatabaseError, prepare)
+        except LedgerError as err:
+            if not new or Path(name).exists():
+                raise
+            raise LedgerError(f"{name}: cannot create a ledger there ({err.__cause__}); "
+                              f"is {Path(name).parent} writable?") from err
 
     @classmethod
     def _open_postgres(cls, url: str, migrations: Sequence[Migration]) -> Self:
