@@ -74,7 +74,7 @@ def ingest(
                 on_failure=lambda line: click.echo(f"error: {line}", err=True), on_progress=advance,
             )
         except LedgerError as err:
-            raise click.ClickException(f"{db}: nothing stored: {err}") from err
+            raise click.ClickException(f"{db}: {err}") from err  # says what was stored before it
     if not quiet:
         click.echo(report.line())
     if report.failures:
