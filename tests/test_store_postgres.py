@@ -361,11 +361,23 @@ def test_cli_ingest_of_real_articles_equals_sqlite_record_by_record(pg_url: str,
     for name, rows in _sorted_export(lite).items():
         if isinstance(rows, list):
             assert _sorted_export(pg)[name] == rows, name
-    for command in (["entities"], ["stories"], ["relink"], ["quotes", "--search", "said"]):
+    for command in (["entities"], ["stories"], ["timeline"], ["stances"], ["events"], ["commitments"],
+                    ["changes", "--since", "2016-01-01"], ["options", "meeting-venue"], ["entity", "show", "Trump"],
+                    ["quotes", "--search", "e-mail"], ["quotes", "--speaker", "Clinton"],
+                    ["entity", "merge", "Hillary Clinton", "Clinton"], ["relink"], ["entities"]):
         on_pg = CliRunner().invoke(main, [*command, "--db", pg_url], catch_exceptions=False)
         on_lite = CliRunner().invoke(main, [*command, "--db", lite_db], catch_exceptions=False)
         assert on_pg.exit_code == on_lite.exit_code == 0, on_pg.output
         assert on_pg.output == on_lite.output, command
+    from fastapi.testclient import TestClient
+
+    from newsledger.web import create_app
+
+    with TestClient(create_app(pg_url)) as on_pg, TestClient(create_app(lite_db)) as on_lite:
+        for path in ("/api/stories", "/api/entities", "/api/quotes?q=Putin's", "/api/articles?q=e-mail"):
+            assert on_pg.get(path).json() == on_lite.get(path).json(), path
+        for path in ("/", "/stories", "/entities", "/timeline", "/stances", "/quotes?q=said"):
+            assert on_pg.get(path).status_code == 200, path
 
 
 @pytest.mark.parametrize(("query", "raw", "count"), [("e-mail", False, 1), ("Putin's", False, 1), ('"unbalanced', False, 0),

@@ -33,6 +33,7 @@ def _words(text: str) -> list[str]:
 #: A phrase in double quotes, or a run of anything but white space and quotes.
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_POSSESSIVE = re.compile(r"(\w)(?:['’]s)+\b")
 
 
 def query_terms(query: str) -> list[str]:
@@ -53,10 +54,15 @@ def forgiving_query(query: str) -> str:
     plain text: each word or phrase double-quoted, so all must match, hyphens and
     apostrophes join words as in the text, operators are words.
 
+    A possessive ``'s`` is dropped ("Putin's" finds "Putin" and "Putin's"), as
+    PostgreSQL's English stemmer does, so both backends find the same quotes.
+
     >>> forgiving_query('e-mail OR "air support" NOT')
     '"e-mail" "OR" "air support" "NOT"'
+    >>> forgiving_query("Putin’s demands")
+    '"Putin" "demands"'
     """
-    return " ".join(f'"{term}"' for term in query_terms(query))
+    return " ".join('"' + _POSSESSIVE.sub(r"\1", term) + '"' for term in query_terms(query))
 
 
 def shown(query: str, width: int = 60) -> str:
