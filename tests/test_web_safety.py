@@ -262,3 +262,44 @@ def test_a_5000_word_query_is_refused_fast_and_the_server_answers_next(searched)
             started = time.perf_counter()
             assert client.get("/api/quotes", params={"q": "e-mail"}).json()["quotes"]
             assert time.perf_counter() - started < 1
+
+
+def test_a_client_that_goes_away_cancels_its_search(searched, monkeypatch):
+    """The middleware's event reaches the request's ledger, which asks it while a query
+    runs: a search whose client left stops (here one that would run 10 s otherwise)."""
+    import asyncio
+    import time
+
+    from newsledger.link import Ledger
+
+    waited = {}
+
+    def slow_search(self, query, *, raw=False, cancelled=None):
+        started = time.perf_counter()
+        while not (self.cancelled and self.cancelled()) and time.perf_counter() - started < 10:
+            time.sleep(0.01)
+        waited["seconds"] = time.perf_counter() - started
+        return []
+
+    monkeypatch.setattr(Ledger, "search_articles", slow_search)
+    app = create_app(searched)
+    scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http", "path": "/api/articles",
+             "raw_path": b"/api/articles", "query_string": b"q=talks", "root_path": "",
+             "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 1), "server": ("testserver", 80)}
+
+    async def exchange() -> None:
+        messages = [{"type": "http.request", "body": b"", "more_body": False}]
+
+        async def receive():
+            if messages:
+                return messages.pop()
+            await asyncio.sleep(0.2)  # the client closes the tab
+            return {"type": "http.disconnect"}
+
+        async def send(message):
+            return None
+
+        await app(scope, receive, send)
+
+    asyncio.run(exchange())
+    assert waited["seconds"] < 2

@@ -128,6 +128,9 @@ class LedgerSearch:
     _tables: dict[str, schema.Table]
     #: The bounds on every search (``ledger.limits = settings.limits`` to change them).
     limits: LimitSettings = LimitSettings()
+    #: Asked while a search runs, unless a call passes its own: true stops the query (the
+    #: web app sets it to "the client has gone away").
+    cancelled: Callable[[], bool] | None = None
 
     if TYPE_CHECKING:  # provided by Ledger
 
@@ -229,7 +232,7 @@ class LedgerSearch:
     def _fts(self, sql: str, params: Sequence[Any], query: str,
              cancelled: Callable[[], bool] | None = None) -> list[Any]:
         seconds = self.limits.query_seconds
-        with self._dialect.time_limit(self._conn, seconds, cancelled) as stopped:
+        with self._dialect.time_limit(self._conn, seconds, cancelled or self.cancelled) as stopped:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except Exception as exc:

@@ -20,9 +20,11 @@ routers; they never import it. Safety by construction:
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import secrets
+import threading
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 from pathlib import Path
@@ -83,6 +85,7 @@ def create_app(db_path: str | Path, allow_writes: bool = False,
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.middleware("http")(_security_headers)
     app.middleware("http")(_write_guard)
+    app.add_middleware(ClientGone)
     _add_error_handlers(app)
     app.include_router(api.router)
     if allow_writes:
@@ -98,6 +101,37 @@ async def _security_headers(request: Request, call_next):  # type: ignore[no-unt
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+class ClientGone:
+    """ASGI middleware: ``request.state.client_gone``, an event set when the client
+    disconnects before its response is done, so a long search stops (the ledger asks it
+    while a query runs) instead of burning CPU for nobody."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        gone = threading.Event()
+        scope.setdefault("state", {})["client_gone"] = gone
+        inbox: asyncio.Queue = asyncio.Queue()
+
+        async def listen() -> None:  # the only reader of the client's messages
+            while True:
+                message = await receive()
+                await inbox.put(message)
+                if message["type"] == "http.disconnect":
+                    gone.set()
+                    return
+
+        listener = asyncio.ensure_future(listen())
+        try:
+            await self.app(scope, inbox.get, send)
+        finally:
+            listener.cancel()
 
 
 async def _write_guard(request: Request, call_next):  # type: ignore[no-untyped-def]

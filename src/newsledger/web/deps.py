@@ -26,6 +26,8 @@ HERE = Path(__file__).resolve().parent
 def open_ledger(request: Request) -> Iterator[Ledger]:
     """The app's ledger for the length of one request."""
     with Ledger.open(request.app.state.db_path) as ledger:
+        gone = getattr(request.state, "client_gone", None)  # set by the app's middleware
+        ledger.cancelled = gone.is_set if gone is not None else None
         yield ledger
 
 
