@@ -197,7 +197,9 @@ def _timed(report: IngestReport, phase: str) -> Iterator[None]:
     try:
         yield
     finally:
-        report.seconds[phase] = _since(started)
+        wall, cpu = _since(started)
+        before = report.seconds.get(phase, (0.0, 0.0))  # link runs once per write batch
+        report.seconds[phase] = (before[0] + wall, before[1] + cpu)
 
 
 def _fresh(
