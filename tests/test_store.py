@@ -489,3 +489,24 @@ def test_a_commitment_without_a_deadline_is_off_the_timeline(ledger: Ledger) -> 
     ledger.add([replace(document, commitments=undated)])
     assert all(c.due_start for c in undated)
     assert "commitment" not in {r["layer"] for r in ledger.view("timeline")}
+
+
+def test_a_ledger_on_a_read_only_disk_can_still_be_read(tmp_path: Path) -> None:
+    """WAL mode writes a ``-shm`` file even to read; where nothing can be written the
+    ledger is opened immutable: reads work, a write is one clear database error."""
+    import subprocess
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with Ledger.open(folder / "l.db") as ledger:
+        ledger.add([make_document("a-1")])
+    if subprocess.run(["chattr", "+i", str(folder / "l.db"), str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i not available here (needs root and ext4): no read-only folder to try")
+    try:
+        with Ledger.open(folder / "l.db") as ledger:
+            assert [a.id for a in ledger.articles()] == ["a-1"]
+            assert ledger.search_quotes(speaker="Trump")
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                ledger.add([make_document("a-2")])
+    finally:
+        subprocess.run(["chattr", "-i", str(folder / "l.db"), str(folder)], capture_output=True)
