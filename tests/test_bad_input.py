@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from newsledger.cli import main
@@ -232,3 +234,23 @@ def test_a_new_ledger_where_none_can_be_made_is_one_line(tmp_path):
     result = run("ingest", str(GOOD), "--db", "/proc/newsledger-test.db")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.startswith("Error: /proc/newsledger-test.db: cannot") and len(result.output.splitlines()) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=3000), st.integers(min_value=0, max_value=3100), st.integers(min_value=1, max_value=3))
+def test_gunzip_gives_back_the_content_or_says_where_it_ends(content, cut, members):
+    """Whole members (one or several) come back exactly; a stream cut short is always a
+    truncation error, never partial content; over the limit is always the limit's error."""
+    from newsledger.ingest.build import IngestError
+    from newsledger.ingest.limits import gunzip
+    from newsledger.settings import LimitSettings
+
+    member = gzip.compress(content)
+    data = member * members
+    assert gunzip(data, "x.gz", LimitSettings()) == content * members
+    if cut < len(data) and cut % len(member):  # not on a member boundary
+        with pytest.raises(IngestError, match="truncated gzip stream|bad gzip data"):
+            gunzip(data[:cut], "x.gz", LimitSettings())
+    if len(content) * members > 100:
+        with pytest.raises(IngestError, match="max_input_bytes"):
+            gunzip(data, "x.gz", LimitSettings(max_input_bytes=100))
