@@ -303,3 +303,10 @@ def test_a_client_that_goes_away_cancels_its_search(searched, monkeypatch):
 
     asyncio.run(exchange())
     assert waited["seconds"] < 2
+
+
+@pytest.mark.parametrize("params", [{"since": "x" * 10_000}, {"q": "y " * 5_000}, {"q": '"' + "z" * 10_000, "raw": 1}])
+def test_a_400_does_not_echo_a_long_parameter(searched, params):
+    with TestClient(create_app(searched)) as client:
+        response = client.get("/api/quotes", params=params)
+        assert response.status_code == 400 and len(response.text) < 400, response.text[:200]

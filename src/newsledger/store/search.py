@@ -100,7 +100,7 @@ def _iso_day(value: str | dt.date | None, name: str) -> str | None:
     try:
         return dt.date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        raise ValueError(f"{name}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise ValueError(f"{name}: {shown(str(value))} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def article_filters(

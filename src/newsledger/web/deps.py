@@ -38,7 +38,7 @@ def day(value: str | None, name: str) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise ValueError(f"{name}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise ValueError(f"{name}: {value[:40]!r} is not an ISO date (YYYY-MM-DD)") from None  # not 10 KB back
 
 
 def templates(allow_writes: bool) -> Jinja2Templates:
