@@ -100,6 +100,12 @@ def _jsonl(path: Path, published: str) -> Path:
     return path
 
 
+def _jsonl_id(path: Path, article_id: str) -> Path:
+    row = {"id": article_id, "text": GOOD.read_text(encoding="utf-8").replace("Moscow", "Perm")}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    return path
+
+
 def _mixed(path: Path) -> Path:
     text = GOOD.read_text(encoding="utf-8").replace("Moscow", "Omsk").replace("Putin's", "Putin’s")
     path.write_bytes(text.encode("utf-8") + "\nThe envoy’s café in Zürich was shut.\n".encode("cp1252"))
@@ -129,6 +135,8 @@ CASES: list[tuple[str, Callable[[Path], Path], list[str], int, str, int]] = [
      r"warning: .*far\.jsonl.*publication date 3025-01-01 is outside", 1),
     ("one Latin-1 line in UTF-8", lambda d: _mixed(d / "mixed.txt"), [], 0,
      r"warning: .*mixed\.txt: line \d+ is not UTF-8 like the rest; read as Windows-1252", 1),
+    ("article id with ../", lambda d: _jsonl_id(d / "ids.jsonl", "../../etc/passwd"), [], 1,
+     r"error: .*ids\.jsonl:1: article id '\.\./\.\./etc/passwd' has a '\.' or '\.\.' path segment", 0),
     ("empty folder", lambda d: _empty_dir(d / "nothing"), [], 1,
      r"error: .*nothing: no article found", 0),
 ]

@@ -213,10 +213,28 @@ def _fresh(
             fail(item)
         elif len(item.article.text) > limits.max_article_chars:
             fail(IngestError(item.article.source or item.article.id, too_long(len(item.article.text), limits)))
+        elif bad_id(item.article.id):
+            fail(IngestError(item.article.source or item.article.id, bad_id(item.article.id) or ""))
         elif ledger.has_article(item.article.id):
             report.duplicates.append(item.article.id)
         else:
             yield plausible_date(item, limits)
+
+
+def bad_id(article_id: str) -> str | None:
+    """Why an article id cannot be used (a ``.`` or ``..`` path segment makes a link that
+    browsers rewrite, control characters an unprintable one), or ``None``.
+
+    >>> bad_id("../etc/passwd")
+    "article id '../etc/passwd' has a '.' or '..' path segment, which no link can reach; give another id"
+    >>> bad_id("bbc/2025/talks") is None
+    True
+    """
+    if any(segment in (".", "..") for segment in article_id.split("/")):
+        return f"article id {article_id[:60]!r} has a '.' or '..' path segment, which no link can reach; give another id"
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in article_id):
+        return f"article id {article_id[:60]!r} has control characters; give another id"
+    return None
 
 
 def too_long(chars: int, limits: LimitSettings) -> str:
