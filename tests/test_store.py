@@ -14,7 +14,7 @@ from newsledger.link import MIGRATIONS, Ledger
 from newsledger.records import Document, Mention, Quote, TimeExpr
 from newsledger.store import AddResult, LedgerError, RecordConflictError
 from newsledger.store.search import names_match
-from tests.test_store_data import entity, make_document
+from tests.test_store_data import entity, make_document, span_of
 
 
 @pytest.fixture
@@ -245,7 +245,9 @@ def test_bad_date_filter_names_the_argument(three: Ledger) -> None:
         ({"speaker": "Nobody"}, 0),
         ({"text": "air"}, 3),
         ({"text": "trump"}, 0),  # FTS over the quote text only, not the speaker
-        ({"text": "help AND air"}, 3),
+        ({"text": "help AND air", "raw": True}, 3),
+        ({"text": "help AND air"}, 0),  # forgiving: AND is a word, and no quote has it
+        ({"text": '"air support'}, 0),  # a stray quote is no syntax error
         ({"text": "stop", "outlet": "Sky News"}, 2),
         ({"speaker": "Trump", "since": "2025-09-01"}, 2),
         ({"speaker": "Trump", "until": "2025-08-19", "text": "russia"}, 1),
@@ -311,11 +313,76 @@ def test_search_articles(three: Ledger) -> None:
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "AND", "text:("])
-def test_bad_fts_query_is_a_clear_error(three: Ledger, query: str) -> None:
+def test_bad_raw_fts_query_is_a_clear_error(three: Ledger, query: str) -> None:
     with pytest.raises(LedgerError, match="bad search query"):
-        three.search_articles(query)
+        three.search_articles(query, raw=True)
     with pytest.raises(LedgerError, match="bad search query"):
+        three.search_quotes(text=query, raw=True)
+    three.search_articles(query)  # as user text, the same query is no error
+    three.search_quotes(text=query)
+
+
+def _quoted(article_id: str, text: str, quotes: tuple[Quote, ...]) -> Document:
+    from newsledger.records import Article
+
+    return Document(article=Article(id=article_id, text=text, title="t"), quotes=quotes)
+
+
+FORGIVING_TEXT = ("Mr Putin's aide said: \"We read the e-mail and NOT the letter.\" "
+                  "Others said \"email is not mail (or is it?)\" later.")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("e-mail", 1), ("Putin's", 0), ("NOT", 2), ("letter NOT", 1), ("e-mail OR", 0),
+        ('"read the e-mail"', 1), ("(or", 1), ("-", 0), ("mail*", 2), ("text:email", 0),
+        ("email", 1),
+    ],
+)
+def test_user_text_is_searched_as_words(ledger: Ledger, query: str, expected: int) -> None:
+    """Hyphens, apostrophes, quotes and FTS5 operators in user text are words: "e-mail"
+    finds the quote that says e-mail (not "email"), "NOT" finds both quotes with "not"."""
+    text = FORGIVING_TEXT
+    spans = [span_of(text, "We read the e-mail and NOT the letter."), span_of(text, "email is not mail (or is it?)")]
+    quotes = tuple(Quote(f"q{i}", "f-1", text[slice(*s)], s, "direct") for i, s in enumerate(spans))
+    ledger.add([_quoted("f-1", text, quotes)])
+    assert len(ledger.search_quotes(text=query)) == expected
+
+
+def test_putins_finds_the_possessive(ledger: Ledger) -> None:
+    text = "Officials said \"Putin's demands are unchanged\" on Monday, as before."
+    span = span_of(text, "Putin's demands are unchanged")
+    quote = Quote("q1", "p-1", text[slice(*span)], span, "direct")
+    ledger.add([_quoted("p-1", text, (quote,))])
+    assert [q.id for q, _ in ledger.search_quotes(text="Putin's")] == ["q1"]
+    assert [a.id for a in ledger.search_articles("putin's demands")] == ["p-1"]
+
+
+@pytest.mark.parametrize("words", [33, 5_000])
+def test_long_query_is_refused_at_once_without_echoing_it(three: Ledger, words: int) -> None:
+    import time
+
+    query = " ".join(["ceasefire"] * words)
+    started = time.perf_counter()
+    with pytest.raises(LedgerError, match="too long") as raised:
         three.search_quotes(text=query)
+    assert time.perf_counter() - started < 2
+    assert len(str(raised.value)) < 250
+
+
+def test_a_search_past_its_time_limit_stops(three: Ledger) -> None:
+    from newsledger.settings import LimitSettings
+
+    three.add([make_document(f"b-{i}") for i in range(40)])
+    three.limits = LimitSettings(query_seconds=0.0)
+    heavy = " OR ".join(f"{letter}*" for letter in "abcdefhilmnoprst")  # 31 words
+    with pytest.raises(LedgerError, match="search stopped after 0 s"):
+        three.search_articles(heavy, raw=True)
+    three.limits = LimitSettings()
+    assert three.search_articles("drones")  # the handler is gone with the query
+    with pytest.raises(LedgerError, match="stopped"):
+        three.search_articles(heavy, raw=True, cancelled=lambda: True)
 
 
 # -- opening errors ------------------------------------------------------------------------
@@ -422,3 +489,24 @@ def test_a_commitment_without_a_deadline_is_off_the_timeline(ledger: Ledger) -> 
     ledger.add([replace(document, commitments=undated)])
     assert all(c.due_start for c in undated)
     assert "commitment" not in {r["layer"] for r in ledger.view("timeline")}
+
+
+def test_a_ledger_on_a_read_only_disk_can_still_be_read(tmp_path: Path) -> None:
+    """WAL mode writes a ``-shm`` file even to read; where nothing can be written the
+    ledger is opened immutable: reads work, a write is one clear database error."""
+    import subprocess
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with Ledger.open(folder / "l.db") as ledger:
+        ledger.add([make_document("a-1")])
+    if subprocess.run(["chattr", "+i", str(folder / "l.db"), str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i not available here (needs root and ext4): no read-only folder to try")
+    try:
+        with Ledger.open(folder / "l.db") as ledger:
+            assert [a.id for a in ledger.articles()] == ["a-1"]
+            assert ledger.search_quotes(speaker="Trump")
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                ledger.add([make_document("a-2")])
+    finally:
+        subprocess.run(["chattr", "-i", str(folder / "l.db"), str(folder)], capture_output=True)

@@ -125,3 +125,19 @@ def test_any_run_of_a_names_words_matches_it(words: list[str], data: st.DataObje
     name = " ".join(words)
     assert names_match(" ".join(words[start:end]).upper(), name)
     assert not names_match(" ".join(words) + " qqq", name)
+
+
+_SEARCHED = Ledger.open(":memory:")
+_SEARCHED.add([Document(article=Article(id="s-1", text='He said "e-mail" and NOT (or AND) Putin\'s * ^ : -x'))])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_user_text_searches_without_a_syntax_error(query: str) -> None:
+    """Whatever a user types (within the length limits) is words, never FTS5 syntax."""
+    from newsledger.store.search import forgiving_query
+
+    if len(query.split()) <= _SEARCHED.limits.max_query_terms:
+        _SEARCHED.search_articles(query)
+        _SEARCHED.search_quotes(text=query)
+    assert forgiving_query(forgiving_query(query)) == forgiving_query(query)

@@ -62,7 +62,7 @@ def test_quote_fields_are_the_record_fields(client, db):
 
 @pytest.mark.parametrize(
     ("params", "message"),
-    [({"since": "19/08/2025"}, "not an ISO date"), ({"q": '"unterminated'}, "bad search query")],
+    [({"since": "19/08/2025"}, "not an ISO date"), ({"q": '"unterminated', "raw": 1}, "bad search query")],
 )
 def test_bad_input_is_a_400_with_one_line(client, params, message):
     response = client.get("/api/quotes", params=params)

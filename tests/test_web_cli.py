@@ -34,7 +34,8 @@ def test_serve_options(runs, tmp_path):
     assert result.exit_code == 0, result.output
     app, options = runs[0]
     assert (options["host"], options["port"], app.state.allow_writes) == ("0.0.0.0", 8123, True)
-    assert "warning: serving on 0.0.0.0" in result.output
+    assert "warning: serving on 0.0.0.0" in result.output and "writes are open to the network" in result.output
+    assert f"write token: {app.state.write_token}" in result.output
 
 
 def test_serve_missing_ledger_is_one_line(runs, tmp_path):

@@ -126,12 +126,52 @@ def test_writes_only_with_the_flag(db, tmp_path):
 
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)
-    with TestClient(create_app(copy, allow_writes=True)) as client:
+    with TestClient(create_app(copy, allow_writes=True, write_token="s3cret")) as client:
         schema = client.get("/openapi.json").json()
         assert "post" in schema["paths"]["/api/entities/merge"]
-        response = client.post("/api/entities/merge", json={"target": "Donald Trump", "other": "Karoline Leavitt"})
+        response = client.post("/api/entities/merge", json={"target": "Donald Trump", "other": "Karoline Leavitt"},
+                               headers={"X-Newsledger-Token": "s3cret"})
         assert response.status_code == 200, response.text
         assert "read-write" in client.get("/").text
+
+
+MERGE = {"target": "Donald Trump", "other": "Karoline Leavitt"}
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 403),  # no token: a local process or page cannot write
+        ({"X-Newsledger-Token": "wrong"}, 403),
+        ({"X-Newsledger-Token": "s3cret", "Origin": "http://evil.example"}, 403),
+        ({"X-Newsledger-Token": "s3cret", "Origin": "http://testserver.evil.example"}, 403),
+        ({"Origin": "http://testserver"}, 403),  # same origin, still the token
+        ({"X-Newsledger-Token": "s3cret", "Origin": "http://testserver"}, 200),
+        ({"X-Newsledger-Token": "s3cret"}, 200),  # curl, with the token
+    ],
+)
+def test_writes_need_the_token_and_this_origin(db, tmp_path, headers, status):
+    import shutil
+
+    from newsledger.link import Ledger
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with Ledger.open(copy) as ledger:
+        before = ledger.entity_clusters()
+    with TestClient(create_app(copy, allow_writes=True, write_token="s3cret")) as client:
+        response = client.post("/api/entities/merge", json=MERGE, headers=headers)
+        assert response.status_code == status, response.text
+        if status == 403:
+            assert len(response.json()["detail"].splitlines()) == 1
+    with Ledger.open(copy) as ledger:
+        assert (ledger.entity_clusters() == before) is (status == 403)
+
+
+def test_each_app_gets_its_own_random_token(db):
+    one, two = create_app(db, allow_writes=True), create_app(db, allow_writes=True)
+    assert len(one.state.write_token) >= 32 and one.state.write_token != two.state.write_token
+    assert create_app(db).state.write_token is None
 
 
 def test_foreign_host_header_is_refused(hostile):
@@ -158,3 +198,115 @@ def test_missing_ledger_is_an_error_not_a_new_file(tmp_path):
     with pytest.raises(LedgerError, match="no ledger here"):
         create_app(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()
+
+
+# -- search that forgives, and its limits (issues 18, 21) ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def searched(tmp_path_factory):
+    """A ledger of one real article quoting "Putin's demands" and "the e-mail"."""
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+    from tests.conftest import ROOT
+
+    db = str(tmp_path_factory.mktemp("search") / "search.db")
+    article = ROOT / "tests" / "fixtures" / "reliability" / "search.txt"
+    result = CliRunner().invoke(main, ["ingest", str(article), "--published", "2025-08-20", "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize(("query", "words"), [("e-mail", "answered the e-mail"), ("Putin's", "Putin's demands")])
+def test_user_text_finds_its_quote_in_cli_web_and_api(searched, query, words):
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    shown = CliRunner().invoke(main, ["quotes", "--search", query, "--db", searched])
+    assert shown.exit_code == 0 and words in shown.output, shown.output
+    with TestClient(create_app(searched)) as client:
+        api = client.get("/api/quotes", params={"q": query})
+        assert api.status_code == 200 and [words in q["text"] for q in api.json()["quotes"]] == [True]
+        assert len(client.get("/api/articles", params={"q": query}).json()["articles"]) == 1
+        page = client.get("/quotes", params={"q": query})
+        assert page.status_code == 200 and words in html.unescape(re.sub(r"<[^>]+>", "", page.text))
+
+
+def test_raw_search_takes_fts_syntax_and_says_when_it_is_wrong(searched):
+    from click.testing import CliRunner
+
+    from newsledger.cli import main
+
+    shown = CliRunner().invoke(main, ["quotes", "--raw", "--search", "answer* NOT kremlin", "--db", searched])
+    assert shown.exit_code == 0 and "e-mail" in shown.output
+    wrong = CliRunner().invoke(main, ["quotes", "--raw", "--search", "Putin's", "--db", searched])
+    assert wrong.exit_code == 1 and "bad search query" in wrong.output and len(wrong.output.splitlines()) == 1
+    with TestClient(create_app(searched)) as client:
+        assert client.get("/api/quotes", params={"q": "answer*", "raw": 1}).json()["quotes"]
+        assert client.get("/api/quotes", params={"q": "Putin's", "raw": 1}).status_code == 400
+
+
+def test_a_5000_word_query_is_refused_fast_and_the_server_answers_next(searched):
+    import time
+
+    query = " ".join(["ceasefire"] * 5_000)
+    with TestClient(create_app(searched)) as client:
+        for path in ("/api/articles", "/api/quotes", "/quotes"):
+            started = time.perf_counter()
+            response = client.get(path, params={"q": query})
+            assert time.perf_counter() - started < 2, path
+            assert response.status_code == 400 and "too long" in response.text
+            assert len(response.text) < 5_000  # the query is not echoed back
+            started = time.perf_counter()
+            assert client.get("/api/quotes", params={"q": "e-mail"}).json()["quotes"]
+            assert time.perf_counter() - started < 1
+
+
+def test_a_client_that_goes_away_cancels_its_search(searched, monkeypatch):
+    """The middleware's event reaches the request's ledger, which asks it while a query
+    runs: a search whose client left stops (here one that would run 10 s otherwise)."""
+    import asyncio
+    import time
+
+    from newsledger.link import Ledger
+
+    waited = {}
+
+    def slow_search(self, query, *, raw=False, cancelled=None):
+        started = time.perf_counter()
+        while not (self.cancelled and self.cancelled()) and time.perf_counter() - started < 10:
+            time.sleep(0.01)
+        waited["seconds"] = time.perf_counter() - started
+        return []
+
+    monkeypatch.setattr(Ledger, "search_articles", slow_search)
+    app = create_app(searched)
+    scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http", "path": "/api/articles",
+             "raw_path": b"/api/articles", "query_string": b"q=talks", "root_path": "",
+             "headers": [(b"host", b"testserver")], "client": ("127.0.0.1", 1), "server": ("testserver", 80)}
+
+    async def exchange() -> None:
+        messages = [{"type": "http.request", "body": b"", "more_body": False}]
+
+        async def receive():
+            if messages:
+                return messages.pop()
+            await asyncio.sleep(0.2)  # the client closes the tab
+            return {"type": "http.disconnect"}
+
+        async def send(message):
+            return None
+
+        await app(scope, receive, send)
+
+    asyncio.run(exchange())
+    assert waited["seconds"] < 2
+
+
+@pytest.mark.parametrize("params", [{"since": "x" * 10_000}, {"q": "y " * 5_000}, {"q": '"' + "z" * 10_000, "raw": 1}])
+def test_a_400_does_not_echo_a_long_parameter(searched, params):
+    with TestClient(create_app(searched)) as client:
+        response = client.get("/api/quotes", params=params)
+        assert response.status_code == 400 and len(response.text) < 400, response.text[:200]

@@ -111,9 +111,22 @@ class Pipeline:
         nothing leaves the zone but records of plain strings and offsets.
         """
         texts = [document.article.text for document in batch]
-        with ZONE_LOCK, self.nlp.memory_zone():
-            docs = self.nlp.pipe(texts, batch_size=len(batch))
-            return [self.annotate_parsed(parsed(document, doc)) for document, doc in zip(batch, docs)]
+        try:
+            with ZONE_LOCK, self.nlp.memory_zone():
+                docs = self.nlp.pipe(texts, batch_size=len(batch))
+                return [self._after_parse(document, doc) for document, doc in zip(batch, docs)]
+        except Exception as err:  # the parser broke on one text: parse each alone to find it
+            if len(batch) > 1:
+                return [result for document in batch for result in self._annotate_batch([document])]
+            log.debug("parsing %s failed", batch[0].article.id, exc_info=True)
+            return [_failure(batch[0], "parse", err)]
+
+    def _after_parse(self, document: Document, doc: Any) -> Document | StageFailure:
+        try:
+            document = parsed(document, doc)
+        except Exception as err:  # the shared analysis of one odd parse
+            return _failure(document, "analysis", err)
+        return self.annotate_parsed(document)
 
     def annotate_parsed(self, document: Document) -> Document | StageFailure:
         """Run the stages on a document whose ``doc`` and ``analysis`` are already made
@@ -123,8 +136,7 @@ class Pipeline:
                 document = stage.annotate(document, section)
             except Exception as err:  # a bad article fails alone, with its reason
                 log.debug("stage %s failed on %s", stage.name, document.article.id, exc_info=True)
-                source = document.article.source or document.article.id
-                return StageFailure(source, document.article.id, stage.name, f"{type(err).__name__}: {err}")
+                return _failure(document, stage.name, err)
         problem = bad_span(document)
         if problem:
             return StageFailure(document.article.source or document.article.id, document.article.id, "records", problem)
@@ -136,6 +148,12 @@ class Pipeline:
         if isinstance(result, StageFailure):
             raise RuntimeError(str(result))
         return result
+
+
+def _failure(document: Document, stage: str, err: Exception) -> StageFailure:
+    """The failure of ``document`` at ``stage``, its message on one line."""
+    message = " ".join(f"{type(err).__name__}: {err}".split())
+    return StageFailure(document.article.source or document.article.id, document.article.id, stage, message[:500])
 
 
 def section_of(settings: Settings, stage: Stage) -> Any:

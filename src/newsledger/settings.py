@@ -180,6 +180,38 @@ class EngineSettings:
 
 
 @dataclass(frozen=True)
+class LimitSettings:
+    """Bounds on what one input, one article and one search may cost (issue 21): each
+    is a one-line error or warning naming the input when passed, never a crash or an
+    exhausted machine. The defaults are far above real news (the longest PolNeAR text
+    is 60 k characters, a Zyte page 2 MB) so nobody meets them by accident."""
+
+    #: Bytes one input may hold once decompressed (a file, stdin, a gzip's content).
+    max_input_bytes: int = 50_000_000
+    #: Bytes one record may hold: a WARC payload, a JSONL line, a feed entry.
+    max_record_bytes: int = 10_000_000
+    #: Characters of clean text per article: spaCy's own default ``max_length``, under
+    #: which the parser's working memory stays below a few GiB.
+    max_article_chars: int = 1_000_000
+    #: Publication years outside this range are dropped (stored as unknown, with a
+    #: warning): a date of 0001-01-01 or 9999-12-31 is a placeholder, not a date.
+    min_year: int = 1800
+    #: Years after today a publication date may lie (a time zone, an embargo).
+    max_years_ahead: int = 1
+    #: Words in one search query, and its characters: a 5,000-word query is an attack.
+    max_query_terms: int = 32
+    max_query_chars: int = 1_000
+    #: Seconds one search may run (SQLite progress handler, PostgreSQL statement_timeout).
+    query_seconds: float = 5.0
+    #: Seconds a SQLite writer waits for another's write lock (``busy_timeout``): longer
+    #: than the longest write batch, so concurrent ingests take turns instead of failing.
+    busy_seconds: float = 300.0
+    #: Articles stored and linked per transaction: a long ingest commits in batches so
+    #: other writers are not starved; each batch is atomic.
+    write_batch: int = 25
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of newsledger's settings; ``Settings()`` is the defaults.
 
@@ -197,6 +229,7 @@ class Settings:
     link: LinkSettings = field(default_factory=LinkSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     engine: EngineSettings = field(default_factory=EngineSettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
 
     def section(self, name: str) -> Any:
         """The section called ``name``: ``Settings().section("quotes").coref_window`` -> 4."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import click
 from rich.console import Console
@@ -31,9 +33,28 @@ def settings_of(ctx: click.Context) -> Settings:
     return settings if isinstance(settings, Settings) else Settings()
 
 
+#: C0 and C1 control characters but tab and newline: an ANSI escape (``\x1b[2J``) or a
+#: terminal title sequence in an article's text must not reach the user's terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters: ``printable("a\x1b[31mb")`` -> ``"a[31mb"``."""
+    return _CONTROL.sub("", text)
+
+
+class _Console(Console):
+    """A console whose printed strings lose their control characters (article text is
+    interpolated into them)."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        super().print(*(printable(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
 def console() -> Console:
-    """A console on stdout; plain text (no colour, no wrapping) when not a terminal."""
-    return Console(highlight=False, soft_wrap=True)
+    """A console on stdout; plain text (no colour, no wrapping) when not a terminal;
+    control characters of the text printed are dropped (:func:`printable`)."""
+    return _Console(highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -46,7 +67,8 @@ def open_ledger(path: str, must_exist: bool = True) -> Iterator[Ledger]:
     if must_exist and path != ":memory:" and not is_postgres_url(path) and not os.path.exists(path):
         raise click.ClickException(f"{path}: no ledger here; run `newsledger ingest` first or pass --db")
     try:
-        ledger = Ledger.open(path)
+        ctx = click.get_current_context(silent=True)
+        ledger = Ledger.open(path).configure((settings_of(ctx) if ctx else Settings()).limits)
     except LedgerError as err:
         raise click.ClickException(str(err)) from err
     with ledger:
@@ -70,5 +92,5 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> s
 
 def clip(text: str | None, width: int = 110) -> str:
     """One line of at most ``width`` characters."""
-    line = " ".join((text or "").split())
+    line = " ".join(printable(text or "").split())
     return line if len(line) <= width else line[: width - 1] + "…"

@@ -10,7 +10,7 @@ import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, settings_of
+from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, printable, settings_of
 from newsledger.engine import ENGINES
 from newsledger.export import export_ledger
 from newsledger.ingest import Overrides, parse_published
@@ -74,7 +74,7 @@ def ingest(
                 on_failure=lambda line: click.echo(f"error: {line}", err=True), on_progress=advance,
             )
         except LedgerError as err:
-            raise click.ClickException(f"{db}: nothing stored: {err}") from err
+            raise click.ClickException(f"{db}: {err}") from err  # says what was stored before it
     if not quiet:
         click.echo(report.line())
     if report.failures:
@@ -154,7 +154,7 @@ def _layer_table(spec: LayerSpec, records: list) -> Table:
             value = column.value(record)
             if column.width is not None:
                 value = clip(value, column.width)
-            cells.append(str(value) if value not in (None, "") else "–")
+            cells.append(printable(str(value)) if value not in (None, "") else "–")
         table.add_row(*cells)
     return table
 
@@ -162,15 +162,17 @@ def _layer_table(spec: LayerSpec, records: list) -> Table:
 @click.command()
 @db_option
 @click.option("--speaker", help="Canonical name or alias of the speaker (e.g. 'Trump').")
-@click.option("--search", "text", help="Full-text search over the quote text (SQLite FTS5 syntax).")
+@click.option("--search", "text", help="Words to find in the quote text (e-mail, Putin's, \"a phrase\").")
+@click.option("--raw", is_flag=True, help="Read --search as FTS5 syntax (AND, OR, NOT, prefix*) on SQLite, web-search syntax on PostgreSQL.")
 @click.option("--outlet", help="Only quotes from this outlet.")
 @click.option("--since", callback=iso_date, help="Articles published on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=iso_date, help="Articles published on or before this date (YYYY-MM-DD).")
-def quotes(db: str, speaker: str | None, text: str | None, outlet: str | None, since: str | None, until: str | None) -> None:
+def quotes(db: str, speaker: str | None, text: str | None, raw: bool, outlet: str | None, since: str | None,
+           until: str | None) -> None:
     """Who said what: quotes with speaker, outlet, date and the words."""
     with open_ledger(db) as ledger:
         try:
-            found = ledger.search_quotes(speaker=speaker, text=text, outlet=outlet, since=since, until=until)
+            found = ledger.search_quotes(speaker=speaker, text=text, outlet=outlet, since=since, until=until, raw=raw)
         except LedgerError as err:
             raise click.ClickException(str(err)) from err
     out = console()

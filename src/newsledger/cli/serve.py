@@ -26,7 +26,8 @@ def is_loopback(host: str) -> bool:
               help="Address to bind. Anything but loopback exposes the ledger to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--allow-writes", is_flag=True,
-              help="Add the write endpoints (entity merge/split). Off by default: the app is read-only.")
+              help="Add the write endpoints (entity merge/split), which need the token printed at start "
+                   "in the X-Newsledger-Token header. Off by default: the app is read-only.")
 def serve(db: str, host: str, port: int, allow_writes: bool) -> None:
     """Browse the ledger in a web browser: articles with every record highlighted,
     who said what, stances, timeline, entities, stories, and a JSON API under /api.
@@ -37,15 +38,19 @@ def serve(db: str, host: str, port: int, allow_writes: bool) -> None:
     # while to import and only this command needs it; no cycle (nothing imports cli).
     import uvicorn
 
-    from newsledger.web.app import LOOPBACK_HOSTS, create_app
+    from newsledger.web.app import LOOPBACK_HOSTS, TOKEN_HEADER, create_app
 
     hosts = list(LOOPBACK_HOSTS)
     if not is_loopback(host):
-        click.echo(f"warning: serving on {host}: anyone who can reach it can read the ledger", err=True)
+        writes = (" and anyone who has the write token can change it (merge and split entities): "
+                  "writes are open to the network" if allow_writes else "")
+        click.echo(f"warning: serving on {host}: anyone who can reach it can read the ledger{writes}", err=True)
         hosts.append("*")
     try:
         app = create_app(db, allow_writes=allow_writes, allowed_hosts=hosts)
     except LedgerError as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"newsledger: http://{host}:{port}/ ({'read-write' if allow_writes else 'read-only'}); Ctrl-C stops")
+    if allow_writes:
+        click.echo(f"write token: {app.state.write_token} (send it as the {TOKEN_HEADER} header with every write)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

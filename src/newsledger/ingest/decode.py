@@ -11,10 +11,13 @@ IngestSettings.max_control_ratio and IngestSettings.min_guess_bytes.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from newsledger.ingest.build import IngestError
 from newsledger.settings import IngestSettings
+
+logger = logging.getLogger(__name__)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -50,7 +53,35 @@ def decode(data: bytes, source: str, settings: IngestSettings = IngestSettings()
                 return _checked(data.decode(encoding), source, settings)
             except (UnicodeDecodeError, LookupError):
                 continue
+    mixed = _per_line(data, source)
+    if mixed is not None:
+        return _checked(mixed, source, settings)
     return _checked(_guess(data, source, settings.min_guess_bytes), source, settings)
+
+
+def _per_line(data: bytes, source: str) -> str | None:
+    """UTF-8 text with a few Windows-1252 lines (a paragraph pasted from elsewhere),
+    decoded line by line with a warning naming them; ``None`` unless some line really
+    is UTF-8 beyond ASCII (else the whole input is one other encoding: guess it).
+
+    >>> _per_line("café\\n".encode() + "naïve\\n".encode("cp1252"), "x.txt")
+    'café\\nnaïve\\n'
+    """
+    lines = data.splitlines(keepends=True)
+    utf8, other, out = 0, [], []
+    for number, line in enumerate(lines, 1):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            other.append(number)
+            out.append(line.decode("cp1252", errors="replace"))
+    if not utf8 or not other:
+        return None
+    shown = ", ".join(map(str, other[:5])) + (f" and {len(other) - 5} more" if len(other) > 5 else "")
+    logger.warning("%s: line%s %s not UTF-8 like the rest; read as Windows-1252",
+                   source, "s" * (len(other) > 1), shown + (" are" if len(other) > 1 else " is"))
+    return "".join(out)
 
 
 def _declared_charset(data: bytes, sniff_bytes: int) -> str | None:

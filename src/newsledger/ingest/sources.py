@@ -20,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, TextIO
 
+from newsledger.ingest import limits as bounds
 from newsledger.ingest.build import Found, IngestError, Overrides, build
 from newsledger.ingest.decode import decode
 from newsledger.ingest.feeds import read_feed
@@ -27,7 +28,7 @@ from newsledger.ingest.html import extract_html
 from newsledger.ingest.jsonl import read_jsonl
 from newsledger.ingest.warc import read_warc
 from newsledger.records import Document
-from newsledger.settings import IngestSettings
+from newsledger.settings import IngestSettings, LimitSettings
 
 logger = logging.getLogger(__name__)
 
@@ -61,15 +62,17 @@ def read_inputs(
     overrides: Overrides = Overrides(),
     stdin: TextIO | BinaryIO | None = None,
     settings: IngestSettings = IngestSettings(),
+    limits: LimitSettings = LimitSettings(),
 ) -> Iterator[Result]:
     """One cleaned :class:`Document` per article in ``paths``, or an :class:`IngestError`.
 
     A bad input (or JSONL line, feed entry, WARC record) yields its error and reading
     goes on. ``"-"`` reads ``stdin`` (default ``sys.stdin``), sniffing its format.
-    ``settings`` go down to every reader (see :class:`IngestSettings`).
+    ``settings`` go down to every reader (see :class:`IngestSettings`); ``limits``
+    bound every input and record (:mod:`newsledger.ingest.limits`).
     """
     for path in paths:
-        for found in _guarded(path, _read_path(path, stdin, settings)):
+        for found in _guarded(path, _read_path(path, stdin, settings, limits)):
             if isinstance(found, IngestError):
                 yield found
             else:
@@ -89,19 +92,20 @@ def _guarded(
 
 
 def _read_path(
-    path: str, stdin: TextIO | BinaryIO | None, settings: IngestSettings
+    path: str, stdin: TextIO | BinaryIO | None, settings: IngestSettings,
+    limits: LimitSettings = LimitSettings(),
 ) -> Iterator[Found | IngestError]:
     if path == "-":
-        yield from _read_bytes(_stdin_bytes(stdin), "-", None, settings)
+        yield from _read_bytes(_stdin_bytes(stdin, limits), "-", None, settings, limits)
         return
     target = Path(path)
     if target.is_dir():
         for file in _walk(target):
-            yield from _guarded(str(file), _read_file(file, settings))
+            yield from _guarded(str(file), _read_file(file, settings, limits))
     elif not target.exists():
         raise IngestError(path, "no such file or directory")
     else:
-        yield from _read_file(target, settings)
+        yield from _read_file(target, settings, limits)
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -113,19 +117,23 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def _read_file(path: Path, settings: IngestSettings) -> Iterator[Found | IngestError]:
+def _read_file(
+    path: Path, settings: IngestSettings, limits: LimitSettings = LimitSettings()
+) -> Iterator[Found | IngestError]:
     name = str(path)
     if path.stat().st_size == 0:
         raise IngestError(name, "empty file")
     kind = file_format(path.name)
-    if kind == "warc":
+    if kind == "warc":  # streamed record by record, each bounded by max_record_bytes
         with path.open("rb") as stream:
-            yield from read_warc(stream, name, settings)
+            yield from read_warc(stream, name, settings, limits)
     elif kind == "jsonl":
+        bounds.check_size(path.stat().st_size, name, limits)
         with path.open("rb") as stream:
             yield from read_jsonl(stream, name, settings)
     else:
-        yield from _read_bytes(path.read_bytes(), name, path, settings)
+        bounds.check_size(path.stat().st_size, name, limits)
+        yield from _read_bytes(path.read_bytes(), name, path, settings, limits)
 
 
 def file_format(name: str) -> str | None:
@@ -138,7 +146,8 @@ def file_format(name: str) -> str | None:
 
 
 def _read_bytes(
-    data: bytes, name: str, path: Path | None, settings: IngestSettings
+    data: bytes, name: str, path: Path | None, settings: IngestSettings,
+    limits: LimitSettings = LimitSettings(),
 ) -> Iterator[Found | IngestError]:
     """Dispatch in-memory bytes (a file or stdin) to their reader."""
     if (
@@ -146,16 +155,16 @@ def _read_bytes(
         and path.name.lower().endswith(".gz")
         and file_format(path.name) != "warc"
     ):
-        data = _gunzip(data, name)
+        data = bounds.gunzip(data, name, limits)
         kind = file_format(path.name[:-3]) or sniff(data, settings)
     else:
         named = file_format(path.name) if path is not None else None
         kind = named or sniff(data, settings)
         if kind == "gzip":
-            data = _gunzip(data, name)
+            data = bounds.gunzip(data, name, limits)
             kind = sniff(data, settings)
     if kind == "warc":
-        yield from read_warc(io.BytesIO(data), name, settings)
+        yield from read_warc(io.BytesIO(data), name, settings, limits)
     elif kind == "jsonl":
         yield from read_jsonl(io.BytesIO(data), name, settings)
     elif kind == "feed":
@@ -186,13 +195,6 @@ def sniff(data: bytes, settings: IngestSettings = IngestSettings()) -> str:
     return "text"
 
 
-def _gunzip(data: bytes, name: str) -> bytes:
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as err:
-        raise IngestError(name, f"bad gzip data ({err})") from err
-
-
 def _gunzip_head(data: bytes) -> bytes:
     try:
         return gzip.GzipFile(fileobj=io.BytesIO(data)).read(16)
@@ -200,7 +202,7 @@ def _gunzip_head(data: bytes) -> bytes:
         return b""
 
 
-def _stdin_bytes(stdin: TextIO | BinaryIO | None) -> bytes:
+def _stdin_bytes(stdin: TextIO | BinaryIO | None, limits: LimitSettings = LimitSettings()) -> bytes:
     stream = stdin if stdin is not None else sys.stdin.buffer
-    data = stream.read()
+    data = bounds.read_capped(stream, "-", limits.max_input_bytes, "max_input_bytes")  # type: ignore[arg-type]
     return data.encode("utf-8") if isinstance(data, str) else data

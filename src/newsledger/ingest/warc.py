@@ -19,13 +19,15 @@ from typing import IO
 from newsledger.ingest.build import Found, IngestError
 from newsledger.ingest.decode import decode
 from newsledger.ingest.html import extract_html
-from newsledger.settings import IngestSettings
+from newsledger.ingest.limits import read_capped
+from newsledger.settings import IngestSettings, LimitSettings
 
 logger = logging.getLogger(__name__)
 
 
 def read_warc(
-    stream: IO[bytes], source: str, settings: IngestSettings = IngestSettings()
+    stream: IO[bytes], source: str, settings: IngestSettings = IngestSettings(),
+    limits: LimitSettings = LimitSettings(),
 ) -> Iterator[Found | IngestError]:
     """The HTML responses in a WARC stream; :class:`IngestError` if it is not a WARC."""
     from warcio.archiveiterator import ArchiveIterator
@@ -41,13 +43,14 @@ def read_warc(
             if record.rec_type != "response" or not _is_html(record):
                 continue
             number += 1
-            yield _record_article(record, f"{source}#{number}", settings)
+            yield _record_article(record, f"{source}#{number}", settings, limits)
     except ArchiveLoadFailed as err:
         raise IngestError(source, f"malformed WARC: {err}") from err
     except (ValueError, AttributeError, EOFError, OSError, zlib.error) as err:
         # warcio fails on truncated or headerless records with assorted errors.
         raise IngestError(
-            source, f"malformed WARC ({type(err).__name__}: {err})"
+            source, f"malformed WARC, or truncated after {number} HTML responses "
+            f"({type(err).__name__}: {err})"
         ) from err
     if number == 0:
         raise IngestError(source, "no HTML responses in this WARC")
@@ -69,12 +72,17 @@ def _is_html(record: object) -> bool:
 
 
 def _record_article(
-    record: object, name: str, settings: IngestSettings
+    record: object, name: str, settings: IngestSettings, limits: LimitSettings = LimitSettings()
 ) -> Found | IngestError:
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
     warc_date = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
     try:
-        payload = record.content_stream().read()  # type: ignore[attr-defined]
+        payload = read_capped(
+            record.content_stream(), name, limits.max_record_bytes, "max_record_bytes"  # type: ignore[attr-defined]
+        )
+        missing = _truncated(record, name)
+        if missing:
+            return IngestError(name, missing)
         found = extract_html(
             decode(payload, name, settings), name, url=url, settings=settings
         )
@@ -85,3 +93,19 @@ def _record_article(
             name, f"unreadable WARC record ({type(err).__name__}: {err})"
         )
     return replace(found, url=found.url or url, published=found.published or warc_date)
+
+
+def _truncated(record: object, name: str) -> str | None:
+    """Why a record cut short by the end of the archive is not stored, or ``None``.
+
+    warcio stops quietly where a ``.warc.gz`` ends; the bytes of the record it never
+    read tell. A record that says it is partial (``WARC-Truncated``) is kept, with a warning."""
+    missing = getattr(getattr(record, "raw_stream", None), "limit", 0) or 0
+    marked = record.rec_headers.get_header("WARC-Truncated")  # type: ignore[attr-defined]
+    if marked:
+        logger.warning("%s: the archive marks this record partial (WARC-Truncated: %s); stored as it is", name, marked)
+    if not missing or marked:
+        return None
+    length = record.rec_headers.get_header("Content-Length")  # type: ignore[attr-defined]
+    return (f"truncated WARC record: the archive ends {missing:,} bytes before the record's end "
+            f"(Content-Length {length}); the partial page is not stored")

@@ -357,7 +357,7 @@ def _rename(ledger: Ledger, cluster_id: str) -> None:
     row = ledger.execute(
         "SELECT e.name FROM entity_links l JOIN entities e ON e.id = l.entity_id "
         "WHERE l.cluster_id = ? GROUP BY e.name "
-        "ORDER BY MAX(l.rule = 'full-name') DESC, COUNT(*) DESC, LENGTH(e.name), e.name LIMIT 1",
+        "ORDER BY MAX(CASE WHEN l.rule = 'full-name' THEN 1 ELSE 0 END) DESC, COUNT(*) DESC, LENGTH(e.name), e.name LIMIT 1",
         (cluster_id,),
     ).fetchone()
     if row is not None:

@@ -12,6 +12,7 @@ The ledger with the cross-article links, the one the CLI, the web app and
 """
 
 from newsledger.store.errors import (
+    LedgerBusyError,
     LedgerError,
     RecordConflictError,
     SchemaDriftError,
@@ -24,6 +25,7 @@ __all__ = [
     "MIGRATIONS",
     "AddResult",
     "Ledger",
+    "LedgerBusyError",
     "LedgerError",
     "Migration",
     "RecordConflictError",

@@ -12,6 +12,9 @@ locking, full-text search, case-insensitive comparison — is asked of the diale
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from newsledger.store import schema
@@ -62,6 +65,12 @@ class Dialect(Protocol):
     def is_bad_query(self, exc: BaseException) -> bool:
         """Whether ``exc`` means the user's search syntax is wrong (not a busy database)."""
 
+    def time_limit(
+        self, conn: Any, seconds: float, cancelled: Callable[[], bool] | None
+    ) -> AbstractContextManager[Callable[[BaseException], bool]]:
+        """Stop the statements run inside after ``seconds`` or once ``cancelled()``;
+        yields a function telling whether an exception raised inside is that stop."""
+
 
 class SQLiteDialect:
     """SQLite: ``PRAGMA user_version``, ``BEGIN IMMEDIATE``, FTS5 with triggers."""
@@ -105,6 +114,26 @@ class SQLiteDialect:
         if not isinstance(exc, sqlite3.OperationalError):
             return False
         return "locked" not in str(exc) and "busy" not in str(exc)
+
+    @contextmanager
+    def time_limit(
+        self, conn: sqlite3.Connection, seconds: float, cancelled: Callable[[], bool] | None
+    ) -> Iterator[Callable[[BaseException], bool]]:
+        """A progress handler, called every thousand VM steps, interrupts the
+        statement (``sqlite3.OperationalError: interrupted``) past the deadline."""
+        deadline = time.monotonic() + seconds
+        stopped = False
+
+        def check() -> bool:
+            nonlocal stopped
+            stopped = stopped or time.monotonic() > deadline or bool(cancelled and cancelled())
+            return stopped
+
+        conn.set_progress_handler(check, 1_000)
+        try:
+            yield lambda exc: stopped
+        finally:
+            conn.set_progress_handler(None, 0)
 
 
 def dialect_for(conn: Connection) -> Dialect:

@@ -17,3 +17,7 @@ class SchemaDriftError(LedgerError):
 
 class RecordConflictError(LedgerError):
     """Two different records of one batch carry the same id."""
+
+
+class LedgerBusyError(LedgerError):
+    """Another process held the write lock longer than this one would wait."""

@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import logging
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from typing import Any, Self
 
 from newsledger.layers import LAYERS
 from newsledger.records import Article, Document, Entity, Mention
+from newsledger.settings import LimitSettings
 from newsledger.store import postgres, schema
 from newsledger.store.dialect import Connection, Dialect, dialect_for
 from newsledger.store.errors import LedgerError, RecordConflictError
@@ -46,8 +48,9 @@ from newsledger.store.views import VIEW_NAMES
 log = logging.getLogger(__name__)
 
 #: Pragmas set on every connection (SQLite-only). WAL lets readers (Datasette, the
-#: web UI) read while an ingest writes; the busy timeout waits out a short write lock.
-_PRAGMAS = ("PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000")
+#: web UI) read while an ingest writes; the busy timeout (``[limits] busy_seconds``,
+#: :meth:`Ledger.configure`) lets writers wait their turn for the write lock.
+_PRAGMAS = ("PRAGMA foreign_keys = ON", f"PRAGMA busy_timeout = {int(LimitSettings.busy_seconds * 1000):d}")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,19 @@ class AddResult:
 
     new: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite could write ``path`` and its journal files beside it: a probe file
+    in its folder, since ``os.access`` says yes to root on a read-only mount."""
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+        with path.open("r+b"):
+            pass
+    except OSError:
+        return False
+    return True
 
 
 def _merge_aliases(old: Sequence[str], new: Sequence[str]) -> list[str]:
@@ -120,7 +136,11 @@ class Ledger(LedgerSearch):
                 raise LedgerError(f"{name}: is a directory; give a database file path")
             if not target.parent.is_dir():
                 raise LedgerError(f"{name}: folder {target.parent} does not exist")
-        conn = sqlite3.connect(name, isolation_level=None)
+        new = name != ":memory:" and not Path(name).exists()
+        try:
+            conn = sqlite3.connect(name, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LedgerError(f"{name}: cannot open ({exc})") from exc
 
         def prepare() -> None:
             for pragma in _PRAGMAS:
@@ -128,7 +148,39 @@ class Ledger(LedgerSearch):
             if name != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
 
-        return cls._migrated(conn, name, migrations, sqlite3.DatabaseError, prepare)
+        try:
+            return cls._migrated(conn, name, migrations, sqlite3.DatabaseError, prepare)
+        except LedgerError as err:
+            if not new:
+                if isinstance(err.__cause__, sqlite3.OperationalError) and not _writable(Path(name)):
+                    return cls._open_read_only(Path(name), migrations)
+                raise
+            if Path(name).exists():
+                raise
+            raise LedgerError(f"{name}: cannot create a ledger there ({err.__cause__}); "
+                              f"is {Path(name).parent} writable?") from err
+
+    @classmethod
+    def _open_read_only(cls, path: Path, migrations: Sequence[Migration]) -> Self:
+        """A ledger on a read-only disk or folder: WAL mode needs to write its ``-shm``
+        file even to read, so the file is opened ``immutable`` (nothing can change it
+        while it is read there); any write is then SQLite's "readonly database" error."""
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            if schema_version(conn) < len(migrations):
+                raise LedgerError(f"{path}: read-only, and written by an older newsledger: "
+                                  "open it once where it can be written to migrate it")
+            apply_migrations(conn, migrations, str(path))  # refuses a newer file; writes nothing
+            check_schema(conn, str(path))
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LedgerError(f"{path}: not a usable newsledger database ({exc})") from exc
+        except BaseException:
+            conn.close()
+            raise
+        log.info("%s: opened read-only (the file or its folder cannot be written)", path)
+        return cls(conn, str(path))
 
     @classmethod
     def _open_postgres(cls, url: str, migrations: Sequence[Migration]) -> Self:
@@ -160,6 +212,14 @@ class Ledger(LedgerSearch):
             conn.close()
             raise
         return cls(conn, name)
+
+    def configure(self, limits: LimitSettings) -> Self:
+        """Use ``limits`` (``settings.limits``) for searches and, on SQLite, for how long
+        a writer waits for another's write lock."""
+        self.limits = limits
+        if self.backend == "sqlite":
+            self._conn.execute(f"PRAGMA busy_timeout = {int(limits.busy_seconds * 1000):d}")
+        return self
 
     @property
     def backend(self) -> str:

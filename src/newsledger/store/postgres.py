@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from newsledger.store import schema
-from newsledger.store.errors import LedgerError
+from newsledger.store.errors import LedgerBusyError, LedgerError
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +176,7 @@ class PostgresDialect:
             conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY:d})")
         except psycopg.errors.LockNotAvailable as exc:  # the URL set a lock_timeout
             conn.execute("ROLLBACK")
-            raise LedgerError(
+            raise LedgerBusyError(
                 f"{conn.name}: another process is writing the ledger (lock_timeout passed); "
                 "retry when it has finished"
             ) from exc
@@ -215,6 +217,37 @@ class PostgresDialect:
     def is_bad_query(self, exc: BaseException) -> bool:
         # websearch_to_tsquery accepts any input: a failure here is never the user's syntax.
         return False
+
+    @contextmanager
+    def time_limit(
+        self, conn: PgConnection, seconds: float, cancelled: Callable[[], bool] | None
+    ) -> Iterator[Callable[[BaseException], bool]]:
+        """``statement_timeout`` for the statements inside (the server cancels them);
+        ``cancelled()`` is polled from a thread that cancels the running statement."""
+        import psycopg
+
+        stopped = False
+        done = threading.Event()
+
+        def watch() -> None:
+            nonlocal stopped
+            while not done.wait(0.1):
+                if cancelled is not None and cancelled():
+                    stopped = True
+                    conn.raw.cancel()
+                    return
+
+        conn.execute(f"SET statement_timeout = {max(1, int(seconds * 1000)):d}")
+        watcher = threading.Thread(target=watch, daemon=True)
+        if cancelled is not None:
+            watcher.start()
+        try:
+            yield lambda exc: stopped or isinstance(exc, psycopg.errors.QueryCanceled)
+        finally:
+            done.set()
+            if watcher.is_alive():
+                watcher.join()
+            conn.execute("RESET statement_timeout")
 
 
 def _document(prefix: str, columns: Sequence[str]) -> str:

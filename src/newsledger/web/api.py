@@ -47,9 +47,9 @@ def export(request: Request) -> Json:
 
 @router.get("/articles", summary="Articles, filtered by outlet, day range or FTS words")
 def articles(request: Request, outlet: str | None = None, since: DateQuery = None,
-             until: DateQuery = None, q: str | None = None) -> Json:
+             until: DateQuery = None, q: str | None = None, raw: bool = False) -> Json:
     with open_ledger(request) as ledger:
-        found = ledger.search_articles(q) if q else ledger.articles(outlet, day(since, "since"), day(until, "until"))
+        found = ledger.search_articles(q, raw=raw) if q else ledger.articles(outlet, day(since, "since"), day(until, "until"))
         return {"articles": [to_dict(a) for a in found]}
 
 
@@ -64,12 +64,12 @@ def article(request: Request, article_id: str) -> Json:
 
 @router.get("/quotes", summary="Who said what: quotes by speaker, words (FTS5), outlet, days")
 def quotes(request: Request, speaker: str | None = None,
-           q: Annotated[str | None, Query(description="FTS5 query over the quote text")] = None,
+           q: Annotated[str | None, Query(description="Words of the quote text (raw=1: FTS5 syntax)")] = None,
            outlet: str | None = None, since: DateQuery = None, until: DateQuery = None,
-           article_id: str | None = None) -> Json:
+           article_id: str | None = None, raw: bool = False) -> Json:
     with open_ledger(request) as ledger:
         found = ledger.search_quotes(speaker or None, q or None, outlet or None,
-                                     day(since, "since"), day(until, "until"))
+                                     day(since, "since"), day(until, "until"), raw=raw)
         return {"quotes": [to_dict(quote) for quote, _ in found
                            if article_id is None or quote.article_id == article_id]}
 

@@ -5,7 +5,10 @@ Server-rendered pages (:mod:`newsledger.web.pages`) and a JSON API under ``/api`
 request's ledger, the templates) is in :mod:`newsledger.web.deps`. The app imports the
 routers; they never import it. Safety by construction:
 
-- read-only unless ``allow_writes`` (the write endpoints are then the only ones added);
+- read-only unless ``allow_writes`` (the write endpoints are then the only ones added),
+  and then every write needs the app's token in the ``X-Newsledger-Token`` header
+  (``newsledger serve`` prints it) and, from a browser, an ``Origin`` of the server
+  itself: another page or a local process without the token cannot write;
 - each request opens its own :class:`~newsledger.link.Ledger` (SQLite connections
   stay on the thread that made them), and ids and filters only ever reach SQL as
   parameters, never a file path; static files come from the package's ``static/``
@@ -17,8 +20,13 @@ routers; they never import it. Safety by construction:
 
 from __future__ import annotations
 
+import asyncio
+import hmac
 import logging
+import secrets
+import threading
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -53,10 +61,17 @@ SECURITY_HEADERS = {
 }
 
 
+#: The request header that carries the write token.
+TOKEN_HEADER = "X-Newsledger-Token"
+#: Methods that never write.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def create_app(db_path: str | Path, allow_writes: bool = False,
-               allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
+               allowed_hosts: Sequence[str] = LOOPBACK_HOSTS, write_token: str | None = None) -> FastAPI:
     """The app over the ledger at ``db_path`` (which must exist: the app never creates
-    one). ``allow_writes`` adds the entity merge/split endpoints."""
+    one). ``allow_writes`` adds the entity merge/split endpoints, guarded by
+    ``write_token`` (a fresh random one unless given: ``app.state.write_token``)."""
     path: str | Path = str(db_path) if is_postgres_url(str(db_path)) else Path(db_path)
     if isinstance(path, Path) and not path.is_file():
         raise LedgerError(f"{db_path}: no ledger here; run `newsledger ingest` first or pass --db")
@@ -65,9 +80,12 @@ def create_app(db_path: str | Path, allow_writes: bool = False,
                   description="The newsledger ledger as JSON: the shapes of `newsledger export`.")
     app.state.db_path = str(path)
     app.state.allow_writes = allow_writes
+    app.state.write_token = (write_token or secrets.token_urlsafe(24)) if allow_writes else None
     app.state.templates = deps.templates(allow_writes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.middleware("http")(_security_headers)
+    app.middleware("http")(_write_guard)
+    app.add_middleware(ClientGone)
     _add_error_handlers(app)
     app.include_router(api.router)
     if allow_writes:
@@ -83,6 +101,53 @@ async def _security_headers(request: Request, call_next):  # type: ignore[no-unt
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+class ClientGone:
+    """ASGI middleware: ``request.state.client_gone``, an event set when the client
+    disconnects before its response is done, so a long search stops (the ledger asks it
+    while a query runs) instead of burning CPU for nobody."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        gone = threading.Event()
+        scope.setdefault("state", {})["client_gone"] = gone
+        inbox: asyncio.Queue = asyncio.Queue()
+
+        async def listen() -> None:  # the only reader of the client's messages
+            while True:
+                message = await receive()
+                await inbox.put(message)
+                if message["type"] == "http.disconnect":
+                    gone.set()
+                    return
+
+        listener = asyncio.ensure_future(listen())
+        try:
+            await self.app(scope, inbox.get, send)
+        finally:
+            listener.cancel()
+
+
+async def _write_guard(request: Request, call_next):  # type: ignore[no-untyped-def]
+    """A write (any method but GET/HEAD/OPTIONS) needs the token, and an ``Origin``, if
+    sent, naming this server: a page elsewhere cannot post to it (CSRF), a process
+    without the token cannot write."""
+    token = request.app.state.write_token
+    if request.method in SAFE_METHODS or token is None:
+        return await call_next(request)
+    origin = request.headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+        return _error(request, 403, f"writes are refused from another origin ({origin[:100]})")
+    sent = request.headers.get(TOKEN_HEADER, "")
+    if not hmac.compare_digest(sent.encode(), token.encode()):
+        return _error(request, 403, f"writes need the {TOKEN_HEADER} header that `newsledger serve` printed")
+    return await call_next(request)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -26,6 +26,8 @@ HERE = Path(__file__).resolve().parent
 def open_ledger(request: Request) -> Iterator[Ledger]:
     """The app's ledger for the length of one request."""
     with Ledger.open(request.app.state.db_path) as ledger:
+        gone = getattr(request.state, "client_gone", None)  # set by the app's middleware
+        ledger.cancelled = gone.is_set if gone is not None else None
         yield ledger
 
 
@@ -36,7 +38,7 @@ def day(value: str | None, name: str) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise ValueError(f"{name}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise ValueError(f"{name}: {value[:40]!r} is not an ISO date (YYYY-MM-DD)") from None  # not 10 KB back
 
 
 def templates(allow_writes: bool) -> Jinja2Templates:

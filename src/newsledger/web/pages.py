@@ -55,12 +55,12 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request, speaker: str = "", q: str = "", outlet: str = "",
-           since: str = "", until: str = "") -> HTMLResponse:
+           since: str = "", until: str = "", raw: bool = False) -> HTMLResponse:
     form = {"speaker": speaker, "q": q, "outlet": outlet, "since": since, "until": until}
     searched = any(form.values())
     with open_ledger(request) as ledger:
         results = ledger.search_quotes(speaker or None, q or None, outlet or None,
-                                       day(since, "since"), day(until, "until")) if searched else []
+                                       day(since, "since"), day(until, "until"), raw=raw) if searched else []
         speakers = sorted({qt.speaker for qt in ledger.records("quotes") if qt.speaker})
         outlets = sorted({a.outlet for a in ledger.articles() if a.outlet})
         return _page(request, "quotes.html", form=form, searched=searched, results=results,
