@@ -30,16 +30,16 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.annotate.quotes.coref import Resolver
-from newsledger.annotate.quotes.cues import Cue, find_cues, is_cue, make_cue, subject_of
+from newsledger.annotate.quotes.cues import Cue, clause_range, find_cues, is_cue, make_cue, subject_of
 from newsledger.annotate.quotes.quote_marks import Marked, find_marked, paragraphs
-from newsledger.annotate.quotes.speakers import Speaker, medium_text, speaker
+from newsledger.annotate.quotes.speakers import SPEAKER_TYPES, Speaker, medium_text, speaker
 from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Quote, stable_id
 from newsledger.settings import QuoteSettings
@@ -75,7 +75,7 @@ def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> D
     marks = [m for m in find_marked(text) if _within(m.outer, prose)]
     resolver = Resolver(document, quoted=[m.content for m in marks], window=settings.coref_window)
     cues = [c for c in find_cues(doc, settings.min_object_words) if _within((c.verb.idx, c.verb.idx + 1), prose)]
-    marked, cue_verbs = _marked_quotes(document, resolver, marks, settings)
+    marked, cue_verbs = _marked_quotes(document, resolver, marks, cues, settings)
     taken = [q.span for q in marked]
     cues = [c for c in cues if c.verb.i not in cue_verbs]  # already credited a quotation
     indirect = _indirect_quotes(document, resolver, cues, [m.content for m in marks], taken)
@@ -97,7 +97,7 @@ def _within(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
 # --- marked quotations ---------------------------------------------------------------
 
 
-def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked],
+def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked], cues: list[Cue],
                    settings: QuoteSettings) -> tuple[list[Quote], set[int]]:
     """The quotations among ``marks`` and the token indices of the cues they took."""
     doc: Doc = document.doc
@@ -108,15 +108,37 @@ def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked],
         content = _content_span(doc, mark)
         if content is None:
             continue
-        attribution = _attribute(document, resolver, mark, content, previous, settings)
+        attribution = _attribute(document, resolver, mark, content, _latest(document, resolver, previous, mark, cues), settings)
         if attribution is None:
             continue
         kind = _kind(doc, mark, attribution)
-        quotes.append(_quote(document, _trim(document.article.text, mark.content), kind, attribution, resolver))
-        if attribution.cue is not None:
+        fragment = _trim(document.article.text, mark.content)
+        span = _reported_clause(document, mark, fragment, attribution.cue) if kind == "mixed" else fragment
+        quote = _quote(document, span, kind, attribution, resolver, fragment)
+        if quotes and previous is not None and _one_utterance(document.article.text, previous, (mark, attribution)):
+            quote = _joined(document.article.text, quotes.pop(), quote)
+        quotes.append(quote)
+        if attribution.cue is not None and not attribution.floating:
             cue_verbs.add(attribution.cue.verb.i)
         previous = (mark, attribution)
     return quotes, cue_verbs
+
+
+def _one_utterance(text: str, earlier: tuple[Marked, Attribution], later: tuple[Marked, Attribution]) -> bool:
+    """Two quotations of one paragraph credited to the same cue are the parts of one
+    utterance its frame splits: "“A,” he said. “B.”" and "“A,” said Y, “B.”"."""
+    first, second = earlier[1].cue, later[1].cue
+    if first is None or second is None or first.verb.i != second.verb.i:
+        return False
+    return not PARAGRAPH_BREAK.search(text, earlier[0].outer[1], later[0].outer[0])
+
+
+def _joined(text: str, first: Quote, second: Quote) -> Quote:
+    """One record of an utterance in two parts: the span covers both (and the frame
+    between them), the text is the two parts with an ellipsis for the frame."""
+    span = (first.span[0], second.span[1])
+    return replace(first, id=stable_id("q", first.article_id, *span), span=span,
+                   text=f"{first.text} … {second.text}")
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -137,8 +159,12 @@ def _content_span(doc: Doc, mark: Marked) -> Span | None:
 
 
 def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Span,
-               previous: tuple[Marked, Attribution] | None, settings: QuoteSettings) -> Attribution | None:
-    """The cue and speaker of a marked quotation, or None when it is not a quotation."""
+               previous: tuple[tuple[int, int], Attribution] | None, settings: QuoteSettings) -> Attribution | None:
+    """The cue and speaker of a marked quotation, or None when it is not a quotation.
+
+    ``previous`` is the latest attribution before it (a quotation's or a reporting
+    cue's, with its char range): a quotation with no cue of its own carries it on when
+    it is near (the same or the next paragraph)."""
     words = [t for t in content if t.is_alpha]
     least = settings.min_object_words
     cue = _governing_cue(content, least) or _trailing_cue(document.doc, mark, least) or _leading_cue(
@@ -148,13 +174,61 @@ def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Sp
                             or _opens_sentence(document.article.text, mark)):
         if _title_like(words):
             return None
-        subject = cue.subject or _frame_subject(document.doc, mark, cue)
+        subject = _outside(cue.subject, mark) or _outside(_frame_subject(document.doc, mark, cue), mark)
         return Attribution(cue, speaker(document, resolver, subject) if subject is not None else None)
+    named = _colon_frame(document.doc, document.article.text, mark)
+    if named is not None and len(words) >= settings.min_fragment_words:
+        return Attribution(None, speaker(document, resolver, named))
     if len(words) < settings.min_floating_words or _title_like(words) or not _sentence_like(content):
         return None
-    if previous is not None and _near(document.article.text, previous[0], mark):
+    if previous is not None and _near(document.article.text, previous[0], mark.outer):
         return Attribution(previous[1].cue, previous[1].speaker, floating=True)
     return Attribution(None, None, floating=True)
+
+
+def _outside(token: Token | None, mark: Marked) -> Token | None:
+    """``token`` unless it lies inside the quotation marks: words of the quotation are
+    never its speaker ("“Some people get carried away,” she said, telling …")."""
+    if token is None or mark.outer[0] <= token.idx < mark.outer[1]:
+        return None
+    return token
+
+
+def _latest(document: Document, resolver: Resolver, previous: tuple[Marked, Attribution] | None, mark: Marked,
+            cues: list[Cue]) -> tuple[tuple[int, int], Attribution] | None:
+    """The latest attribution before ``mark``: the previous quotation's, unless a
+    reporting cue with a subject of its own comes between them (another speaker
+    intervenes: "Smith said the plan had failed.\n\n“It is over.”" is Smith's)."""
+    start = previous[0].outer[1] if previous is not None else 0
+    between = [c for c in cues if start <= c.verb.idx < mark.outer[0] and c.subject is not None
+               and c.complement is not None and not mark.outer[0] <= c.subject.idx < mark.outer[1]]
+    if between:
+        cue = between[-1]
+        return (cue.verb.idx, cue.complement[1]), Attribution(cue, speaker(document, resolver, cue.subject))
+    return (previous[0].outer, previous[1]) if previous is not None else None
+
+
+def _colon_frame(doc: Doc, text: str, mark: Marked) -> Token | None:
+    """The speaker a colon introduces without a verb, as headlines and transcripts do:
+    "Marco Rubio: ‘You Don’t Win …’", "former Carter adviser Alfred Kahn: “I’d love …”"
+    -> the head of the noun phrase before the colon (a phrase of at most 12 words that
+    follows the start of its line or a verb)."""
+    before = text[: mark.outer[0]].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = _token_at(doc, len(before) - 1)
+    words = []
+    for token in reversed(doc[max(0, colon - 13) : colon]):
+        if "\n" in token.text or "\n" in token.whitespace_ or token.pos_ in ("VERB", "AUX") or token.is_sent_end:
+            break
+        words.append(token)
+    words.reverse()
+    if not words or len(words) > 12 or not any(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_TYPES for t in words):
+        return None
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    head = roots[-1] if roots else None
+    return head if head is not None and head.pos_ in ("PROPN", "NOUN") else None
 
 
 def _frame_subject(doc: Doc, mark: Marked, cue: Cue) -> Token | None:
@@ -181,12 +255,20 @@ def _governing_cue(content: Span, min_object_words: int) -> Cue | None:
     """A cue verb outside the marks that the quoted words depend on."""
     start, end = content.start, content.end
     for token in content:
-        if start <= token.head.i < end and token.head is not token:
+        if start <= token.head.i < end and token.head.i != token.i:
             continue
         for ancestor in token.ancestors:
             if not start <= ancestor.i < end and is_cue(ancestor):
-                return make_cue(ancestor, min_object_words)
+                return make_cue(_outer_cue(ancestor), min_object_words)
     return None
+
+
+def _outer_cue(cue: Token) -> Token:
+    """The outermost of nested cues: in "Kasich says he'd tell him “no more nonsense”"
+    the quotation is reported by *says*, whose clause holds the *tell*."""
+    while cue.dep_ == "ccomp" and is_cue(cue.head) and subject_of(cue.head) is not None:
+        cue = cue.head
+    return cue
 
 
 def _trailing_cue(doc: Doc, mark: Marked, min_object_words: int) -> Cue | None:
@@ -219,9 +301,9 @@ def _token_at(doc: Doc, char: int) -> int:
     return int(np.searchsorted(doc.to_array(IDX), char))
 
 
-def _near(text: str, earlier: Marked, later: Marked) -> bool:
+def _near(text: str, earlier: tuple[int, int], later: tuple[int, int]) -> bool:
     """Within the same or the next paragraph: a floating quote keeps its speaker."""
-    return len(PARAGRAPH_BREAK.findall(text, earlier.outer[1], later.outer[0])) <= 1
+    return len(PARAGRAPH_BREAK.findall(text, earlier[1], later[0])) <= 1
 
 
 def _title_like(words: list[Token]) -> bool:
@@ -269,12 +351,37 @@ def _frame_tokens(cue: Cue) -> list[Token]:
     return tokens
 
 
+def _reported_clause(document: Document, mark: Marked, fragment: tuple[int, int],
+                     cue: Cue | None) -> tuple[int, int]:
+    """The whole reported clause around a mixed quotation's marks (Leavitt told reporters
+    *US air support was “an option and a possibility”*), its edge marks included: the
+    dependent of the governing cue on the path up from the quoted words, or the cue's
+    complement running into the marks; else the quoted fragment."""
+    content = document.doc.char_span(*fragment, alignment_mode="expand")
+    if content is None or cue is None:
+        return fragment
+    clause = None
+    below = content.root
+    for ancestor in content.root.ancestors:
+        if ancestor.i == cue.verb.i:
+            clause = clause_range(below, ancestor)
+            break
+        below = ancestor
+    if not (clause and clause[0] <= fragment[0] and fragment[1] <= clause[1] + 2):
+        clause = cue.complement
+    if not clause or clause[0] > fragment[0] or fragment[0] - clause[1] > 3:
+        return fragment
+    start = mark.outer[0] if clause[0] >= fragment[0] - 1 else clause[0]
+    end = mark.outer[1] if clause[1] <= mark.outer[1] else clause[1]
+    return start, end
+
+
 def _quote(document: Document, span: tuple[int, int], kind: str, attribution: Attribution,
-           resolver: Resolver) -> Quote:
-    """The record of one quotation."""
+           resolver: Resolver, fragment: tuple[int, int] | None = None) -> Quote:
+    """The record of one quotation (``fragment``: the quoted words of a mixed one)."""
     article = document.article
     who, cue = attribution.speaker, attribution.cue
-    reports = _reports(document, resolver, span, cue) if kind == "mixed" else None
+    reports = _reports(document, resolver, fragment or span, cue) if kind == "mixed" else None
     return Quote(
         id=stable_id("q", article.id, *span),
         article_id=article.id,

@@ -148,6 +148,8 @@ class Resolver:
             return self.pronoun(token)
         if token.pos_ == "NOUN" and token.tag_ in ("NN", "NNP"):
             return self.role_noun(token)
+        if token.pos_ == "NOUN" and token.tag_ == "NNS":
+            return self.body(token, self.doc[token.left_edge.i : token.i + 1])
         return None
 
     def pronoun(self, token: Token) -> Entity | None:
@@ -160,8 +162,12 @@ class Resolver:
         return None
 
     def role_noun(self, token: Token) -> Entity | None:
-        """A definite singular role noun: by article evidence, else the salient subject."""
+        """A definite singular role noun: a body named with that head noun earlier ("the
+        ministry", "Kyiv's air force"), else by article evidence, else the salient subject."""
         noun = self.doc[token.left_edge.i : token.i + 1]
+        body = self.body(token, noun)
+        if body is not None:
+            return body
         if not _definite_bare(noun, token):
             return None
         wanted = Role(token.lemma_.lower(), self._country(noun))
@@ -173,6 +179,25 @@ class Resolver:
                     and not _conflicts(self.roles.get(c.entity.id, ()), wanted)]
             if fits:
                 return max(fits, key=lambda c: c.start).entity
+        return None
+
+    def body(self, token: Token, noun: Span) -> Entity | None:
+        """The latest organisation, state or people named before ``token`` whose name or
+        alias holds its head noun: "the ministry" -> Russian Foreign Ministry, "Kyiv's
+        air force" -> Ukrainian Air Force. Definite descriptions only ("the", or a
+        name as possessor); plurals too ("the Democrats" after "the Democratic Party"
+        does not match: the head must be a word of the name)."""
+        first = noun[0]
+        possessor = next((t for t in noun if t.dep_ == "poss"), None)
+        if first.lower_ != "the" and (possessor is None or possessor.pos_ != "PROPN"):
+            return None
+        heads = {token.lower_, token.lemma_.lower()}
+        for candidate in reversed(self._before(token.idx)):
+            entity = candidate.entity
+            if entity.type in ("ORG", "GPE", "NORP") and any(
+                heads & set(name.casefold().split()) for name in (entity.name, *entity.aliases)
+            ):
+                return entity
         return None
 
     # --- candidates and features -----------------------------------------------------

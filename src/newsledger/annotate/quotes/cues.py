@@ -166,9 +166,10 @@ def make_cue(verb: Token, min_object_words: int = QuoteSettings.min_object_words
 
 
 def _parenthetical(verb: Token) -> tuple[int, int] | None:
-    """A cue set inside the clause it reports: "The plan, he said, was doomed" -> the
-    clause without the cue's words."""
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+    """A cue set inside the clause it reports: "The plan, he said, was doomed", "As
+    Politico reported, the plan was doomed" -> the clause without the cue's words."""
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if (verb.dep_ != "parataxis" and not as_clause) or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     inside = {t.i for t in verb.subtree}
     tokens = [t for t in verb.head.subtree if t.i not in inside and not t.is_punct and not t.is_space]
@@ -218,19 +219,73 @@ def complement_of(verb: Token, min_object_words: int = QuoteSettings.min_object_
 
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject of ``verb``, or of the verb it is coordinated with; for a
-    relative or participial clause, the noun the clause modifies."""
+    relative or participial clause, the noun the clause modifies; for a participle
+    after a preposition ("…, before adding that …", "by pointing out that …"), the
+    subject of the clause the preposition hangs on. A date ("Saturday said") or a
+    dateline ("WASHINGTON — …") is never a subject; a subject cut off by a dash
+    parenthetical ("Trump — who had been silent — said") is found before the dashes."""
     current = verb
-    for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for _ in range(5):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not _not_a_speaker(c)), None)
         if subject is not None and subject.lower_ in RELATIVE and current.dep_ == "relcl":
             return current.head  # "Jon Ralston, who runs a newsletter, said" -> Ralston
         if subject is not None:
             return subject
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "911 calls saying shots have been fired"
-        if current.dep_ not in SUBJECT_INHERIT or current.head is current:
-            return None
+        if current.dep_ == "pcomp" and current.head.pos_ == "ADP" and current.head.head.i != current.head.i:
+            current = current.head.head  # "before adding that …": the clause "before" modifies
+            continue
+        if current.dep_ not in SUBJECT_INHERIT or current.head.i == current.i:
+            return _before_dashes(verb)
         current = current.head
+    return None
+
+
+#: Entity types of words that are never speakers when the parser makes them subjects.
+NOT_SPEAKER_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+#: Dashes that open a parenthetical or close a dateline.
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _not_a_speaker(token: Token) -> bool:
+    """A date, time or number the parser made a subject, or a dateline."""
+    return token.ent_type_ in NOT_SPEAKER_TYPES or is_dateline(token)
+
+
+def is_dateline(token: Token) -> bool:
+    """``token`` lies in a dateline: capitals opening a line, closed by a dash
+    ("WASHINGTON —", "KYIV, Ukraine (AP) —")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+        if token.i - start > 8:
+            return False
+    words = doc[start : min(len(doc), start + 10)]
+    dash = next((t.i for t in words if t.text in DASHES), None)
+    if dash is None or dash <= token.i:
+        return False
+    alpha = [t for t in doc[start:dash] if t.is_alpha]
+    return bool(alpha) and alpha[0].is_upper and len(alpha[0]) > 1
+
+
+def _before_dashes(verb: Token) -> Token | None:
+    """The noun before a dash parenthetical that stands between it and ``verb``."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < 2 or doc[i].text not in DASHES:
+        return None
+    opening = next((j for j in range(i - 1, max(-1, i - 30), -1) if doc[j].text in DASHES), None)
+    if opening is None or opening == 0:
+        return None
+    before = doc[opening - 1]
+    if before.pos_ in ("PROPN", "NOUN", "PRON") and not _not_a_speaker(before):
+        return before
     return None
 
 
