@@ -38,8 +38,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.annotate.quotes.coref import Resolver
 from newsledger.annotate.quotes.cues import Cue, clause_range, find_cues, is_cue, make_cue, subject_of
+from newsledger.annotate.quotes.labelled import colon_label, labelled_lines
 from newsledger.annotate.quotes.quote_marks import Marked, find_marked, paragraphs
-from newsledger.annotate.quotes.speakers import SPEAKER_TYPES, Speaker, medium_text, speaker
+from newsledger.annotate.quotes.speakers import Speaker, medium_text, speaker
 from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Quote, stable_id
 from newsledger.settings import QuoteSettings
@@ -78,8 +79,11 @@ def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> D
     marked, cue_verbs = _marked_quotes(document, resolver, marks, cues, settings)
     taken = [q.span for q in marked]
     cues = [c for c in cues if c.verb.i not in cue_verbs]  # already credited a quotation
-    indirect = _indirect_quotes(document, resolver, cues, [m.content for m in marks], taken)
-    quotes = sorted(marked + indirect, key=lambda q: q.span)
+    labelled = _labelled_quotes(document, resolver, taken)
+    own_words = [m.content for m in marks] + [q.span for q in labelled if q.kind == "direct"]
+    indirect = _indirect_quotes(document, resolver, cues, own_words, taken + [q.span for q in labelled])
+    quotes = list({q.span: q for q in reversed(sorted(marked + indirect + labelled, key=lambda q: q.span))}.values())
+    quotes.sort(key=lambda q: q.span)  # one record per span: the first reading of it
     log.debug("article %s: %d quotes", document.article.id, len(quotes))
     return document.evolve(quotes=tuple(quotes))
 
@@ -176,7 +180,7 @@ def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Sp
             return None
         subject = _outside(cue.subject, mark) or _outside(_frame_subject(document.doc, mark, cue), mark)
         return Attribution(cue, speaker(document, resolver, subject) if subject is not None else None)
-    named = _colon_frame(document.doc, document.article.text, mark)
+    named = colon_label(document.doc, document.article.text, mark.outer[0])
     if named is not None and len(words) >= settings.min_fragment_words:
         return Attribution(None, speaker(document, resolver, named))
     if len(words) < settings.min_floating_words or _title_like(words) or not _sentence_like(content):
@@ -206,29 +210,6 @@ def _latest(document: Document, resolver: Resolver, previous: tuple[Marked, Attr
         cue = between[-1]
         return (cue.verb.idx, cue.complement[1]), Attribution(cue, speaker(document, resolver, cue.subject))
     return (previous[0].outer, previous[1]) if previous is not None else None
-
-
-def _colon_frame(doc: Doc, text: str, mark: Marked) -> Token | None:
-    """The speaker a colon introduces without a verb, as headlines and transcripts do:
-    "Marco Rubio: ‘You Don’t Win …’", "former Carter adviser Alfred Kahn: “I’d love …”"
-    -> the head of the noun phrase before the colon (a phrase of at most 12 words that
-    follows the start of its line or a verb)."""
-    before = text[: mark.outer[0]].rstrip()
-    if not before.endswith(":"):
-        return None
-    colon = _token_at(doc, len(before) - 1)
-    words = []
-    for token in reversed(doc[max(0, colon - 13) : colon]):
-        if "\n" in token.text or "\n" in token.whitespace_ or token.pos_ in ("VERB", "AUX") or token.is_sent_end:
-            break
-        words.append(token)
-    words.reverse()
-    if not words or len(words) > 12 or not any(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_TYPES for t in words):
-        return None
-    inside = {t.i for t in words}
-    roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
-    head = roots[-1] if roots else None
-    return head if head is not None and head.pos_ in ("PROPN", "NOUN") else None
 
 
 def _frame_subject(doc: Doc, mark: Marked, cue: Cue) -> Token | None:
@@ -288,6 +269,8 @@ def _leading_cue(doc: Doc, text: str, mark: Marked, min_object_words: int) -> Cu
     if not before or before[-1] not in ":,":
         return None
     index = _token_at(doc, mark.outer[0]) - 1
+    if index > 0 and doc[index].is_space:  # "… said in a statement:\n\n“…": the paragraph before
+        index -= 1
     for token in reversed(doc[max(0, index - 25) : index]):
         if token.text in "”’\"" or "\n" in token.text:
             break
@@ -413,6 +396,21 @@ def _reports(document: Document, resolver: Resolver, span: tuple[int, int], cue:
             if who.entity is not None:
                 return who.entity.name
     return None
+
+
+def _labelled_quotes(document: Document, resolver: Resolver, taken: list[tuple[int, int]]) -> list[Quote]:
+    """Lines credited by a name and a colon ("Graham: Trump’s ‘Hateful Rhetoric’ …",
+    "FALLIN: Well, I think …") that no quotation found already covers: a transcript
+    turn is direct speech, a headline's words are the writer's report of what was said
+    (mixed when they quote some of it)."""
+    found = []
+    for head, span, transcript in labelled_lines(document, paragraphs(document.article.text)):
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        words = document.article.text[span[0] : span[1]]
+        kind = "direct" if transcript else ("mixed" if any(m in words for m in "“‘\"") else "indirect")
+        found.append(_quote(document, span, kind, Attribution(None, speaker(document, resolver, head)), resolver))
+    return found
 
 
 # --- indirect quotations -------------------------------------------------------------

@@ -208,13 +208,57 @@ def complement_of(verb: Token, min_object_words: int = QuoteSettings.min_object_
         ):
             return token
     lemma = verb.lemma_.lower()
+    named = _naming(verb) if cue_classes().get(lemma) == "naming" else None
+    if named is not None:
+        return named
     if lemma in CHARGE_VERBS:  # "accused Sanders of subjecting her to a smear"
         return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     wanted = "dobj" if lemma in OBJECT_REPORTS else COMPLEMENT_BY_CLASS.get(cue_classes().get(lemma, ""))
     found = next((c for c in verb.children if c.dep_ == wanted and c.i > verb.i), None)
+    if found is None and cue_classes().get(lemma) in ("speech", "writing", "naming"):
+        return _topic(verb)
     if found is None or wanted != "dobj":
         return found
     return found if sum(1 for t in found.subtree if t.is_alpha) >= min_object_words else None
+
+
+#: Prepositions that introduce what a speech act is about ("talked about immigration",
+#: "commented on the ruling", "called for a ban", "asked about his taxes").
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "for", "regarding", "over"})
+
+#: What an "on" or "over" phrase names when it is the time or channel, not the topic
+#: ("said on Monday", "spoke on CNN", "said over the weekend").
+NOT_TOPIC_TYPES = frozenset({"DATE", "TIME", "ORG", "FAC", "GPE", "CARDINAL"})
+
+
+def _topic(verb: Token) -> Token | None:
+    """The topic of a speech act that has no clause or object: the preposition of
+    "talked about X", "called for X" (its object is the content)."""
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.lower_ not in TOPIC_PREPOSITIONS:
+            continue
+        obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.ent_type_ in NOT_TOPIC_TYPES and child.lower_ in ("on", "over"):
+            continue
+        if child.lower_ == "for" and verb.lemma_.lower() not in ("call", "ask", "press", "push", "argue", "plead"):
+            continue  # "said for years", "spoke for an hour"
+        return child
+    return None
+
+
+def _naming(verb: Token) -> Token | None:
+    """What a naming verb reports: its object with the name given to it ("called the
+    senator “the next George Washington”", "described the plan as a failure"): the
+    object is returned, and the name (``oprd``, or "as X") hangs on the verb after it;
+    see :func:`clause_range`."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    name = next((c for c in verb.children if c.i > obj.i and (
+        c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))), None)
+    if name is None:
+        name = next((c for c in obj.children if c.dep_ in ("appos", "prep") and (c.dep_ == "appos" or c.lower_ == "as")), None)
+    return obj if name is not None else None
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -238,13 +282,32 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head.head  # "before adding that …": the clause "before" modifies
             continue
         if current.dep_ not in SUBJECT_INHERIT or current.head.i == current.i:
-            return _before_dashes(verb)
+            return _before_dashes(verb) or _lost_subject(verb)
         current = current.head
     return None
 
 
-#: Entity types of words that are never speakers when the parser makes them subjects.
-NOT_SPEAKER_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+def _lost_subject(verb: Token) -> Token | None:
+    """A subject the parser hung elsewhere, right before a finite cue that has none
+    ("About 4 in 10 say …": "10" is the object of "in"): the top of the noun phrase
+    ending just before the verb, when nothing but adverbs and auxiliaries stand between."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].dep_ != "punct":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or _not_a_speaker(doc[i]):
+        return None
+    top = doc[i]
+    while top.head.i < verb.i and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN", "NUM", "ADP", "ADJ", "DET"):
+        top = top.head
+    return top
+
+
+#: Entity types of words that are never speakers when the parser makes them subjects
+#: ("Saturday said"); numbers are ("Sixty-six percent said", "4 in 10 say").
+NOT_SPEAKER_TYPES = frozenset({"DATE", "TIME"})
 
 #: Dashes that open a parenthetical or close a dateline.
 DASHES = frozenset({"—", "–", "--", "-"})
@@ -327,6 +390,9 @@ def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
     tokens = [t for t in subtree if t.i != cue.i and t.i not in nested]
     if clause.i > cue.i:
         tokens += _coordinated_clauses(cue, clause)
+    if clause.dep_ == "dobj" and cue_classes().get(cue.lemma_.lower()) == "naming":
+        tokens += [t for c in cue.children if c.i > clause.i and (
+            c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")) for t in c.subtree]
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space
                       or (tokens[0].dep_ == "aux" and tokens[0].lower_ == "to")
