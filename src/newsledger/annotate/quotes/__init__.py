@@ -79,7 +79,9 @@ def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> D
     marked, cue_verbs = _marked_quotes(document, resolver, marks, cues, settings)
     taken = [q.span for q in marked]
     cues = [c for c in cues if c.verb.i not in cue_verbs]  # already credited a quotation
-    labelled = _labelled_quotes(document, resolver, taken)
+    labelled, superseded = _labelled_quotes(document, resolver, marked)
+    marked = [q for q in marked if q.span not in superseded]
+    taken = [q.span for q in marked]
     own_words = [m.content for m in marks] + [q.span for q in labelled if q.kind == "direct"]
     indirect = _indirect_quotes(document, resolver, cues, own_words, taken + [q.span for q in labelled])
     quotes = list({q.span: q for q in reversed(sorted(marked + indirect + labelled, key=lambda q: q.span))}.values())
@@ -271,11 +273,18 @@ def _leading_cue(doc: Doc, text: str, mark: Marked, min_object_words: int) -> Cu
     index = _token_at(doc, mark.outer[0]) - 1
     if index > 0 and doc[index].is_space:  # "… said in a statement:\n\n“…": the paragraph before
         index -= 1
-    for token in reversed(doc[max(0, index - 25) : index]):
+    window = list(reversed(doc[max(0, index - 25) : index]))
+    for token in window:
         if token.text in "”’\"" or "\n" in token.text:
             break
         if is_cue(token) and subject_of(token) is not None:
             return make_cue(token, min_object_words)
+    if before[-1] == ":":  # a clause and a colon: "Clinton released the following statement: “…"
+        for token in window:
+            if token.text in "”’\"" or "\n" in token.text or token.is_sent_end:
+                break
+            if token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT" and subject_of(token) is not None:
+                return Cue(token, token.lemma_.lower(), subject_of(token), None, None)
     return None
 
 
@@ -311,6 +320,8 @@ def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
     cue = attribution.cue
     if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
         return "direct"
+    if doc.text[: mark.outer[0]].rstrip().endswith(":"):
+        return "direct"  # a colon introduces the words themselves: "released the following statement: “…”"
     if cue.complement is not None and cue.complement[0] <= mark.content[0] and cue.complement[1] > mark.outer[1] + 1:
         return "mixed"  # reporter's words go on after the marks: said “it gets me mad” every time …
     frame = {t.i for t in _frame_tokens(cue)}
@@ -398,19 +409,24 @@ def _reports(document: Document, resolver: Resolver, span: tuple[int, int], cue:
     return None
 
 
-def _labelled_quotes(document: Document, resolver: Resolver, taken: list[tuple[int, int]]) -> list[Quote]:
+def _labelled_quotes(document: Document, resolver: Resolver, marked: list[Quote]) -> tuple[list[Quote], set]:
     """Lines credited by a name and a colon ("Graham: Trump’s ‘Hateful Rhetoric’ …",
     "FALLIN: Well, I think …") that no quotation found already covers: a transcript
     turn is direct speech, a headline's words are the writer's report of what was said
-    (mixed when they quote some of it)."""
+    (mixed when they quote some of it). Also the spans of the speakerless quotations
+    inside such lines, which the line's record replaces."""
+    taken = [q.span for q in marked]
+    unknown = {q.span for q in marked if q.speaker_mention is None}
+    superseded: set[tuple[int, int]] = set()
     found = []
     for head, span, transcript in labelled_lines(document, paragraphs(document.article.text)):
-        if any(s < span[1] and span[0] < e for s, e in taken):
-            continue
+        if any(s < span[1] and span[0] < e for s, e in taken if (s, e) not in unknown):
+            continue  # a quotation with a speaker of its own is there already
+        superseded.update(q for q in unknown if span[0] <= q[0] and q[1] <= span[1])
         words = document.article.text[span[0] : span[1]]
         kind = "direct" if transcript else ("mixed" if any(m in words for m in "“‘\"") else "indirect")
         found.append(_quote(document, span, kind, Attribution(None, speaker(document, resolver, head)), resolver))
-    return found
+    return found, superseded
 
 
 # --- indirect quotations -------------------------------------------------------------

@@ -10,6 +10,7 @@ and its complement.
 
 from __future__ import annotations
 
+import calendar
 import functools
 from dataclasses import dataclass
 
@@ -297,12 +298,15 @@ def _lost_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].dep_ != "punct":
         i -= 1
+    if i > 0 and doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+        opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text == "("), None)
+        i = opening - 1 if opening else -1
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or _not_a_speaker(doc[i]):
         return None
     top = doc[i]
-    while top.head.i < verb.i and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN", "NUM", "ADP", "ADJ", "DET"):
-        top = top.head
-    return top
+    while top.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod") and top.head.i < verb.i:
+        top = top.head  # "10" -> "in" -> "4" of "4 in 10"
+    return None if _not_a_speaker(top) else top
 
 
 #: Entity types of words that are never speakers when the parser makes them subjects
@@ -313,9 +317,14 @@ NOT_SPEAKER_TYPES = frozenset({"DATE", "TIME"})
 DASHES = frozenset({"—", "–", "--", "-"})
 
 
+#: Day and month names (the calendar module's English names), dates even where the
+#: entity recogniser misses them ("Saturday at the convention Warren said").
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
 def _not_a_speaker(token: Token) -> bool:
-    """A date, time or number the parser made a subject, or a dateline."""
-    return token.ent_type_ in NOT_SPEAKER_TYPES or is_dateline(token)
+    """A date or time the parser made a subject, or a dateline."""
+    return token.ent_type_ in NOT_SPEAKER_TYPES or token.lower_ in CALENDAR_WORDS or is_dateline(token)
 
 
 def is_dateline(token: Token) -> bool:

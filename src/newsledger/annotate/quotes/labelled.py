@@ -40,12 +40,13 @@ def colon_label(doc: Doc, text: str, opening: int) -> Token | None:
     colon = int(np.searchsorted(doc.to_array(IDX), len(before) - 1))
     words: list[Token] = []
     for token in reversed(doc[max(0, colon - MAX_LABEL_WORDS - 1) : colon]):
-        if "\n" in token.text or "\n" in token.whitespace_ or token.pos_ in ("VERB", "AUX") or token.is_sent_end:
+        verb = token.pos_ in ("VERB", "AUX") and token.ent_type_ not in LABEL_TYPES  # "Trump:" tagged a verb
+        if "\n" in token.text or "\n" in token.whitespace_ or verb or token.is_sent_end:
             break
         words.append(token)
     words.reverse()
     if not words or len(words) > MAX_LABEL_WORDS or not any(
-        t.pos_ == "PROPN" or t.ent_type_ in LABEL_TYPES for t in words
+        t.pos_ == "PROPN" or t.ent_type_ in LABEL_TYPES or t.is_title for t in words
     ):
         return None
     inside = {t.i for t in words}
@@ -74,7 +75,9 @@ def labelled_lines(document: Document, paragraphs: list[tuple[int, int]]) -> Ite
         if len(rest.split()) < 3 or not label or len(label.split()) > MAX_LABEL_WORDS:
             continue
         span = doc.char_span(start + line.index(label), start + line.index(label) + len(label), alignment_mode="expand")
-        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span) or not any(t.pos_ == "PROPN" for t in span):
+        if span is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ not in LABEL_TYPES for t in span) or not any(
+            t.pos_ == "PROPN" or t.ent_type_ in LABEL_TYPES for t in span
+        ):
             continue
         entity = entity_covering(document, span.root.idx, span.root.idx + len(span.root)) or entity_named(document, label)
         if entity is None or entity.type not in LABEL_TYPES:
