@@ -242,8 +242,17 @@ def _governing_cue(content: Span, min_object_words: int) -> Cue | None:
             continue
         for ancestor in token.ancestors:
             if not start <= ancestor.i < end and is_cue(ancestor):
+                if _across_paragraphs(content, ancestor):
+                    return None  # a parse run over a break: "“…”\n\nTrump, who …, has said"
                 return make_cue(_outer_cue(ancestor), min_object_words)
     return None
+
+
+def _across_paragraphs(content: Span, token: Token) -> bool:
+    """A line break stands between the quoted words and ``token``."""
+    doc = content.doc
+    low, high = sorted((content.start_char, token.idx))
+    return "\n" in doc.text[low:high] and not content.start_char <= token.idx < content.end_char
 
 
 def _outer_cue(cue: Token) -> Token:

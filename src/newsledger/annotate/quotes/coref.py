@@ -39,6 +39,7 @@ from newsledger.annotate.quotes.quote_marks import find_marked
 from newsledger.annotate.shared.mentions import entity_at
 from newsledger.records import Document, Entity
 from newsledger.settings import QuoteSettings
+from newsledger.tables import words
 
 #: Pronoun -> (wanted gender or None, wanted entity types). Source: English personal
 #: pronouns in subject, object and possessive case; "they"/"it" for bodies and states.
@@ -166,8 +167,8 @@ class Resolver:
         ministry", "Kyiv's air force"), else by article evidence, else the salient subject."""
         noun = self.doc[token.left_edge.i : token.i + 1]
         body = self.body(token, noun)
-        if body is not None:
-            return body
+        if body is not None or token.lemma_.lower() in _body_nouns():
+            return body  # an organisation's description is never a person
         if not _definite_bare(noun, token):
             return None
         wanted = Role(token.lemma_.lower(), self._country(noun))
@@ -192,12 +193,19 @@ class Resolver:
         if first.lower_ != "the" and (possessor is None or possessor.pos_ != "PROPN"):
             return None
         heads = {token.lower_, token.lemma_.lower()}
-        for candidate in reversed(self._before(token.idx)):
+        before = self._before(token.idx)
+        for candidate in reversed(before):
             entity = candidate.entity
             if entity.type in ("ORG", "GPE", "NORP") and any(
                 heads & set(name.casefold().split()) for name in (entity.name, *entity.aliases)
             ):
                 return entity
+        if token.lemma_.lower() in _body_nouns() and first.lower_ == "the" and token.tag_ == "NN":
+            # "the company says": the latest organisation named in the window
+            for pool in self._pools(token.idx):
+                fits = [c for c in pool if c.entity.type == "ORG"]
+                if fits:
+                    return min(fits, key=lambda c: (c.rank, -c.start)).entity
         return None
 
     # --- candidates and features -----------------------------------------------------
@@ -291,6 +299,12 @@ class Resolver:
                 if entity is not None and entity.type == "GPE":
                     return entity.name
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Head nouns of descriptions that stand for an organisation (``quote_bodies.txt``)."""
+    return frozenset(words("quote_bodies.txt"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.quotes.coref import PRONOUNS, Resolver
-from newsledger.annotate.quotes.cues import phrase
+from newsledger.annotate.quotes.cues import phrase, subject_of
 from newsledger.annotate.shared.mentions import entity_covering, entity_named
 from newsledger.records import Document, Entity
 from newsledger.tables import words as words_of
@@ -43,7 +43,7 @@ def speaker(document: Document, resolver: Resolver, token: Token) -> Speaker:
     its author speaks. A description with an appositive name ("the head of the
     delegation, Rustem Umerov,") is the name's entity."""
     if token.lemma_.lower() in document_nouns() or token.lower_ in document_nouns():
-        author = author_of(token)
+        author = author_of(token) or _earlier_author(token)
         if author is not None:
             token = author
         else:
@@ -86,6 +86,29 @@ def author_of(noun: Token) -> Token | None:
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None:
                 return obj
+    return None
+
+
+#: How many tokens back "the statement" looks for the statement it names.
+DOCUMENT_WINDOW = 250
+
+
+def _earlier_author(noun: Token) -> Token | None:
+    """The author of the document a definite description names again: "the statement
+    said" after "Cook provided a written statement" -> Cook (the subject of the verb
+    the earlier mention is the object of, or that mention's own author)."""
+    first = noun.doc[noun.left_edge.i]
+    if first.lower_ != "the":
+        return None
+    lemma = noun.lemma_.lower()
+    for earlier in reversed(noun.doc[max(0, noun.i - DOCUMENT_WINDOW) : noun.left_edge.i]):
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        author = author_of(earlier)
+        if author is None and earlier.dep_ in ("dobj", "pobj"):
+            verb = earlier.head if earlier.dep_ == "dobj" else earlier.head.head
+            author = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        return author
     return None
 
 
