@@ -37,9 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsledger.annotate import entities, quotes
-from newsledger.annotate.quotes.cues import clause_range, is_cue, make_cue
 from newsledger.nlp import load
-from newsledger.records import Article, Document, Quote, to_dict
+from newsledger.records import Article, Document, to_dict
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
 #: The independent scorer: reads an export (articles and quotes lists) and a split.
@@ -156,48 +155,15 @@ def tally(result: Tally, gold: list[Gold], system: list[tuple[str, str]]) -> Non
 
 
 def ours(document: Document) -> list[tuple[str, str]]:
-    """System contents in PolNeAR's units.
-
-    PolNeAR's unit is an attribution: a cue with everything it introduces. So records
-    that share a speaker mention and cue (the parts of a quotation split by its frame,
-    "“A,” he said, “B.”", and the floating quotations that carry on from it) are
-    joined, as PolNeAR's discontinuous contents are; and PolNeAR's content of a mixed
-    quotation is the whole reported clause, where ours is the quoted fragment: a mixed
-    record is widened to the clause of the cue that governs it.
-    """
-    groups: dict[object, list[str]] = {}
-    speakers: dict[object, str] = {}
-    for q in sorted(document.quotes, key=lambda q: q.span):
-        key = (q.speaker_span, q.cue_lemma) if q.speaker_span and q.kind != "indirect" else q.id
-        text = clause_of(document, q) if q.kind == "mixed" else q.text
-        if text not in groups.setdefault(key, []):
-            groups[key].append(text)
-        speakers[key] = " ".join(filter(None, (q.speaker, q.speaker_mention)))
-    return [(" ".join(texts), speakers[key]) for key, texts in groups.items()]
-
-
-def clause_of(document: Document, quote: Quote) -> str:
-    """The reported clause around a mixed quotation (PolNeAR's content), else its text:
-    the dependent of the governing cue on the path up from the quoted words."""
-    content = document.doc.char_span(*quote.span, alignment_mode="expand")
-    if content is None:
-        return quote.text
-    below = content.root
-    for ancestor in content.root.ancestors:
-        if is_cue(ancestor):
-            span = clause_range(below, ancestor)
-            if span and span[0] <= quote.span[0] and quote.span[1] <= span[1] + 2:
-                return document.article.text[span[0] : span[1]]
-            complement = make_cue(ancestor).complement
-            if complement and 0 <= quote.span[0] - complement[1] <= 3:  # the fragment right after it
-                return document.article.text[complement[0] : quote.span[1]]
-            break
-        below = ancestor
-    return quote.text
+    """System contents, one per record, as the export carries them: the quote layer
+    already makes one record of an utterance its frame splits ("“A,” he said, “B.”")
+    and gives a mixed quotation its whole reported clause, PolNeAR's units."""
+    return [(q.text, " ".join(filter(None, (q.speaker, q.speaker_mention)))) for q in document.quotes]
 
 
 def textacy_quotes(doc) -> list[tuple[str, str]] | None:  # type: ignore[no-untyped-def]
-    """textacy's quotations grouped as ours; None when textacy is not installed."""
+    """textacy's quotations joined per speaker and cue (one utterance, as ours); None when
+    textacy is not installed."""
     try:
         from textacy.extract.triples import direct_quotations
     except ImportError:
@@ -207,7 +173,7 @@ def textacy_quotes(doc) -> list[tuple[str, str]] | None:  # type: ignore[no-unty
     except ValueError:
         return []
     groups: dict[object, list] = {}
-    for q in triples:  # joined per speaker and cue, as ours
+    for q in triples:
         groups.setdefault((tuple(t.i for t in q.speaker), tuple(t.i for t in q.cue)), []).append(q)
     return [(" ".join(t.text for q in group for t in q.content), " ".join(t.text for t in group[0].speaker))
             for group in groups.values()]

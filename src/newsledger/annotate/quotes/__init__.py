@@ -249,10 +249,12 @@ def _governing_cue(content: Span, min_object_words: int) -> Cue | None:
 
 
 def _across_paragraphs(content: Span, token: Token) -> bool:
-    """A line break stands between the quoted words and ``token``."""
+    """A line break stands between the quoted words and ``token`` (outside them)."""
     doc = content.doc
-    low, high = sorted((content.start_char, token.idx))
-    return "\n" in doc.text[low:high] and not content.start_char <= token.idx < content.end_char
+    if content.start <= token.i < content.end:
+        return False
+    low, high = (token.i, content.start) if token.i < content.start else (content.end - 1, token.i)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[low:high])
 
 
 def _outer_cue(cue: Token) -> Token:
@@ -323,13 +325,21 @@ def _sentence_like(content: Span) -> bool:
     return first is not None and has_verb and (first.text[0].isupper() or first.text[0].isdigit())
 
 
+def _colon_before(doc: Doc, char: int) -> bool:
+    """The last token before ``char`` (spaces aside) is a colon."""
+    index = _token_at(doc, char) - 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    return index >= 0 and doc[index].text == ":"
+
+
 def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
     """``mixed`` when reporter's words stand between the cue and the opening mark, or
     the reported clause goes on after the closing one."""
     cue = attribution.cue
     if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
         return "direct"
-    if doc.text[: mark.outer[0]].rstrip().endswith(":"):
+    if cue.complement is None and _colon_before(doc, mark.outer[0]):
         return "direct"  # a colon introduces the words themselves: "released the following statement: “…”"
     if cue.complement is not None and cue.complement[0] <= mark.content[0] and cue.complement[1] > mark.outer[1] + 1:
         return "mixed"  # reporter's words go on after the marks: said “it gets me mad” every time …

@@ -330,6 +330,8 @@ def _not_a_speaker(token: Token) -> bool:
 def is_dateline(token: Token) -> bool:
     """``token`` lies in a dateline: capitals opening a line, closed by a dash
     ("WASHINGTON —", "KYIV, Ukraine (AP) —")."""
+    if not (token.is_upper and len(token) > 1):
+        return False  # a dateline's words are capitals
     doc = token.doc
     start = token.i
     while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
