@@ -263,8 +263,9 @@ def _naming(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The nominal subject of ``verb``, or of the verb it is coordinated with; for a
-    relative or participial clause, the noun the clause modifies; for a participle
+    """The nominal subject of ``verb``, or of the verb it is coordinated with (a
+    relative pronoun stands for the noun its clause modifies: see :func:`antecedent`);
+    for a participial clause, the noun the clause modifies; for a participle
     after a preposition ("…, before adding that …", "by pointing out that …"), the
     subject of the clause the preposition hangs on. A date ("Saturday said") or a
     dateline ("WASHINGTON — …") is never a subject; a subject cut off by a dash
@@ -274,7 +275,7 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not _not_a_speaker(c)), None)
         if subject is not None and subject.lower_ in RELATIVE and current.dep_ == "relcl":
-            return current.head  # "Jon Ralston, who runs a newsletter, said" -> Ralston
+            return subject  # "Jon Ralston, who runs a newsletter, said": "who", standing for Ralston
         if subject is not None:
             return subject
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
@@ -286,6 +287,14 @@ def subject_of(verb: Token) -> Token | None:
             return _before_dashes(verb) or _lost_subject(verb)
         current = current.head
     return None
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("Jon Ralston, who said …" ->
+    Ralston); any other token itself."""
+    if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _lost_subject(verb: Token) -> Token | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.quotes.coref import PRONOUNS, Resolver
-from newsledger.annotate.quotes.cues import phrase, subject_of
+from newsledger.annotate.quotes.cues import antecedent, phrase, subject_of
 from newsledger.annotate.shared.mentions import entity_covering, entity_named
 from newsledger.records import Document, Entity
 from newsledger.tables import words as words_of
@@ -51,6 +51,9 @@ def speaker(document: Document, resolver: Resolver, token: Token) -> Speaker:
             return Speaker(None, words.text, (words.start_char, words.end_char))
     words = phrase(token)
     span = (words.start_char, words.end_char)
+    noun = antecedent(token)  # "who" is written; the noun it stands for is resolved
+    if noun is not token:
+        return Speaker(resolve(document, resolver, noun, phrase(noun).text), words.text, span)
     named = _appositive_name(document, token)
     return Speaker(named or resolve(document, resolver, token, words.text), words.text, span)
 
