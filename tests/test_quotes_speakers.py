@@ -31,6 +31,9 @@ def said(text: str) -> list[tuple[str | None, str | None, str]]:
          "Ukrainian Air Force"),
         # an appositive name
         ("The head of the Ukrainian delegation, Rustem Umerov, said the talks would resume in May.", "Rustem Umerov"),
+        # a class noun of organisations: the latest organisation named
+        ("United Technologies employs 200,000 people. The company says it fears it could end up in a similar "
+         "situation.", "United Technologies"),
     ],
 )
 def test_descriptions(text: str, speaker: str) -> None:
@@ -56,10 +59,15 @@ def test_participle_cues_take_the_main_subject(text: str, content: str, speaker:
 @pytest.mark.parametrize(
     "text,speaker,mention",
     [
-        ("A statement from the White House said the talks would resume in May.", "White House", "the White House"),
-        ("Hillary Clinton's emails show that she knew about the attack.", "Hillary Clinton", "Hillary Clinton"),
+        # the mention is the document as written, the speaker its author
+        ("A statement from the White House said the talks would resume in May.", "White House", "A statement"),
+        ("Hillary Clinton's emails show that she knew about the attack.", "Hillary Clinton",
+         "Hillary Clinton's emails"),
         ("A statement issued by the Russian foreign ministry said the talks would resume.",
-         "Russian Foreign Ministry", "the Russian foreign ministry"),
+         "Russian Foreign Ministry", "A statement"),
+        # a document named again: its author is who issued it the first time
+        ("Peter Cook provided a written statement on Monday. “The secretary believes it was a mistake,” the "
+         "statement said.", "Peter Cook", "the statement"),
         # no author in the phrase: the medium is no speaker
         ("Leaked emails showed that the committee favoured Clinton.", None, "Leaked emails"),
     ],

@@ -44,11 +44,9 @@ def speaker(document: Document, resolver: Resolver, token: Token) -> Speaker:
     delegation, Rustem Umerov,") is the name's entity."""
     if token.lemma_.lower() in document_nouns() or token.lower_ in document_nouns():
         author = author_of(token) or _earlier_author(token)
-        if author is not None:
-            token = author
-        else:
-            words = phrase(token)
-            return Speaker(None, words.text, (words.start_char, words.end_char))
+        words = phrase(token)  # the document as written; its author speaks
+        who = speaker(document, resolver, author).entity if author is not None else None
+        return Speaker(who, words.text, (words.start_char, words.end_char))
     words = phrase(token)
     span = (words.start_char, words.end_char)
     noun = antecedent(token)  # "who" is written; the noun it stands for is resolved
