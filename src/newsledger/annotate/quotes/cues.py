@@ -53,7 +53,7 @@ RELATIVE = frozenset({"who", "that", "which"})
 #: "praise", "want": stances and wishes are other layers).
 OBJECT_REPORTS = frozenset({"announce", "confirm", "deny", "repeat", "reiterate", "reveal", "disclose",
                             "report", "mention", "propose", "predict", "cite", "recount", "describe",
-                            "say", "write", "tweet", "post"})
+                            "say", "write", "tweet", "post", "discuss", "explain", "acknowledge"})
 
 #: Speech acts that ask someone to do something: the object and the infinitive.
 REQUEST_VERBS = frozenset({"ask", "urge", "tell", "warn", "advise", "remind"})
