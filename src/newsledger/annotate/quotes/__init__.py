@@ -465,7 +465,8 @@ def _indirect_quotes(document: Document, resolver: Resolver, cues: list[Cue],
             continue
         subject = cue.subject
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("you", "it") and not cue.according_to:
-            continue
+            if subject.lower_ == "you" or resolver.resolve(subject) is None:
+                continue  # "it is said that …"; but "In a statement, it said …" of a company named before
         if subject is None and not _unnamed_source(cue.verb):
             continue
         who = speaker(document, resolver, subject) if subject is not None else None
