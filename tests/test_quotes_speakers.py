@@ -112,6 +112,15 @@ def test_mentions_inside_the_quote_are_not_speakers(text: str, speaker: str) -> 
          "was a failure.", "Sen. Elizabeth Warren"),
         ("Elizabeth Warren on Saturday said Donald Trump was a failure in business.", "Elizabeth Warren"),
         ("About 4 in 10 say they want the next president to have more liberal policies.", "About 4 in 10"),
+        # a participle the parser made a clausal subject
+        ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday said "
+         "they support a proposal to ban Muslims.", "Large majorities"),
+        # the comma after an apposition
+        ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton believes "
+         "that transatlantic cooperation is essential.”", "Jake Sullivan"),
+        # object control: the object of "prompted" is who states
+        ("That record prompted Dave Leip’s Atlas of U.S. Presidential Elections to state, “Vigo County, Indiana is "
+         "the most prominent bellwether of presidential elections.”", "Dave Leip’s Atlas"),
     ],
 )
 def test_dashes_dates_and_lost_subjects(text: str, mention: str) -> None:

@@ -273,13 +273,17 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(5):
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and not _not_a_speaker(c)), None)
+                        and not _not_a_speaker(c)), None) or _clausal_subject(current)
         if subject is not None and subject.lower_ in RELATIVE and current.dep_ == "relcl":
             return subject  # "Jon Ralston, who runs a newsletter, said": "who", standing for Ralston
         if subject is not None:
             return subject
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "911 calls saying shots have been fired"
+        if current.dep_ == "xcomp":  # object control: "prompted the Atlas to state, “…”"
+            controller = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
+            if controller is not None and controller.pos_ in ("PROPN", "NOUN") and not _not_a_speaker(controller):
+                return controller
         if current.dep_ == "pcomp" and current.head.pos_ == "ADP" and current.head.head.i != current.head.i:
             current = current.head.head  # "before adding that …": the clause "before" modifies
             continue
@@ -287,6 +291,15 @@ def subject_of(verb: Token) -> Token | None:
             return _before_dashes(verb) or _lost_subject(verb)
         current = current.head
     return None
+
+
+def _clausal_subject(verb: Token) -> Token | None:
+    """The noun a participle the parser made a clausal subject modifies: "Large
+    majorities of voters going to the polls said …" ("going" is ``csubj``)."""
+    clause = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    if clause is None:
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def antecedent(token: Token) -> Token:
@@ -298,9 +311,12 @@ def antecedent(token: Token) -> Token:
 
 
 def _lost_subject(verb: Token) -> Token | None:
-    """A subject the parser hung elsewhere, right before a finite cue that has none
-    ("About 4 in 10 say …": "10" is the object of "in"): the top of the noun phrase
-    ending just before the verb, when nothing but adverbs and auxiliaries stand between."""
+    """A subject the parser hung elsewhere, right before a finite cue that has none: the
+    top of the phrase that ends just before the verb, when nothing but adverbs and
+    auxiliaries (or a parenthesis, or the comma after an apposition) stand between:
+    "About 4 in 10 say …" ("10" is the object of "in"), "Large majorities of voters
+    going to the polls on Tuesday said …", "her senior policy adviser, Jake Sullivan,
+    said …"."""
     if verb.tag_ not in ("VBP", "VBZ", "VBD"):
         return None
     doc = verb.doc
@@ -310,8 +326,15 @@ def _lost_subject(verb: Token) -> Token | None:
     if i > 0 and doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
         opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text == "("), None)
         i = opening - 1 if opening else -1
-    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or _not_a_speaker(doc[i]):
+    if i > 0 and doc[i].text == "," and doc[i - 1].dep_ == "appos":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or is_dateline(doc[i]):
         return None
+    top = doc[i]
+    while top.head.i < verb.i and top.head.i != top.i:
+        top = top.head  # the whole phrase before the verb
+    if top.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not _not_a_speaker(top):
+        return top
     top = doc[i]
     while top.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod") and top.head.i < verb.i:
         top = top.head  # "10" -> "in" -> "4" of "4 in 10"
