@@ -205,7 +205,10 @@ def _reported_clause(document: Document, mark: Marked, fragment: tuple[int, int]
             clause = clause_range(below, ancestor)
             break
         below = ancestor
-    if not (clause and clause[0] <= fragment[0] and fragment[1] <= clause[1] + 2):
+    holds = cue.complement and cue.complement[0] < fragment[0] and fragment[1] <= cue.complement[1] + 2
+    if not (clause and clause[0] <= fragment[0] and fragment[1] <= clause[1] + 2) or (
+        holds and cue.complement[0] < clause[0]  # "calling him “a total stiff”": the object too
+    ):
         clause = cue.complement
     if not clause or clause[0] > fragment[0] or fragment[0] - clause[1] > 3:
         return fragment

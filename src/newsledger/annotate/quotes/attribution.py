@@ -55,7 +55,7 @@ def attribute(document: Document, resolver: Resolver, mark: Marked, content: Spa
                             or _opens_sentence(document.article.text, mark)):
         if _title_like(words):
             return None
-        subject = _outside(cue.subject, mark) or _outside(_frame_subject(document.doc, mark, cue), mark)
+        subject = _outside(cue.subject, mark, resolver) or _outside(_frame_subject(document.doc, mark, cue), mark, resolver)
         return Attribution(cue, speaker(document, resolver, subject) if subject is not None else None)
     named = colon_label(document.doc, document.article.text, mark.outer[0])
     if named is not None and len(words) >= settings.min_fragment_words:
@@ -67,10 +67,11 @@ def attribute(document: Document, resolver: Resolver, mark: Marked, content: Spa
     return Attribution(None, None, floating=True)
 
 
-def _outside(token: Token | None, mark: Marked) -> Token | None:
-    """``token`` unless it lies inside the quotation marks: words of the quotation are
-    never its speaker ("“Some people get carried away,” she said, telling …")."""
-    if token is None or mark.outer[0] <= token.idx < mark.outer[1]:
+def _outside(token: Token | None, mark: Marked, resolver: Resolver) -> Token | None:
+    """``token`` unless it lies inside these quotation marks or any others: quoted words
+    are never a speaker ("“Some people get carried away,” she said, telling …"; "when
+    someone shouted, “Cruz,” Beck joked, “Amen …”")."""
+    if token is None or mark.outer[0] <= token.idx < mark.outer[1] or resolver.inside_quotes(token):
         return None
     return token
 

@@ -135,12 +135,17 @@ class Resolver:
         self.by_id = {e.id: e for e in document.entities}
         if quoted is None:
             quoted = [m.content for m in find_marked(document.article.text)]
+        self.quoted = _Containment.of(quoted)
         self.candidates = self._candidates(quoted)
         # Both ascend with the candidates (sorted by start): prefixes are found by bisection.
         self.candidate_starts = [c.start for c in self.candidates]
         self.candidate_sentences = [c.sentence for c in self.candidates]
         self.genders = {e.id: self._gender(e) for e in document.entities if e.type == "PERSON"}
         self.roles = self._roles()
+
+    def inside_quotes(self, token: Token) -> bool:
+        """``token`` lies inside quotation marks (the quoted speaker's words)."""
+        return self.quoted.holds((token.idx, token.idx + len(token.text)))
 
     def resolve(self, token: Token) -> Entity | None:
         """The entity a pronoun or definite role noun (head ``token``) refers to, or None."""

@@ -272,14 +272,15 @@ def subject_of(verb: Token) -> Token | None:
     parenthetical ("Trump — who had been silent — said") is found before the dashes."""
     current = verb
     for _ in range(5):
-        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and not _not_a_speaker(c)), None) or _clausal_subject(current)
+        subject = _nearest_subject(current) or _clausal_subject(current)
         if subject is not None and subject.lower_ in RELATIVE and current.dep_ == "relcl":
             return subject  # "Jon Ralston, who runs a newsletter, said": "who", standing for Ralston
         if subject is not None:
             return subject
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "911 calls saying shots have been fired"
+            if current.head.ent_type_ not in PLACE_TYPES:
+                return current.head  # "911 calls saying shots have been fired"
+            return _clause_subject(current.head)  # "in Salem, New Hampshire, Trump …, calling him"
         if current.dep_ == "xcomp":  # object control: "prompted the Atlas to state, “…”"
             controller = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
             if controller is not None and controller.pos_ in ("PROPN", "NOUN") and not _not_a_speaker(controller):
@@ -291,6 +292,26 @@ def subject_of(verb: Token) -> Token | None:
             return _before_dashes(verb) or _lost_subject(verb)
         current = current.head
     return None
+
+
+#: Entity types of nouns a participle hangs on by a parse error, not its speaker.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"})
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest verb above ``token``."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The nominal subject of ``verb``; of several (a parse error: "in Salem, New
+    Hampshire, Trump went"), the nearest before it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _not_a_speaker(c)]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _clausal_subject(verb: Token) -> Token | None:
