@@ -170,6 +170,10 @@ def test_one_utterance_one_record(text: str, expected: list[str]) -> None:
          "condolences to the family.”", "Bill Clinton", "Hillary and I offer our condolences to the family."),
         # nested cues keep the outer attribution
         ("Kasich says he'd tell him “no more nonsense from you”.", "Kasich", "he'd tell him “no more nonsense from you”"),
+        # a coordinated second attribution, its "said" mistagged, is cut off the first
+        ("Even so, three-quarters of the voters said they were very worried about the direction of the nation’s "
+         "economy, and more than 4 in 10 said billionaire Donald Trump would be best at handling the economy.", None,
+         "they were very worried about the direction of the nation’s economy"),
         # topics and names of speech acts
         ("Bernie Sanders called for a ban on fracking.", "Bernie Sanders", "a ban on fracking"),
         ("Ted Cruz talked about immigration and the wall on Monday.", "Ted Cruz", "immigration and the wall"),
