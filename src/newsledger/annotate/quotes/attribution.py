@@ -45,7 +45,7 @@ def attribute(document: Document, resolver: Resolver, mark: Marked, content: Spa
 
     ``previous`` is the latest attribution before it (a quotation's or a reporting
     cue's, with its char range): a quotation with no cue of its own carries it on when
-    it is near (the same or the next paragraph)."""
+    it is near (at most two paragraph breaks away)."""
     words = [t for t in content if t.is_alpha]
     least = settings.min_object_words
     cue = _governing_cue(content, least) or _trailing_cue(document.doc, mark, least) or _leading_cue(
@@ -76,17 +76,19 @@ def _outside(token: Token | None, mark: Marked, resolver: Resolver) -> Token | N
     return token
 
 
-def latest_attribution(document: Document, resolver: Resolver, previous: tuple[Marked, Attribution] | None, mark: Marked,
-            cues: list[Cue]) -> tuple[tuple[int, int], Attribution] | None:
+def latest_attribution(document: Document, resolver: Resolver, previous: tuple[Marked, Attribution] | None,
+                       mark: Marked, cues: list[Cue]) -> tuple[tuple[int, int], Attribution] | None:
     """The latest attribution before ``mark``: the previous quotation's, unless a
-    reporting cue with a subject of its own comes between them (another speaker
-    intervenes: "Smith said the plan had failed.\n\n“It is over.”" is Smith's)."""
+    reporting cue whose subject can speak comes between them (another speaker
+    intervenes: "Smith said the plan had failed.\n\n“It is over.”" is Smith's; "a
+    cultish blind faith suggests …" is no speaker)."""
     start = previous[0].outer[1] if previous is not None else 0
     between = [c for c in cues if start <= c.verb.idx < mark.outer[0] and c.subject is not None
                and c.complement is not None and not mark.outer[0] <= c.subject.idx < mark.outer[1]]
-    if between:
-        cue = between[-1]
-        return (cue.verb.idx, cue.complement[1]), Attribution(cue, speaker(document, resolver, cue.subject))
+    for cue in reversed(between):
+        who = speaker(document, resolver, cue.subject)
+        if who.entity is not None or cue.subject.pos_ in ("PRON", "PROPN") or cue.subject.tag_ == "NNS":
+            return (cue.verb.idx, cue.complement[1]), Attribution(cue, who)
     return (previous[0].outer, previous[1]) if previous is not None else None
 
 
@@ -181,8 +183,8 @@ def token_at(doc: Doc, char: int) -> int:
 
 
 def _near(text: str, earlier: tuple[int, int], later: tuple[int, int]) -> bool:
-    """Within the same or the next paragraph: a floating quote keeps its speaker."""
-    return len(PARAGRAPH_BREAK.findall(text, earlier[1], later[0])) <= 1
+    """Within two paragraph breaks: a floating quote keeps the speaker before it."""
+    return len(PARAGRAPH_BREAK.findall(text, earlier[1], later[0])) <= 2
 
 
 def _title_like(words: list[Token]) -> bool:
