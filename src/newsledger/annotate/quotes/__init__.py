@@ -13,7 +13,11 @@ Three passes over one document:
    words of the reporter's own stand between the cue and the marks (Leavitt told
    reporters US air support was “an option and a possibility”).
 3. **Indirect** quotations: a cue verb with a clausal complement and a subject, or
-   "according to X", whose complement holds no accepted quotation.
+   "according to X", whose complement holds no accepted quotation; and lines credited
+   by a label and a colon (headlines, transcripts: ``labelled``).
+
+Two quotations of one paragraph credited to one cue are one record ("“A,” he said.
+“B.”"); a mixed quotation's record is its whole reported clause.
 
 Speakers resolve through the entities layer and the coref resolver (``speakers``).
 
@@ -62,13 +66,15 @@ def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> D
 
     ``settings`` gives the fewest words of a quotation without a cue
     (``min_fragment_words``, ``min_floating_words``), of a reported object
-    (``min_object_words``) and the coreference window (``coref_window``).
+    (``min_object_words``) and the coreference windows (``coref_window`` in sentences,
+    ``document_window`` in tokens).
     """
     doc: Doc = document.doc
     text = document.article.text
     prose = [p for p in paragraphs(text) if _is_prose(text[p[0] : p[1]])]
     marks = [m for m in find_marked(text) if _within(m.outer, prose)]
-    resolver = Resolver(document, quoted=[m.content for m in marks], window=settings.coref_window)
+    resolver = Resolver(document, quoted=[m.content for m in marks], window=settings.coref_window,
+                        document_window=settings.document_window)
     cues = [c for c in find_cues(doc, settings.min_object_words) if _within((c.verb.idx, c.verb.idx + 1), prose)]
     marked, cue_verbs = _marked_quotes(document, resolver, marks, cues, settings)
     taken = [q.span for q in marked]
@@ -108,7 +114,8 @@ def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked], 
         content = _content_span(doc, mark)
         if content is None:
             continue
-        attribution = attribute(document, resolver, mark, content, latest_attribution(document, resolver, previous, mark, cues), settings)
+        before = latest_attribution(document, resolver, previous, mark, cues)
+        attribution = attribute(document, resolver, mark, content, before, settings)
         if attribution is None:
             continue
         kind = _kind(doc, mark, attribution)
@@ -116,7 +123,7 @@ def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked], 
         span = _reported_clause(document, mark, fragment, attribution.cue) if kind == "mixed" else fragment
         quote = _quote(document, span, kind, attribution, resolver, fragment)
         if quotes and previous is not None and _one_utterance(document.article.text, previous, (mark, attribution)):
-            quote = _joined(document.article.text, quotes.pop(), quote)
+            quote = _joined(quotes.pop(), quote)
         quotes.append(quote)
         if attribution.cue is not None and not attribution.floating:
             cue_verbs.add(attribution.cue.verb.i)
@@ -133,7 +140,7 @@ def _one_utterance(text: str, earlier: tuple[Marked, Attribution], later: tuple[
     return not PARAGRAPH_BREAK.search(text, earlier[0].outer[1], later[0].outer[0])
 
 
-def _joined(text: str, first: Quote, second: Quote) -> Quote:
+def _joined(first: Quote, second: Quote) -> Quote:
     """One record of an utterance in two parts: the span covers both (and the frame
     between them), the text is the two parts with an ellipsis for the frame."""
     span = (first.span[0], second.span[1])

@@ -123,13 +123,16 @@ class Resolver:
     """Resolves pronoun and role-noun speakers of one document (built once per document).
 
     ``quoted`` are the char ranges inside quotation marks (found here when not given);
-    ``window`` is how many sentences back an antecedent may be.
+    ``window`` is how many sentences back an antecedent may be, ``document_window`` how
+    many tokens back a document named again ("the statement") may have been named.
     """
 
     def __init__(self, document: Document, quoted: list[tuple[int, int]] | None = None,
-                 window: int = QuoteSettings.coref_window) -> None:
+                 window: int = QuoteSettings.coref_window,
+                 document_window: int = QuoteSettings.document_window) -> None:
         self.document = document
         self.window = window
+        self.document_window = document_window
         self.doc: Doc = document.doc
         self.sentence_starts = [s.start_char for s in self.doc.sents]
         self.by_id = {e.id: e for e in document.entities}
@@ -190,9 +193,9 @@ class Resolver:
     def body(self, token: Token, noun: Span) -> Entity | None:
         """The latest organisation, state or people named before ``token`` whose name or
         alias holds its head noun: "the ministry" -> Russian Foreign Ministry, "Kyiv's
-        air force" -> Ukrainian Air Force. Definite descriptions only ("the", or a
-        name as possessor); plurals too ("the Democrats" after "the Democratic Party"
-        does not match: the head must be a word of the name)."""
+        air force" -> Ukrainian Air Force; definite descriptions only ("the", or a name
+        as possessor), plurals too. Else, for a singular head of ``quote_bodies.txt``
+        ("the company"), the latest organisation named in the window."""
         first = noun[0]
         possessor = next((t for t in noun if t.dep_ == "poss"), None)
         if first.lower_ != "the" and (possessor is None or possessor.pos_ != "PROPN"):

@@ -43,7 +43,7 @@ def speaker(document: Document, resolver: Resolver, token: Token) -> Speaker:
     its author speaks. A description with an appositive name ("the head of the
     delegation, Rustem Umerov,") is the name's entity."""
     if token.lemma_.lower() in document_nouns() or token.lower_ in document_nouns():
-        author = author_of(token) or _earlier_author(token)
+        author = author_of(token) or _earlier_author(token, resolver.document_window)
         words = phrase(token)  # the document as written; its author speaks
         who = speaker(document, resolver, author).entity if author is not None else None
         return Speaker(who, words.text, (words.start_char, words.end_char))
@@ -90,19 +90,16 @@ def author_of(noun: Token) -> Token | None:
     return None
 
 
-#: How many tokens back "the statement" looks for the statement it names.
-DOCUMENT_WINDOW = 250
-
-
-def _earlier_author(noun: Token) -> Token | None:
+def _earlier_author(noun: Token, window: int) -> Token | None:
     """The author of the document a definite description names again: "the statement
     said" after "Cook provided a written statement" -> Cook (the subject of the verb
-    the earlier mention is the object of, or that mention's own author)."""
+    the earlier mention is the object of, or that mention's own author), at most
+    ``window`` tokens back."""
     first = noun.doc[noun.left_edge.i]
     if first.lower_ != "the":
         return None
     lemma = noun.lemma_.lower()
-    for earlier in reversed(noun.doc[max(0, noun.i - DOCUMENT_WINDOW) : noun.left_edge.i]):
+    for earlier in reversed(noun.doc[max(0, noun.i - window) : noun.left_edge.i]):
         if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
             continue
         author = author_of(earlier)
