@@ -28,6 +28,7 @@ import argparse
 import csv
 import json
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,11 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsledger.annotate import entities, quotes
-from newsledger.annotate.quotes.cues import clause_range, is_cue, make_cue
 from newsledger.nlp import load
-from newsledger.records import Article, Document, Quote
+from newsledger.records import Article, Document, to_dict
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
+#: The independent scorer: reads an export (articles and quotes lists) and a split.
+SHARED_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "score_polnear.py"
 WORD = re.compile(r"\w+")
 #: Words that say nothing about who spoke (determiners, prepositions, conjunctions).
 FUNCTION_WORDS = frozenset(
@@ -153,55 +155,25 @@ def tally(result: Tally, gold: list[Gold], system: list[tuple[str, str]]) -> Non
 
 
 def ours(document: Document) -> list[tuple[str, str]]:
-    """System contents in PolNeAR's units.
-
-    PolNeAR's unit is an attribution: a cue with everything it introduces. So records
-    that share a speaker mention and cue (the parts of a quotation split by its frame,
-    "“A,” he said, “B.”", and the floating quotations that carry on from it) are
-    joined, as PolNeAR's discontinuous contents are; and PolNeAR's content of a mixed
-    quotation is the whole reported clause, where ours is the quoted fragment: a mixed
-    record is widened to the clause of the cue that governs it.
-    """
-    groups: dict[object, list[str]] = {}
-    speakers: dict[object, str] = {}
-    for q in sorted(document.quotes, key=lambda q: q.span):
-        key = (q.speaker_span, q.cue_lemma) if q.speaker_span and q.kind != "indirect" else q.id
-        text = clause_of(document, q) if q.kind == "mixed" else q.text
-        if text not in groups.setdefault(key, []):
-            groups[key].append(text)
-        speakers[key] = " ".join(filter(None, (q.speaker, q.speaker_mention)))
-    return [(" ".join(texts), speakers[key]) for key, texts in groups.items()]
+    """System contents, one per record, as the export carries them: the quote layer
+    already makes one record of an utterance its frame splits ("“A,” he said, “B.”")
+    and gives a mixed quotation its whole reported clause, PolNeAR's units."""
+    return [(q.text, " ".join(filter(None, (q.speaker, q.speaker_mention)))) for q in document.quotes]
 
 
-def clause_of(document: Document, quote: Quote) -> str:
-    """The reported clause around a mixed quotation (PolNeAR's content), else its text:
-    the dependent of the governing cue on the path up from the quoted words."""
-    content = document.doc.char_span(*quote.span, alignment_mode="expand")
-    if content is None:
-        return quote.text
-    below = content.root
-    for ancestor in content.root.ancestors:
-        if is_cue(ancestor):
-            span = clause_range(below, ancestor)
-            if span and span[0] <= quote.span[0] and quote.span[1] <= span[1] + 2:
-                return document.article.text[span[0] : span[1]]
-            complement = make_cue(ancestor).complement
-            if complement and 0 <= quote.span[0] - complement[1] <= 3:  # the fragment right after it
-                return document.article.text[complement[0] : quote.span[1]]
-            break
-        below = ancestor
-    return quote.text
-
-
-def textacy_quotes(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    from textacy.extract.triples import direct_quotations
-
+def textacy_quotes(doc) -> list[tuple[str, str]] | None:  # type: ignore[no-untyped-def]
+    """textacy's quotations joined per speaker and cue (one utterance, as ours); None when
+    textacy is not installed."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
     try:
         triples = list(direct_quotations(doc))
     except ValueError:
         return []
     groups: dict[object, list] = {}
-    for q in triples:  # joined per speaker and cue, as ours
+    for q in triples:
         groups.setdefault((tuple(t.i for t in q.speaker), tuple(t.i for t in q.cue)), []).append(q)
     return [(" ".join(t.text for q in group for t in q.content), " ".join(t.text for t in group[0].speaker))
             for group in groups.values()]
@@ -216,6 +188,36 @@ def report(name: str, result: Tally) -> None:
           f"P {p:.3f} R {r:.3f} F1 {f:.3f}  speaker acc {acc:.3f} ({result.speaker_ok}/{result.speaker_total})")
 
 
+def shared_scorer(exported: dict[str, list[dict]], split: Path, limit: int | None) -> None:
+    """Print the figures of ``shared/tools/score_polnear.py`` on the records as the export
+    contract writes them (one system content per record, no grouping or widening). With
+    ``limit``, the scorer sees a copy of the split holding only the texts read."""
+    if not SHARED_SCORER.exists():
+        print(f"shared scorer: {SHARED_SCORER} not found, skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = split
+        if limit:
+            root = Path(tmp) / "split"
+            for sub in ("text", "attributions"):
+                (root / sub).mkdir(parents=True)
+            ids = {a["id"] for a in exported["articles"]}
+            for path in (split / "text").glob("*.txt"):
+                if path.stem in ids:
+                    (root / "text" / path.name).symlink_to(path)
+            for path in (split / "attributions").glob("*.ann"):
+                if path.stem.rsplit("_", 1)[0] in ids:
+                    (root / "attributions" / path.name).symlink_to(path)
+        export = Path(tmp) / "export.json"
+        export.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+        result = subprocess.run([sys.executable, str(SHARED_SCORER), str(export), str(root)],
+                                capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout)
+    print(f"shared scorer (score_polnear.py): gold {figures['gold']} sys {figures['sys']}  "
+          f"content P {figures['content_P']:.3f} R {figures['content_R']:.3f} F1 {figures['content_F1']:.3f}  "
+          f"speaker acc {figures['speaker_acc_of_found']:.3f}  end-to-end F1 {figures['e2e_F1']:.3f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
@@ -228,6 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     nlp("Warm-up.")
     warm = Document(Article("warm", "“I said it,” she told us."), doc=nlp("“I said it,” she told us."))
     quotes.annotate(entities.annotate(warm))  # loads the cue and first-name tables
+    exported: dict[str, list[dict]] = {"articles": [], "quotes": []}
     parse, ents = Tally(), Tally()
     mine, baseline = Tally(), Tally()
     for record in records:
@@ -241,16 +244,24 @@ def main(argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         document = quotes.annotate(document)
         mine.seconds += time.perf_counter() - started
+        exported["articles"].append({"id": record["id"], "url": "polnear:" + record["id"], "text": record["text"]})
+        exported["quotes"].extend(to_dict(q) for q in document.quotes)
         gold = read_gold(record["ann"], record["text"])
         tally(mine, gold, ours(document))
         started = time.perf_counter()
-        tally(baseline, gold, textacy_quotes(doc))
+        theirs = textacy_quotes(doc)
+        if theirs is not None:
+            tally(baseline, gold, theirs)
         baseline.seconds += time.perf_counter() - started
     print(f"PolNeAR {args.split}: {len(records)} texts")
     report("newsledger", mine)
-    report("textacy", baseline)
+    if baseline.gold:
+        report("textacy", baseline)
+    else:
+        print("textacy    not installed, skipped")
     print(f"time: parse {parse.seconds:.2f}s, entities {ents.seconds:.2f}s, quotes {mine.seconds:.2f}s "
           f"({100 * mine.seconds / parse.seconds:.1f}% of parse), textacy {baseline.seconds:.2f}s")
+    shared_scorer(exported, args.root / args.split, args.limit)
     for miss in mine.misses[: args.misses]:
         print("  missed:", miss)
 

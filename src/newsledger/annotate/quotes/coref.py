@@ -39,6 +39,7 @@ from newsledger.annotate.quotes.quote_marks import find_marked
 from newsledger.annotate.shared.mentions import entity_at
 from newsledger.records import Document, Entity
 from newsledger.settings import QuoteSettings
+from newsledger.tables import words
 
 #: Pronoun -> (wanted gender or None, wanted entity types). Source: English personal
 #: pronouns in subject, object and possessive case; "they"/"it" for bodies and states.
@@ -122,24 +123,32 @@ class Resolver:
     """Resolves pronoun and role-noun speakers of one document (built once per document).
 
     ``quoted`` are the char ranges inside quotation marks (found here when not given);
-    ``window`` is how many sentences back an antecedent may be.
+    ``window`` is how many sentences back an antecedent may be, ``document_window`` how
+    many tokens back a document named again ("the statement") may have been named.
     """
 
     def __init__(self, document: Document, quoted: list[tuple[int, int]] | None = None,
-                 window: int = QuoteSettings.coref_window) -> None:
+                 window: int = QuoteSettings.coref_window,
+                 document_window: int = QuoteSettings.document_window) -> None:
         self.document = document
         self.window = window
+        self.document_window = document_window
         self.doc: Doc = document.doc
         self.sentence_starts = [s.start_char for s in self.doc.sents]
         self.by_id = {e.id: e for e in document.entities}
         if quoted is None:
             quoted = [m.content for m in find_marked(document.article.text)]
+        self.quoted = _Containment.of(quoted)
         self.candidates = self._candidates(quoted)
         # Both ascend with the candidates (sorted by start): prefixes are found by bisection.
         self.candidate_starts = [c.start for c in self.candidates]
         self.candidate_sentences = [c.sentence for c in self.candidates]
         self.genders = {e.id: self._gender(e) for e in document.entities if e.type == "PERSON"}
         self.roles = self._roles()
+
+    def inside_quotes(self, token: Token) -> bool:
+        """``token`` lies inside quotation marks (the quoted speaker's words)."""
+        return self.quoted.holds((token.idx, token.idx + len(token.text)))
 
     def resolve(self, token: Token) -> Entity | None:
         """The entity a pronoun or definite role noun (head ``token``) refers to, or None."""
@@ -148,6 +157,8 @@ class Resolver:
             return self.pronoun(token)
         if token.pos_ == "NOUN" and token.tag_ in ("NN", "NNP"):
             return self.role_noun(token)
+        if token.pos_ == "NOUN" and token.tag_ == "NNS":
+            return self.body(token, self.doc[token.left_edge.i : token.i + 1])
         return None
 
     def pronoun(self, token: Token) -> Entity | None:
@@ -160,8 +171,12 @@ class Resolver:
         return None
 
     def role_noun(self, token: Token) -> Entity | None:
-        """A definite singular role noun: by article evidence, else the salient subject."""
+        """A definite singular role noun: a body named with that head noun earlier ("the
+        ministry", "Kyiv's air force"), else by article evidence, else the salient subject."""
         noun = self.doc[token.left_edge.i : token.i + 1]
+        body = self.body(token, noun)
+        if body is not None or token.lemma_.lower() in _body_nouns():
+            return body  # an organisation's description is never a person
         if not _definite_bare(noun, token):
             return None
         wanted = Role(token.lemma_.lower(), self._country(noun))
@@ -173,6 +188,32 @@ class Resolver:
                     and not _conflicts(self.roles.get(c.entity.id, ()), wanted)]
             if fits:
                 return max(fits, key=lambda c: c.start).entity
+        return None
+
+    def body(self, token: Token, noun: Span) -> Entity | None:
+        """The latest organisation, state or people named before ``token`` whose name or
+        alias holds its head noun: "the ministry" -> Russian Foreign Ministry, "Kyiv's
+        air force" -> Ukrainian Air Force; definite descriptions only ("the", or a name
+        as possessor), plurals too. Else, for a singular head of ``quote_bodies.txt``
+        ("the company"), the latest organisation named in the window."""
+        first = noun[0]
+        possessor = next((t for t in noun if t.dep_ == "poss"), None)
+        if first.lower_ != "the" and (possessor is None or possessor.pos_ != "PROPN"):
+            return None
+        heads = {token.lower_, token.lemma_.lower()}
+        before = self._before(token.idx)
+        for candidate in reversed(before):
+            entity = candidate.entity
+            if entity.type in ("ORG", "GPE", "NORP") and any(
+                heads & set(name.casefold().split()) for name in (entity.name, *entity.aliases)
+            ):
+                return entity
+        if token.lemma_.lower() in _body_nouns() and first.lower_ == "the" and token.tag_ == "NN":
+            # "the company says": the latest organisation named in the window
+            for pool in self._pools(token.idx):
+                fits = [c for c in pool if c.entity.type == "ORG"]
+                if fits:
+                    return min(fits, key=lambda c: (c.rank, -c.start)).entity
         return None
 
     # --- candidates and features -----------------------------------------------------
@@ -266,6 +307,12 @@ class Resolver:
                 if entity is not None and entity.type == "GPE":
                     return entity.name
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Head nouns of descriptions that stand for an organisation (``quote_bodies.txt``)."""
+    return frozenset(words("quote_bodies.txt"))
 
 
 @functools.lru_cache(maxsize=1)

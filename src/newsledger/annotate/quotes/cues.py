@@ -10,6 +10,7 @@ and its complement.
 
 from __future__ import annotations
 
+import calendar
 import functools
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ RELATIVE = frozenset({"who", "that", "which"})
 #: "praise", "want": stances and wishes are other layers).
 OBJECT_REPORTS = frozenset({"announce", "confirm", "deny", "repeat", "reiterate", "reveal", "disclose",
                             "report", "mention", "propose", "predict", "cite", "recount", "describe",
-                            "say", "write", "tweet", "post"})
+                            "say", "write", "tweet", "post", "discuss", "explain", "acknowledge"})
 
 #: Speech acts that ask someone to do something: the object and the infinitive.
 REQUEST_VERBS = frozenset({"ask", "urge", "tell", "warn", "advise", "remind"})
@@ -166,9 +167,10 @@ def make_cue(verb: Token, min_object_words: int = QuoteSettings.min_object_words
 
 
 def _parenthetical(verb: Token) -> tuple[int, int] | None:
-    """A cue set inside the clause it reports: "The plan, he said, was doomed" -> the
-    clause without the cue's words."""
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+    """A cue set inside the clause it reports: "The plan, he said, was doomed", "As
+    Politico reported, the plan was doomed" -> the clause without the cue's words."""
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if (verb.dep_ != "parataxis" and not as_clause) or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     inside = {t.i for t in verb.subtree}
     tokens = [t for t in verb.head.subtree if t.i not in inside and not t.is_punct and not t.is_space]
@@ -207,30 +209,210 @@ def complement_of(verb: Token, min_object_words: int = QuoteSettings.min_object_
         ):
             return token
     lemma = verb.lemma_.lower()
+    named = _naming(verb) if cue_classes().get(lemma) == "naming" else None
+    if named is not None:
+        return named
     if lemma in CHARGE_VERBS:  # "accused Sanders of subjecting her to a smear"
         return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     wanted = "dobj" if lemma in OBJECT_REPORTS else COMPLEMENT_BY_CLASS.get(cue_classes().get(lemma, ""))
     found = next((c for c in verb.children if c.dep_ == wanted and c.i > verb.i), None)
+    if found is None and cue_classes().get(lemma) in ("speech", "writing", "naming"):
+        return _topic(verb)
     if found is None or wanted != "dobj":
         return found
     return found if sum(1 for t in found.subtree if t.is_alpha) >= min_object_words else None
 
 
+#: Prepositions that introduce what a speech act is about ("talked about immigration",
+#: "commented on the ruling", "called for a ban", "asked about his taxes").
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "for", "regarding", "over"})
+
+#: What an "on" or "over" phrase names when it is the time or channel, not the topic
+#: ("said on Monday", "spoke on CNN", "said over the weekend").
+NOT_TOPIC_TYPES = frozenset({"DATE", "TIME", "ORG", "FAC", "GPE", "CARDINAL"})
+
+
+def _topic(verb: Token) -> Token | None:
+    """The topic of a speech act that has no clause or object: the preposition of
+    "talked about X", "called for X" (its object is the content)."""
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.lower_ not in TOPIC_PREPOSITIONS:
+            continue
+        obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.ent_type_ in NOT_TOPIC_TYPES and child.lower_ in ("on", "over"):
+            continue
+        if child.lower_ == "for" and verb.lemma_.lower() not in ("call", "ask", "press", "push", "argue", "plead"):
+            continue  # "said for years", "spoke for an hour"
+        return child
+    return None
+
+
+def _naming(verb: Token) -> Token | None:
+    """What a naming verb reports: its object with the name given to it ("called the
+    senator “the next George Washington”", "described the plan as a failure"): the
+    object is returned, and the name (``oprd``, or "as X") hangs on the verb after it;
+    see :func:`clause_range`."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    name = next((c for c in verb.children if c.i > obj.i and (
+        c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))), None)
+    if name is None:
+        name = next((c for c in obj.children if c.dep_ in ("appos", "prep") and (c.dep_ == "appos" or c.lower_ == "as")), None)
+    return obj if name is not None else None
+
+
 def subject_of(verb: Token) -> Token | None:
-    """The nominal subject of ``verb``, or of the verb it is coordinated with; for a
-    relative or participial clause, the noun the clause modifies."""
+    """The nominal subject of ``verb``, or of the verb it is coordinated with (a
+    relative pronoun stands for the noun its clause modifies: see :func:`antecedent`);
+    for a participial clause, the noun the clause modifies; for a participle
+    after a preposition ("…, before adding that …", "by pointing out that …"), the
+    subject of the clause the preposition hangs on. A date ("Saturday said") or a
+    dateline ("WASHINGTON — …") is never a subject; a subject cut off by a dash
+    parenthetical ("Trump — who had been silent — said") is found before the dashes."""
     current = verb
-    for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for _ in range(5):
+        subject = _nearest_subject(current) or _clausal_subject(current)
         if subject is not None and subject.lower_ in RELATIVE and current.dep_ == "relcl":
-            return current.head  # "Jon Ralston, who runs a newsletter, said" -> Ralston
+            return subject  # "Jon Ralston, who runs a newsletter, said": "who", standing for Ralston
         if subject is not None:
             return subject
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "911 calls saying shots have been fired"
-        if current.dep_ not in SUBJECT_INHERIT or current.head is current:
-            return None
+            if current.head.ent_type_ not in PLACE_TYPES:
+                return current.head  # "911 calls saying shots have been fired"
+            return _clause_subject(current.head)  # "in Salem, New Hampshire, Trump …, calling him"
+        if current.dep_ == "xcomp":  # object control: "prompted the Atlas to state, “…”"
+            controller = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
+            if controller is not None and controller.pos_ in ("PROPN", "NOUN") and not _not_a_speaker(controller):
+                return controller
+        if current.dep_ == "pcomp" and current.head.pos_ == "ADP" and current.head.head.i != current.head.i:
+            current = current.head.head  # "before adding that …": the clause "before" modifies
+            continue
+        if current.dep_ not in SUBJECT_INHERIT or current.head.i == current.i:
+            return _before_dashes(verb) or _lost_subject(verb)
         current = current.head
+    return None
+
+
+#: Entity types of nouns a participle hangs on by a parse error, not its speaker.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"})
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest verb above ``token``."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The nominal subject of ``verb``; of several (a parse error: "in Salem, New
+    Hampshire, Trump went"), the nearest before it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _not_a_speaker(c)]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _clausal_subject(verb: Token) -> Token | None:
+    """The noun a participle the parser made a clausal subject modifies: "Large
+    majorities of voters going to the polls said …" ("going" is ``csubj``)."""
+    clause = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    if clause is None:
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("Jon Ralston, who said …" ->
+    Ralston); any other token itself."""
+    if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """A subject the parser hung elsewhere, right before a finite cue that has none: the
+    top of the phrase that ends just before the verb, when nothing but adverbs and
+    auxiliaries (or a parenthesis, or the comma after an apposition) stand between:
+    "About 4 in 10 say …" ("10" is the object of "in"), "Large majorities of voters
+    going to the polls on Tuesday said …", "her senior policy adviser, Jake Sullivan,
+    said …"."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].dep_ != "punct":
+        i -= 1
+    if i > 0 and doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+        opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text == "("), None)
+        i = opening - 1 if opening else -1
+    if i > 0 and doc[i].text == "," and doc[i - 1].dep_ == "appos":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or is_dateline(doc[i]):
+        return None
+    top = doc[i]
+    while top.head.i < verb.i and top.head.i != top.i:
+        top = top.head  # the whole phrase before the verb
+    if top.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not _not_a_speaker(top):
+        return top
+    top = doc[i]
+    while top.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod") and top.head.i < verb.i:
+        top = top.head  # "10" -> "in" -> "4" of "4 in 10"
+    return None if _not_a_speaker(top) else top
+
+
+#: Entity types of words that are never speakers when the parser makes them subjects
+#: ("Saturday said"); numbers are ("Sixty-six percent said", "4 in 10 say").
+NOT_SPEAKER_TYPES = frozenset({"DATE", "TIME"})
+
+#: Dashes that open a parenthetical or close a dateline.
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+#: Day and month names (the calendar module's English names), dates even where the
+#: entity recogniser misses them ("Saturday at the convention Warren said").
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
+def _not_a_speaker(token: Token) -> bool:
+    """A date or time the parser made a subject, or a dateline."""
+    return token.ent_type_ in NOT_SPEAKER_TYPES or token.lower_ in CALENDAR_WORDS or is_dateline(token)
+
+
+def is_dateline(token: Token) -> bool:
+    """``token`` lies in a dateline: capitals opening a line, closed by a dash
+    ("WASHINGTON —", "KYIV, Ukraine (AP) —")."""
+    if not (token.is_upper and len(token) > 1):
+        return False  # a dateline's words are capitals
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+        if token.i - start > 8:
+            return False
+    words = doc[start : min(len(doc), start + 10)]
+    dash = next((t.i for t in words if t.text in DASHES), None)
+    if dash is None or dash <= token.i:
+        return False
+    alpha = [t for t in doc[start:dash] if t.is_alpha]
+    return bool(alpha) and alpha[0].is_upper and len(alpha[0]) > 1
+
+
+def _before_dashes(verb: Token) -> Token | None:
+    """The noun before a dash parenthetical that stands between it and ``verb``."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < 2 or doc[i].text not in DASHES:
+        return None
+    opening = next((j for j in range(i - 1, max(-1, i - 30), -1) if doc[j].text in DASHES), None)
+    if opening is None or opening == 0:
+        return None
+    before = doc[opening - 1]
+    if before.pos_ in ("PROPN", "NOUN", "PRON") and not _not_a_speaker(before):
+        return before
     return None
 
 
@@ -268,20 +450,34 @@ def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
     4 in 10 said Y"); extended over a clause the parser coordinated with the cue
     instead ("said X, but Y may …")."""
     subtree = list(clause.subtree)
-    nested = {t.i for d in subtree if d.dep_ == "conj" and is_cue(d) for t in d.subtree}
+    nested = {t.i for d in subtree if d.dep_ == "conj" and (is_cue(d) or _reports_inside(d)) for t in d.subtree}
     tokens = [t for t in subtree if t.i != cue.i and t.i not in nested]
     if clause.i > cue.i:
         tokens += _coordinated_clauses(cue, clause)
+    if clause.dep_ == "dobj" and cue_classes().get(cue.lemma_.lower()) == "naming":
+        tokens += [t for c in cue.children if c.i > clause.i and (
+            c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")) for t in c.subtree]
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" or tokens[0].is_space
                       or (tokens[0].dep_ == "aux" and tokens[0].lower_ == "to")
                       or (tokens[0] is clause and clause.pos_ == "ADP")):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens.pop()  # and the "and" left before a clause cut off
     if len(tokens) < 2:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+#: The forms of "say", the reporting verb the tagger most often mistakes for an
+#: adjective or a noun ("more than 4 in 10 said billionaire Donald Trump would …").
+SAY_FORMS = frozenset({"say", "says", "said"})
+
+
+def _reports_inside(clause: Token) -> bool:
+    """A coordinated clause that carries a "say" of its own before its verb: a second
+    attribution ("…, and more than 4 in 10 said Trump would …"), not more of the first."""
+    return any(t.lower_ in SAY_FORMS and t.i < clause.i for t in clause.subtree)
 
 
 def _coordinated_clauses(cue: Token, clause: Token) -> list[Token]:

@@ -1,0 +1,197 @@
+"""Speakers and cues on unseen news (issue 15): one parametrized table per mechanism,
+each row a sentence of the kind that failed (PolNeAR train, 2025 news pages), with who
+said what."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.annotate import entities, quotes
+from newsledger.nlp import load
+from newsledger.records import Article, Document
+
+
+def annotate(text: str) -> Document:
+    document = Document(Article(id="t", text=text, published="2025-08-19"), doc=load()(text))
+    return quotes.annotate(entities.annotate(document))
+
+
+def said(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, mention, text) of each quote."""
+    return [(q.speaker, q.speaker_mention, q.text) for q in annotate(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # a definite description takes the latest body named with its head noun
+        ("Russia's foreign ministry summoned the ambassador on Monday. The ministry said the talks would resume.",
+         "Russian Foreign Ministry"),
+        ("The Ukrainian Air Force shot down 40 drones. Kyiv's air force said Russia launched 270 drones overnight.",
+         "Ukrainian Air Force"),
+        # an appositive name
+        ("The head of the Ukrainian delegation, Rustem Umerov, said the talks would resume in May.", "Rustem Umerov"),
+        # a class noun of organisations: the latest organisation named
+        ("United Technologies employs 200,000 people. The company says it fears it could end up in a similar "
+         "situation.", "United Technologies"),
+    ],
+)
+def test_descriptions(text: str, speaker: str) -> None:
+    assert said(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text,content,speaker",
+    [
+        ("“You don’t win the nomination by how many states you win,” Rubio responded before adding that "
+         "he will have to win some winner-take-all states in March.",
+         "he will have to win some winner-take-all states in March", "Rubio"),
+        ("Marco Rubio concluded by implying that some government-provided insurance would be necessary.",
+         "some government-provided insurance would be necessary", "Marco Rubio"),
+        ("Ted Cruz spoke in Iowa, saying the border must be secured first.", "the border must be secured first",
+         "Ted Cruz"),
+        # of two subjects the parser gave the main verb, the nearest; a naming verb keeps its object
+        ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”",
+         "him “a total stiff.”", "Trump"),
+    ],
+)
+def test_participle_cues_take_the_main_subject(text: str, content: str, speaker: str) -> None:
+    assert (speaker, content) in [(s, t) for s, _, t in said(text)]
+
+
+@pytest.mark.parametrize(
+    "text,speaker,mention",
+    [
+        # the mention is the document as written, the speaker its author
+        ("A statement from the White House said the talks would resume in May.", "White House", "A statement"),
+        ("Hillary Clinton's emails show that she knew about the attack.", "Hillary Clinton",
+         "Hillary Clinton's emails"),
+        ("A statement issued by the Russian foreign ministry said the talks would resume.",
+         "Russian Foreign Ministry", "A statement"),
+        # a document named again: its author is who issued it the first time
+        ("Peter Cook provided a written statement on Monday. “The secretary believes it was a mistake,” the "
+         "statement said.", "Peter Cook", "the statement"),
+        # no author in the phrase: the medium is no speaker
+        ("Leaked emails showed that the committee favoured Clinton.", None, "Leaked emails"),
+    ],
+)
+def test_documents_are_media(text: str, speaker: str | None, mention: str) -> None:
+    assert [(s, m) for s, m, _ in said(text)] == [(speaker, mention)]
+
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        # a quotation-only paragraph after a quote is the same speaker's
+        ("“We are ready to fight,” Donald Trump told reporters.\n\n“Nobody will stop us from winning this time.”",
+         ["Donald Trump", "Donald Trump"]),
+        # unless another speaker intervenes
+        ("“We are ready to fight,” Donald Trump told reporters.\n\nJohn Kerry said the United States would accept "
+         "100,000 refugees.\n\n\"That adds up to 185,000 over two years. But this would be the total number.\"",
+         ["Donald Trump", "John Kerry", "John Kerry"]),
+    ],
+)
+def test_continuation_quotes(text: str, speakers: list[str]) -> None:
+    assert [s for s, _, _ in said(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # "Some people" is inside the marks: the speaker is the cue's subject outside them
+        ("“Some people get a little carried away, have you noticed that?” Clinton said, telling the crowd to calm down.",
+         "Clinton"),
+        # nor are words inside another quotation (the parse gives no subject: unknown, not Cruz)
+        ("When someone in the audience shouted, “Cruz,” Beck joked, again using an exaggerated Southern accent, "
+         "“Amen, brother! Come on up and get baptized!”", None),
+    ],
+)
+def test_mentions_inside_the_quote_are_not_speakers(text: str, speaker: str | None) -> None:
+    assert said(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Donald Trump — who had been silent for days — said the talks would resume in May.", "Donald Trump"),
+        ("Saturday at the Massachusetts Democratic party convention Sen. Elizabeth Warren (D-MA) said Donald Trump "
+         "was a failure.", "Sen. Elizabeth Warren"),
+        ("Elizabeth Warren on Saturday said Donald Trump was a failure in business.", "Elizabeth Warren"),
+        ("About 4 in 10 say they want the next president to have more liberal policies.", "About 4 in 10"),
+        # a participle the parser made a clausal subject
+        ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday said "
+         "they support a proposal to ban Muslims.", "Large majorities"),
+        # the comma after an apposition
+        ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton believes "
+         "that transatlantic cooperation is essential.”", "Jake Sullivan"),
+        # object control: the object of "prompted" is who states
+        ("That record prompted Dave Leip’s Atlas of U.S. Presidential Elections to state, “Vigo County, Indiana is "
+         "the most prominent bellwether of presidential elections.”", "Dave Leip’s Atlas"),
+    ],
+)
+def test_dashes_dates_and_lost_subjects(text: str, mention: str) -> None:
+    assert said(text)[0][1] == mention
+
+
+def test_datelines_are_never_speakers() -> None:
+    text = "WASHINGTON — The Senate voted on Tuesday. Officials said the bill would pass."
+    assert [m for _, m, _ in said(text)] == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # one utterance split by its frame is one record
+        ("“We tried,” she said. “And we will try again tomorrow.”", ["We tried … And we will try again tomorrow."]),
+        ("“We tried,” said Karoline Leavitt, “and we will try again.”", ["We tried … and we will try again."]),
+        # a mixed quotation keeps the whole reported clause
+        ("Boris Johnson said the plan was “a complete and utter disaster” for Britain.",
+         ["the plan was “a complete and utter disaster” for Britain"]),
+    ],
+)
+def test_one_utterance_one_record(text: str, expected: list[str]) -> None:
+    assert [t for _, _, t in said(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,speaker,content",
+    [
+        ("The campaign is running out of money, analysts say.", None, "The campaign is running out of money"),
+        ("As Politico reported, the campaign spent $2 million on ads in Iowa.", "Politico",
+         "the campaign spent $2 million on ads in Iowa"),
+        ("Sanders said, in an email to supporters, that the campaign would go on.", "Sanders",
+         "the campaign would go on"),
+        ("Clinton smiled and suggested that the campaign would go on.", "Clinton", "the campaign would go on"),
+        ("Marco Rubio: ‘You Don’t Win The Nomination By How Many States You Win.’", "Marco Rubio",
+         "You Don’t Win The Nomination By How Many States You Win."),
+        ("Lindsey Graham spoke on Sunday.\n\nGraham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance",
+         "Lindsey Graham", "Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance"),
+        ("When Wallace died, President Bill Clinton released the following statement:\n\n“Hillary and I offer our "
+         "condolences to the family.”", "Bill Clinton", "Hillary and I offer our condolences to the family."),
+        # nested cues keep the outer attribution
+        ("Kasich says he'd tell him “no more nonsense from you”.", "Kasich", "he'd tell him “no more nonsense from you”"),
+        # a coordinated second attribution, its "said" mistagged, is cut off the first
+        ("Even so, three-quarters of the voters said they were very worried about the direction of the nation’s "
+         "economy, and more than 4 in 10 said billionaire Donald Trump would be best at handling the economy.", None,
+         "they were very worried about the direction of the nation’s economy"),
+        # topics and names of speech acts
+        ("Bernie Sanders called for a ban on fracking.", "Bernie Sanders", "a ban on fracking"),
+        ("Ted Cruz talked about immigration and the wall on Monday.", "Ted Cruz", "immigration and the wall"),
+        ("Hillary Clinton described the plan as a failure of leadership.", "Hillary Clinton",
+         "the plan as a failure of leadership"),
+    ],
+)
+def test_cues_the_parser_misses(text: str, speaker: str | None, content: str) -> None:
+    assert (speaker, content) in [(s, t) for s, _, t in said(text)]
+
+
+@pytest.mark.parametrize(
+    "text,contents",
+    [
+        ("UPDATE: The senator has since deleted the tweet.", []),  # a label that names no one
+        ("Read more on Sky News:\n‘Don’t trust Russia,’ diplomat warns", []),
+        ("Marco Rubio said on Monday that he would stay in the race.", ["he would stay in the race"]),  # no topic
+    ],
+)
+def test_no_false_labels_or_topics(text: str, contents: list[str]) -> None:
+    assert [t for _, _, t in said(text)] == contents
