@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span as SpacySpan
 
+from newsledger.annotate.entities import hygiene
 from newsledger.annotate.shared.gazetteer import Gazetteer, load
 from newsledger.annotate.shared.names import (
     POSSESSIVE,
@@ -79,6 +80,7 @@ def annotate(document: Document, settings: EntitySettings = EntitySettings()) ->
     doc: Doc = document.doc
     gaz = load()
     candidates = _repair(doc, document.article.text, gaz)
+    candidates = _clean_people(candidates, document.article.text, gaz)
     candidates = _link_people(candidates)
     entities, mentions = _group(document.article.id, candidates)
     return document.evolve(entities=entities, mentions=mentions)
@@ -235,6 +237,61 @@ def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
             kept.append(c)
             taken.insert(before_end, (c.start, c.end))
     return sorted(kept, key=lambda c: c.start)
+
+
+# --- name hygiene (hygiene.py) -----------------------------------------------------------
+
+
+#: What may stand before a name that starts a sentence or a line.
+_SENTENCE_END = ".!?:;\n\"“”'‘’([—–-|"
+
+
+def _clean_people(found: list[Candidate], text: str, gaz: Gazetteer) -> list[Candidate]:
+    """PERSON candidates repaired or dropped by the rules of :mod:`hygiene`; the others as they are."""
+    full = Counter(c.canonical for c in found if c.type == "PERSON" and " " in c.canonical)
+    named = Counter(w for c in found if c.type == "PERSON" for w in c.canonical.split())
+    out = []
+    for c in found:
+        repaired = _clean_person(c, text, gaz, full, named) if c.type == "PERSON" else c
+        if repaired is not None:
+            out.append(repaired)
+    return out
+
+
+def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], named: Counter[str]) -> Candidate | None:
+    """One PERSON candidate through the rules of :mod:`hygiene`; ``full`` counts the
+    article's full person names, ``named`` the words of all its person names."""
+    if hygiene.is_prefix_form(c.text) or hygiene.is_prefix_form(c.canonical):
+        return None
+    trimmed = hygiene.trim_quotes(c.text)
+    if trimmed is None:
+        return None
+    start, end = c.start + trimmed[0], c.start + trimmed[1]
+    canonical = strip_person_titles(trimmed[2], gaz) if trimmed[2] != c.text else c.canonical
+    words = canonical.split()
+    if len(words) > 1 and words[-1][:1].isupper():
+        role = hygiene.trailing_role(words[-1])
+        # "Obama Speech", "Trump Campaign": named after a person the article names on its own
+        # (WordNet also lists some people, "Putin": "Vladimir Putin" stays a person).
+        if role == "thing" and named[words[-2]] > 1:
+            return Candidate(start, end, text[start:end], "ORG", canonical)
+        if role == "verb":  # "Trump Wants"
+            words = words[:-1]
+            segment = text[start:end].rstrip()
+            end = start + len(segment[: segment.rfind(" ")].rstrip())
+    others = frozenset(w for name in full if name != canonical for w in name.split())
+    before = text[:start].rstrip(" \t")
+    context = hygiene.Context(
+        occurrences=text.count(" ".join(words)),
+        starts_sentence=not before or before[-1] in _SENTENCE_END,
+        other_name_words=others,
+    )
+    if hygiene.drop_leading(words, context):
+        at = text.find(words[1], start + len(words[0]))
+        start, words = at if at >= 0 else start, words[1:]
+    if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in {n.split()[-1] for n in full}:
+        return Candidate(start, end, text[start:end], "ORG", f"{words[0][:-1]} family")  # "the Clintons"
+    return Candidate(start, end, text[start:end], "PERSON", " ".join(words))
 
 
 # --- people ----------------------------------------------------------------------------

@@ -1,0 +1,128 @@
+"""Name hygiene (issue 17): PERSON names from NER repaired or dropped, one test per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.annotate import entities
+from newsledger.annotate.entities import hygiene
+from newsledger.records import Article, Document
+
+
+def people(nlp, text: str) -> dict[str, str]:
+    """surface -> canonical name of every PERSON mention (non-persons left out)."""
+    document = entities.annotate(Document(Article(id="a1", text=text), doc=nlp(text)))
+    by_id = {e.id: e for e in document.entities}
+    return {m.text: by_id[m.entity_id].name for m in document.mentions if by_id[m.entity_id].type == "PERSON"}
+
+
+def types(nlp, text: str) -> dict[str, str]:
+    document = entities.annotate(Document(Article(id="a1", text=text), doc=nlp(text)))
+    return {e.name: e.type for e in document.entities}
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("pro-Clinton", True), ("anti-Obama", True), ("Pro-Clinton", True), ("non-Trump", True),
+    ("Jean-Pierre Raffarin", False), ("Donald Trump", False),
+])
+def test_prefix_form(name: str, expected: bool) -> None:
+    assert hygiene.is_prefix_form(name) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Donald Trump ''", (0, 12, "Donald Trump")),          # a closing TeX quote
+    ("Hillary Clinton ''", (0, 15, "Hillary Clinton")),
+    ("Jack Kennedy'", (0, 12, "Jack Kennedy")),              # a closing single quote
+    ("Hillary Clinton’s", (0, 15, "Hillary Clinton")),       # a possessive
+    ('Marcia "', (0, 6, "Marcia")),                          # half a nickname
+    ('Robert C. "Bobby', (0, 9, "Robert C.")),               # an unbalanced quote: cut before it
+    ('Jesús "Chuy" García', (0, 19, "Jesús García")),        # a quoted nickname left out
+    ("‘pivot", (1, 6, "pivot")),
+    ("'", None),
+    ("Beto O'Rourke", (0, 13, "Beto O'Rourke")),              # an apostrophe inside a word stays
+    ("Lou D’Allesandro", (0, 16, "Lou D’Allesandro")),
+])
+def test_trim_quotes(text: str, expected) -> None:
+    assert hygiene.trim_quotes(text) == expected
+
+
+@pytest.mark.parametrize("word,role", [
+    ("Speech", "thing"), ("Campaign", "thing"),              # a thing named after the person
+    ("Wants", "verb"), ("Says", "verb"), ("Leads", "verb"), ("Revealed", "verb"),
+    ("Bush", None), ("Young", None), ("Trump", None), ("Warren", None),  # surnames that are words
+    ("Jobs", None), ("Wins", None),                          # surnames that look like verbs
+    ("Sanders", None), ("Pence", None), ("Obama", None),
+])
+def test_trailing_role(word: str, role: str | None) -> None:
+    assert hygiene.trailing_role(word) == role
+
+
+@pytest.mark.parametrize("word,headline", [
+    ("Combine", True), ("Beneath", True), ("Classic", True), ("Asserting", True), ("Certainly", True),
+    ("Bill", False), ("Grant", False), ("Hope", False), ("Barack", False), ("Hillary", False), ("Ted", False),
+])
+def test_headline_word(word: str, headline: bool) -> None:
+    assert (hygiene.headline_word(word) is not None) is headline
+
+
+def test_leading_word_kept_when_the_name_recurs() -> None:
+    context = hygiene.Context(occurrences=2, starts_sentence=True, other_name_words=frozenset({"Romney"}))
+    assert not hygiene.drop_leading(["Mitt", "Romney"], context)
+
+
+def test_leading_noun_kept_at_a_sentence_start_without_a_namesake() -> None:
+    """"Mitt" is a WordNet noun and no 1990 Census first name: at a sentence start alone
+    that is not enough to drop it."""
+    context = hygiene.Context(occurrences=1, starts_sentence=True, other_name_words=frozenset())
+    assert not hygiene.drop_leading(["Mitt", "Romney"], context)
+
+
+# Real sentences from PolNeAR (2016) through spaCy and the entities stage.
+
+def test_prefix_forms_are_no_people(nlp) -> None:
+    found = people(nlp, "Hillary Clinton spoke. Priorities USA, the leading pro-Clinton super PAC, and "
+                        "anti-Obama groups spent more.")
+    assert not any(name.lower().startswith(("pro-", "anti-")) for name in found.values())
+
+
+def test_closing_quote_is_trimmed(nlp) -> None:
+    found = people(nlp, "Hillary Clinton boldly suggested that Donald Trump ''doesn't want the American people.''")
+    assert "Donald Trump" in found.values() and not any("'" in n for n in found.values())
+
+
+def test_leading_headline_word_beside_a_full_name(nlp) -> None:
+    found = people(nlp, "Hillary Clinton won Ohio. Combine Clinton and Sanders’ Ohio numbers from Tuesday.")
+    assert "Combine Clinton" not in found.values()
+    assert found.get("Clinton") == "Hillary Clinton"
+
+
+def test_leading_adverb_before_a_full_name(nlp) -> None:
+    found = people(nlp, "“Certainly Donald Trump has gone in the opposite direction,” he said.")
+    assert set(found.values()) == {"Donald Trump"}
+
+
+def test_trailing_headline_verb(nlp) -> None:
+    found = people(nlp, "Donald Trump Wants To Do Things 'A Hell Of A Lot Worse'. Trump Says He Will Win.")
+    assert not any(n.endswith(("Wants", "Says")) for n in found.values())
+
+
+def test_trailing_noun_makes_a_thing(nlp) -> None:
+    found = types(nlp, "President Obama is rolling out a new message. [Video: FULL SPEECH: President Obama "
+                       "Speech at Black Caucus Foundation in Washington DC]")
+    assert found.get("Obama Speech", "ORG") != "PERSON"
+
+
+def test_wordnet_person_is_no_thing(nlp) -> None:
+    """WordNet lists some people ("putin"): a trailing noun makes a thing only after a
+    name the article also uses on its own."""
+    assert types(nlp, "Vladimir Putin met aides. Putin then left.").get("Vladimir Putin") == "PERSON"
+
+
+def test_family_plural_is_no_person(nlp) -> None:
+    found = types(nlp, "Bill Clinton and Hillary Clinton arrived. The Clintons left early.")
+    assert found.get("Clintons") != "PERSON" and found.get("Clinton family") == "ORG"
+
+
+def test_real_names_are_kept(nlp) -> None:
+    found = people(nlp, "Mitt Romney, Rand Paul and Newt Gingrich met Bill Clinton and Ted Cruz.")
+    assert {"Mitt Romney", "Rand Paul", "Newt Gingrich", "Bill Clinton", "Ted Cruz"} <= set(found.values())
