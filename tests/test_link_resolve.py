@@ -15,18 +15,26 @@ from tests.link_support import cluster_names, document, linked_ledger
 @pytest.mark.parametrize(
     ("name", "first", "last", "suffix", "gender", "middle"),
     [
-        ("Hillary Clinton", "hillary", "clinton", "", "", ""),
-        ("Hillary Rodham Clinton", "hillary", "clinton", "", "", "r"),
+        ("Hillary Clinton", "hilary", "clinton", "", "", ""),
+        ("Hillary Rodham Clinton", "hilary", "clinton", "", "", "r"),
         ("Mrs. Clinton", "", "clinton", "", "f", ""),
         ("Secretary Clinton", "", "clinton", "", "", ""),
         ("Mr. Trump's", "", "trump", "", "m", ""),
         ("Donald J. Trump", "donald", "trump", "", "", "j"),
         ("Donald Trump Jr.", "donald", "trump", "jr", "", ""),
-        ("Bill Clinton", "william", "clinton", "", "", ""),
-        ("former President Bill Clinton", "william", "clinton", "", "", ""),
+        ("Bill Clinton", "wiliam", "clinton", "", "", ""),
+        ("former President Bill Clinton", "wiliam", "clinton", "", "", ""),
         ("George H.W. Bush", "george", "bush", "", "", "hw"),
         ("Sen. Ted Cruz", "ted", "cruz", "", "", ""),
-        ("Hillary", "", "hillary", "", "", ""),
+        ("Hillary", "", "hilary", "", "", ""),
+        # issue 17: spellings and transliterations of one name share a key
+        ("Hilary Clinton", "hilary", "clinton", "", "", ""),
+        ("Volodymyr Zelenskyy", "volodymyr", "zelensky", "", "", ""),
+        ("Volodymyr Zelenskiy", "volodymyr", "zelensky", "", "", ""),
+        ("Volodymyr Zelensky", "volodymyr", "zelensky", "", "", ""),
+        ("Presidents Obama", "", "obama", "", "", ""),
+        ("Ivanka Trump", "ivanka", "trump", "", "", ""),
+        ("Ivana Trump", "ivana", "trump", "", "", ""),
     ],
 )
 def test_name_key(name: str, first: str, last: str, suffix: str, gender: str, middle: str) -> None:

@@ -317,6 +317,10 @@ def _link_people(found: list[Candidate]) -> list[Candidate]:
         if c.canonical in full_mentions:
             first_seen.setdefault(c.canonical, c.start)
     surnames = {name.split()[-1] for name in full_mentions}
+    titled: dict[str, set[str]] = defaultdict(set)  # full name -> the titles written before it
+    for c in found:
+        if c.canonical in full_mentions:
+            titled[c.canonical] |= set(_title_of(c))
     out = []
     for c in found:
         if c.type in MISLABELLED_SURNAME and c.canonical in surnames:
@@ -326,11 +330,35 @@ def _link_people(found: list[Candidate]) -> list[Candidate]:
             continue
         word = c.canonical.casefold()
         bearers = [n for n in full_mentions if word in (n.split()[-1].casefold(), n.split()[0].casefold())]
-        if bearers:
-            principal = max(bearers, key=lambda n: (full_mentions[n], -first_seen[n]))
+        fitting = _titled_bearers(c, bearers, titled)
+        if fitting:
+            principal = max(fitting, key=lambda n: (full_mentions[n], -first_seen[n]))
             c = Candidate(c.start, c.end, c.text, c.type, principal)
+        elif bearers:  # "President Clinton" beside a Bill and a Hillary: the linker decides
+            c = Candidate(c.start, c.end, c.text, c.type, " ".join(c.text.split()))
         out.append(c)
     return out
+
+
+def _title_of(c: Candidate) -> list[str]:
+    """The title words written before a person's name: ``"Mrs. Clinton"`` -> ``["mrs."]``."""
+    words = c.text.split()
+    return [w.casefold() for w in words[: len(words) - len(c.canonical.split())]]
+
+
+def _titled_bearers(c: Candidate, bearers: list[str], titled: dict[str, set[str]]) -> list[str]:
+    """The bearers a titled surname can stand for when the article names several
+    ("Hillary Clinton", "Bill Clinton"): a courtesy title keeps those whose first name fits
+    its sex ("Mrs. Clinton"); an office title those named in full with it ("President
+    Clinton" after "President Bill Clinton"), else none: ambiguous, never a guess."""
+    title = _title_of(c)
+    if len(bearers) < 2 or not title:
+        return bearers
+    sex = next((hygiene.TITLE_SEX[w] for w in title if w in hygiene.TITLE_SEX), "")
+    if sex:
+        fitting = [n for n in bearers if hygiene.sex_fits(n.split()[0], sex)]
+        return fitting or bearers
+    return [n for n in bearers if set(title) <= titled.get(n, set())]
 
 
 # --- grouping ------------------------------------------------------------------------

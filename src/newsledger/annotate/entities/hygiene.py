@@ -3,7 +3,7 @@
 spaCy's small model reads headlines and quotes into names: "pro-Clinton" (an adjective),
 "Combine Clinton" (a headline's verb), "Obama Speech", "Trump Wants", "Donald Trump ''"
 (a closing quote), "Marcia \\"" (half a nickname). Each rule is a class of words, checked
-against published lists (``resources/given_names.txt``: the 1990 US Census first names;
+against published lists (``resources/given_names.tsv``: the 1990 US Census first names and their sex;
 ``resources/common_words.tsv``: WordNet's content words, with the Census surnames among
 them marked), never a list of names seen in one corpus:
 
@@ -37,7 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from newsledger.tables import table, words
+from newsledger.tables import table
 
 #: Prefixes that turn a name into an adjective ("pro-Clinton super PAC").
 PREFIX_FORM = re.compile(r"^(?:pro|anti|non)[-‐–]", re.IGNORECASE)
@@ -57,11 +57,19 @@ class WordRow:
     surname: str
 
 
+@dataclass(frozen=True, slots=True)
+class GivenNameRow:
+    """One row of ``given_names.tsv``: a first name and its sex in the Census (m, f, mf)."""
+
+    name: str
+    sex: str
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Given names and common words (see the module docstring for their sources)."""
 
-    given: frozenset[str]
+    given: Mapping[str, str]  # "hillary" -> "f"
     pos: Mapping[str, str]  # "combine" -> "nv"
     surnames: frozenset[str]  # common words that are also surnames: "young", "bush"
 
@@ -71,10 +79,24 @@ def lexicon() -> Lexicon:
     """The process-wide lexicon (read on first use)."""
     rows = table("common_words.tsv", WordRow)
     return Lexicon(
-        given=frozenset(words("given_names.txt")),
+        given=MappingProxyType({r.name: r.sex for r in table("given_names.tsv", GivenNameRow)}),
         pos=MappingProxyType({r.word: r.pos for r in rows}),
         surnames=frozenset(r.word for r in rows if r.surname),
     )
+
+
+#: Courtesy titles and the sex they imply (AP style's courtesy titles).
+TITLE_SEX: Mapping[str, str] = MappingProxyType({
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+    "miss": "f", "lady": "f", "dame": "f", "madam": "f",
+})
+
+
+def sex_fits(first_name: str, sex: str) -> bool:
+    """Whether a first name can be a person of ``sex`` ("m"/"f") in the Census lists: an
+    unknown name fits either. ``sex_fits("Hillary", "m")`` -> False."""
+    found = lexicon().given.get(first_name.casefold())
+    return found is None or sex in found
 
 
 def is_prefix_form(name: str) -> bool:
@@ -185,8 +207,8 @@ class Context:
 
 def drop_leading(name_words: list[str], context: Context) -> bool:
     """Whether the first of ``name_words`` is a headline word stuck to the name (rule 4)."""
-    if len(name_words) < 2 or context.occurrences > 1:
-        return False
+    if len(name_words) < 2 or context.occurrences > 1 or name_words[0] in context.other_name_words:
+        return False  # "Trump v. Trump": a name of the article is no headline word
     pos = headline_word(name_words[0])
     if pos is None:
         return False
@@ -198,5 +220,5 @@ def drop_leading(name_words: list[str], context: Context) -> bool:
     return context.starts_sentence and pos != "n" and set(pos) - {"n"} != set()
 
 
-__all__ = ["Context", "Lexicon", "drop_leading", "headline_word", "is_prefix_form", "lexicon",
+__all__ = ["TITLE_SEX", "Context", "Lexicon", "sex_fits", "drop_leading", "headline_word", "is_prefix_form", "lexicon",
            "trailing_role", "trim_quotes"]
