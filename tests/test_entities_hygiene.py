@@ -146,3 +146,14 @@ def test_office_title_is_left_to_the_linker_when_unsure(nlp) -> None:
     office across articles."""
     found = people(nlp, "Bill Clinton and Hillary Clinton arrived. President Clinton said hello.")
     assert found["President Clinton"] == "President Clinton"
+
+
+def test_office_title_another_office_is_not_the_bearer(nlp) -> None:
+    """Only Bill is named in full, as "former President": "Secretary Clinton" is not him."""
+    found = people(nlp, "Former President Bill Clinton spoke. Secretary Clinton said no. Mr. Clinton agreed.")
+    assert found["Secretary Clinton"] == "Secretary Clinton" and found["Mr. Clinton"] == "Bill Clinton"
+
+
+def test_generational_suffix_outside_the_span_is_taken_in(nlp) -> None:
+    found = people(nlp, "That prompted a harsh response from Donald Trump Jr., who spoke. Donald Trump left.")
+    assert found["Donald Trump Jr."] == "Donald Trump Jr." and found["Donald Trump"] == "Donald Trump"

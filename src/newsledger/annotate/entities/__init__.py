@@ -242,6 +242,9 @@ def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
 # --- name hygiene (hygiene.py) -----------------------------------------------------------
 
 
+#: A generational suffix the tagger left outside a person's span: "Donald Trump Jr.".
+SUFFIX_AFTER = re.compile(r",? ((?:Jr|Sr)\.?|III|II|IV)(?![\w])")
+
 #: What may stand before a name that starts a sentence or a line.
 _SENTENCE_END = ".!?:;\n\"“”'‘’([—–-|"
 
@@ -286,6 +289,11 @@ def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], n
         starts_sentence=not before or before[-1] in _SENTENCE_END,
         other_name_words=others,
     )
+    suffix = SUFFIX_AFTER.match(text, end)
+    if suffix and not hygiene.SUFFIX_WORD.fullmatch(words[-1]):  # "Donald Trump" + ", Jr."
+        end, words = suffix.end(), [*words, suffix.group(1)]
+    if hygiene.SUFFIX_WORD.fullmatch(" ".join(words)):
+        return None  # a generational suffix the tagger split off alone ("Jr.")
     if hygiene.drop_leading(words, context):
         at = text.find(words[1], start + len(words[0]))
         start, words = at if at >= 0 else start, words[1:]
@@ -340,6 +348,10 @@ def _link_people(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: Title words that name no office: courtesy titles and the words around an office.
+NOT_OFFICES = frozenset(hygiene.TITLE_SEX) | {"former", "then", "late", "the", "u.s.", "us", "vice"}
+
+
 def _title_of(c: Candidate) -> list[str]:
     """The title words written before a person's name: ``"Mrs. Clinton"`` -> ``["mrs."]``."""
     words = c.text.split()
@@ -352,13 +364,21 @@ def _titled_bearers(c: Candidate, bearers: list[str], titled: dict[str, set[str]
     its sex ("Mrs. Clinton"); an office title those named in full with it ("President
     Clinton" after "President Bill Clinton"), else none: ambiguous, never a guess."""
     title = _title_of(c)
-    if len(bearers) < 2 or not title:
+    if not bearers or not title:
         return bearers
     sex = next((hygiene.TITLE_SEX[w] for w in title if w in hygiene.TITLE_SEX), "")
     if sex:
         fitting = [n for n in bearers if hygiene.sex_fits(n.split()[0], sex)]
         return fitting or bearers
-    return [n for n in bearers if set(title) <= titled.get(n, set())]
+    if not set(title) - NOT_OFFICES:
+        return bearers
+    office = set(title) - NOT_OFFICES
+    fitting = [n for n in bearers if office <= titled.get(n, set())]
+    if fitting or len(bearers) > 1:
+        return fitting
+    # One bearer, named in full only under another office ("former President Bill
+    # Clinton" beside "Secretary Clinton"): not this one; else the bearer.
+    return [] if titled.get(bearers[0], set()) - NOT_OFFICES else bearers
 
 
 # --- grouping ------------------------------------------------------------------------

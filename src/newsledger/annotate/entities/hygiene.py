@@ -42,6 +42,9 @@ from newsledger.tables import table
 #: Prefixes that turn a name into an adjective ("pro-Clinton super PAC").
 PREFIX_FORM = re.compile(r"^(?:pro|anti|non)[-‐–]", re.IGNORECASE)
 
+#: A generational suffix as a word: "Jr.", "Sr", "III".
+SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|III|II|IV")
+
 #: Quote marks (double and single, straight and curly, TeX-style pairs).
 QUOTE_CHARS = "\"“”„«»‘’'`"
 
@@ -220,5 +223,5 @@ def drop_leading(name_words: list[str], context: Context) -> bool:
     return context.starts_sentence and pos != "n" and set(pos) - {"n"} != set()
 
 
-__all__ = ["TITLE_SEX", "Context", "Lexicon", "sex_fits", "drop_leading", "headline_word", "is_prefix_form", "lexicon",
+__all__ = ["SUFFIX_WORD", "TITLE_SEX", "Context", "Lexicon", "sex_fits", "drop_leading", "headline_word", "is_prefix_form", "lexicon",
            "trailing_role", "trim_quotes"]
