@@ -164,3 +164,38 @@ def test_a_correction_is_kept_when_its_record_is_gone(tmp_path: Path) -> None:
         with pytest.raises(LedgerError):
             corrections.reject(ledger, "q-missing")
         assert json.loads(json.dumps([c.record_id for c in ledger.corrections()])) == [wrong]
+
+
+# -- the same on PostgreSQL (a throwaway server, as tests/test_store_postgres.py starts) ------
+
+
+@pytest.fixture(scope="module")
+def pg_admin():
+    pytest.importorskip("psycopg", reason="psycopg not installed")
+    import os
+
+    from tests import pg_support
+
+    try:
+        with pg_support.server() as url:
+            yield url
+    except RuntimeError as exc:
+        if os.environ.get(pg_support.REQUIRED):
+            pytest.fail(f"no PostgreSQL server: {exc}")
+        pytest.skip(f"no PostgreSQL server: {exc}")
+
+
+def test_corrections_and_alias_split_on_postgres(pg_admin: str) -> None:
+    from tests import pg_support
+
+    with Ledger.open(pg_support.fresh_database(pg_admin)) as ledger:
+        ledger.add(corpus(), then=link.update)
+        wrong = next(q.id for q in ledger.records("quotes") if q.text == "We will win,")
+        ledger.fix_record(wrong, "speaker", "Hillary Clinton", author="ana")
+        ledger.reject_record(ledger.records("stances")[0].id, author="ana")
+        ledger.split_entity("Hillary Clinton", "Secretary Clinton", author="ana")
+        link.relink(ledger)
+        assert ledger.entity_records(find_cluster(ledger, "Hillary Clinton")).counts()["quotes"] == 2
+        assert ledger.entity_records(find_cluster(ledger, "Donald Trump")).counts()["stances"] == 0
+        assert find_cluster(ledger, "Secretary Clinton").articles == 1
+        assert [c["action"] for c in build_export(ledger)["corrections"]] == ["fix", "reject"]
