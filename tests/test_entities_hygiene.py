@@ -6,7 +6,11 @@ import pytest
 
 from newsledger.annotate import entities
 from newsledger.annotate.entities import hygiene
+from newsledger.annotate.shared.gazetteer import SeatRow
+from newsledger.annotate.shared.gazetteer import load as gazetteer
+from newsledger.annotate.shared.names import canonical_non_person
 from newsledger.records import Article, Document
+from newsledger.tables import table
 
 
 def people(nlp, text: str) -> dict[str, str]:
@@ -157,3 +161,15 @@ def test_office_title_another_office_is_not_the_bearer(nlp) -> None:
 def test_generational_suffix_outside_the_span_is_taken_in(nlp) -> None:
     found = people(nlp, "That prompted a harsh response from Donald Trump Jr., who spoke. Donald Trump left.")
     assert found["Donald Trump Jr."] == "Donald Trump Jr." and found["Donald Trump"] == "Donald Trump"
+
+
+@pytest.mark.parametrize("row", table("seats_of_power.tsv", SeatRow), ids=lambda r: r.seat)
+def test_seat_of_power_row(row: SeatRow) -> None:
+    """Every row of ``seats_of_power.tsv``: "the Kremlin" is the body that sits there."""
+    assert canonical_non_person(f"the {row.seat}", gazetteer()) == ("ORG", row.body)
+
+
+def test_word_tables_read() -> None:
+    lex = hygiene.lexicon()
+    assert lex.given["hillary"] == "f" and lex.given["bill"] == "m"
+    assert "v" in lex.pos["combine"] and "bush" in lex.surnames
