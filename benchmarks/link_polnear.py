@@ -87,7 +87,7 @@ def _names_person(cluster_name: str, person: str) -> bool:
     first name (familiar forms folded, one letter off: "Hilary"), no first name ("Obama",
     "President Obama"), or the first name alone ("Hillary", "Barack")."""
     key, target = name_key(cluster_name), name_key(person)
-    if key.last == target.first and not key.first:
+    if not key.first and key.last == name_key(person.split()[0]).last:  # "Hillary", not "Michael" for Mike
         return key.suffix == target.suffix
     return key.last == target.last and key.suffix == target.suffix and (
         not key.first or _edits1(key.first, target.first))
@@ -114,7 +114,7 @@ def report_leaders(ledger: Ledger, clusters: list) -> None:
         if len(words) < 2 or not all(w[:1].isupper() for w in words):
             return False
         head, tail = words[0].lower(), words[-1].lower()
-        return (lowered[head] >= 5 and firsts[name_key(head + " x").first] <= 1) or (
+        return (lowered[head] >= 5 and firsts[name_key(head.title() + " Doe").first] <= 1) or (
             lowered[tail] >= 5 and lasts[name_key(tail).last] <= 1)
     leaders = {name_key(p).last for p in LEADERS}
     fragments = [(c.name, c.articles) for c in clusters if fragment(c.name)]

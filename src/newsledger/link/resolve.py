@@ -241,8 +241,8 @@ def _without_stray_word(ledger: Ledger, name: str, key: NameKey, stray_word_arti
     whole name in none, that person is meant; rare two-word names ("Rodham Clinton") are never
     that common, so real middle names are kept."""
     words = clean_name(name).split()
-    if len(words) < 3 or _articles_named(ledger, key) > 0:
-        return key
+    if len(words) < 3 or key.suffix or _articles_named(ledger, key) > 0:
+        return key  # "Donald Trump Jr.": a suffix is no stray word
     for rest in (name_key(" ".join(words[1:])), name_key(" ".join(words[:-1]))):
         if rest.is_full and _articles_named(ledger, rest) >= stray_word_articles:
             return rest
