@@ -174,7 +174,3 @@ def test_word_tables_read() -> None:
     assert lex.given["hillary"] == "f" and lex.given["bill"] == "m"
     assert "v" in lex.pos["combine"] and "bush" in lex.surnames
 
-
-def test_quoted_title_of_a_work_is_no_person(nlp) -> None:
-    found = people(nlp, "Donald Trump spoke. Scribner is set to publish ''Trump Revealed,'' a biography.")
-    assert "Trump Revealed" not in found and found.get("Donald Trump") == "Donald Trump"

@@ -199,3 +199,15 @@ def test_a_lone_first_name_goes_to_its_dominant_bearer_not_a_namesake_spelling()
              document("b1", "Barack spoke.", [("Barack", "PERSON", "Barack")], published="2016-09-11")]
     with linked_ledger(docs) as ledger:
         assert cluster_names(ledger)["Barack Obama"] == 5
+
+
+def test_a_lone_familiar_first_name_goes_to_the_formal_bearer() -> None:
+    """"Bill" alone is the William (Bill) Clinton named in full in most articles."""
+    docs = [document(f"w{i}", "Bill Clinton spoke.", [("Bill Clinton", "PERSON", "Bill Clinton")],
+                     published=f"2016-09-{i + 1:02d}") for i in range(4)]
+    docs.append(document("b1", "Bill spoke.", [("Bill", "PERSON", "Bill")], published="2016-09-11"))
+    with linked_ledger(docs) as ledger:
+        assert cluster_names(ledger)["Bill Clinton"] == 5
+    early = [document("b0", "Bill spoke.", [("Bill", "PERSON", "Bill")], published="2016-08-01"), *docs[:4]]
+    with linked_ledger(early) as ledger:  # named before the full name: revisited when it comes
+        assert cluster_names(ledger)["Bill Clinton"] == 5

@@ -67,6 +67,10 @@ NICKNAMES: dict[str, str] = {
     "don": "donald", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine",
 }
 
+#: NICKNAMES by spelling key, both ways (built once from the table above; see ``spelling``).
+_FORMAL_KEYS: dict[str, str] = {}
+_FAMILIAR_KEYS: dict[str, tuple[str, ...]] = {}
+
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "del", "bin", "al"})
 
 
@@ -138,6 +142,19 @@ def spelling(word: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", word)
 
 
+def first_name_keys(key: str) -> tuple[str, ...]:
+    """The first-name keys a lone name's key can stand for: itself and, for a familiar
+    form, the formal one: ``first_name_keys("bil")`` (Bill) -> ``("bil", "wiliam")``."""
+    formal = _FORMAL_KEYS.get(key)
+    return (key, formal) if formal else (key,)
+
+
+def familiar_keys(first: str) -> tuple[str, ...]:
+    """The lone-name keys that may stand for a first name: ``familiar_keys("wiliam")`` ->
+    ``("wiliam", "bil", "bily", "wil")``."""
+    return (first, *_FAMILIAR_KEYS.get(first, ()))
+
+
 def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"[a-z]\.?", word))
 
@@ -205,3 +222,8 @@ def office_titles(surface: str) -> tuple[str, ...]:
 def title_gender(surface: str) -> str:
     """The gender a title in front of ``surface`` implies: ``"Mrs. Clinton"`` -> ``"f"``."""
     return name_key(surface).gender
+
+
+_FORMAL_KEYS.update({spelling(familiar): spelling(formal) for familiar, formal in NICKNAMES.items()})
+for _familiar, _formal in _FORMAL_KEYS.items():
+    _FAMILIAR_KEYS[_formal] = (*_FAMILIAR_KEYS.get(_formal, ()), _familiar)

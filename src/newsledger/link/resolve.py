@@ -33,7 +33,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.link.names import NameKey, clean_name, fold, name_key, office_titles
+from newsledger.link.names import (
+    NameKey,
+    clean_name,
+    familiar_keys,
+    first_name_keys,
+    fold,
+    name_key,
+    office_titles,
+)
 from newsledger.records import Entity, stable_id
 from newsledger.settings import LinkSettings
 from newsledger.store import Ledger
@@ -132,7 +140,8 @@ def link_pairs(ledger: Ledger, pairs: Sequence[Pair], settings: LinkSettings = L
     people = [p.name for p in pairs if p.type == "PERSON"]
     keys = [name_key(name) for name in people]
     written = {w for name in people for w in clean_name(name).split()[-1:] + clean_name(name).split()[:1]}
-    moved = _revisit(ledger, {k.last for k in keys} | {k.first for k in keys} - {""}, written,
+    firsts = {f for k in keys for f in familiar_keys(k.first)}
+    moved = _revisit(ledger, {k.last for k in keys} | firsts - {""}, written,
                      {(p.article_id, p.entity_id) for p in pairs}, settings)
     # A link under the cluster's own name only strengthens that name: no re-count.
     names = dict(_cluster_names(ledger, {c for c, _ in linked}))
@@ -336,9 +345,9 @@ def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey, settings: LinkSe
     rows = ledger.execute(
         "SELECT c.id, c.male, c.female, COUNT(DISTINCT l.article_id), c.titles FROM entity_clusters c "
         "JOIN entity_links l ON l.cluster_id = c.id AND l.rule = 'full-name' "
-        "WHERE c.type = 'PERSON' AND (c.last = ? OR c.first = ?) AND c.first != '' AND c.suffix = ? "
+        "WHERE c.type = 'PERSON' AND (c.last = ? OR c.first IN (?, ?)) AND c.first != '' AND c.suffix = ? "
         "GROUP BY c.id, c.male, c.female, c.titles",
-        (key.last, key.last, key.suffix),
+        (key.last, first_name_keys(key.last)[0], first_name_keys(key.last)[-1], key.suffix),
     ).fetchall()
     fitting = [r for r in rows if _gender_fits(wanted, r[1], r[2])]
     titled = _by_office(fitting, offices, settings)

@@ -274,8 +274,6 @@ def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], n
     words = canonical.split()
     if len(words) > 1 and words[-1][:1].isupper():
         role = hygiene.trailing_role(words[-1])
-        if role is not None and _quoted(text, start, end):
-            return None  # ''Trump Revealed,'': the title of a work, not a person
         # "Obama Speech", "Trump Campaign": named after a person the article names on its own
         # (WordNet also lists some people, "Putin": "Vladimir Putin" stays a person).
         if role == "thing" and named[words[-2]] > 1:
@@ -302,13 +300,6 @@ def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], n
     if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in {n.split()[-1] for n in full}:
         return Candidate(start, end, text[start:end], "ORG", f"{words[0][:-1]} family")  # "the Clintons"
     return Candidate(start, end, text[start:end], "PERSON", " ".join(words))
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands alone between quote marks (a title: ''Trump Revealed,'')."""
-    before = text[:start].rstrip(" ")
-    after = text[end:].lstrip(" ,.")
-    return bool(before) and before[-1] in hygiene.QUOTE_CHARS and after[:1] in hygiene.QUOTE_CHARS
 
 
 # --- people ----------------------------------------------------------------------------
