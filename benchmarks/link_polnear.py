@@ -84,13 +84,18 @@ def _edits1(a: str, b: str) -> bool:
 
 def _names_person(cluster_name: str, person: str) -> bool:
     """Whether a PERSON cluster's name reads as ``person``: the same surname with the same
-    first name (familiar forms folded, one letter off: "Hilary"), no first name ("Obama",
-    "President Obama"), or the first name alone ("Hillary", "Barack")."""
+    first name (familiar forms folded, one letter off: "Hilary") or no first name
+    ("Obama", "President Obama")."""
     key, target = name_key(cluster_name), name_key(person)
-    if not key.first and key.last == name_key(person.split()[0]).last:  # "Hillary", not "Michael" for Mike
-        return key.suffix == target.suffix
     return key.last == target.last and key.suffix == target.suffix and (
         not key.first or _edits1(key.first, target.first))
+
+
+def _first_name_alone(cluster_name: str, person: str) -> bool:
+    """A cluster named by ``person``'s first name alone ("Hillary", "Mike"): shared by
+    every bearer of that first name, so listed to be read, not counted."""
+    key = name_key(cluster_name)
+    return not key.first and key.last == name_key(person.split()[0]).last
 
 
 def report_leaders(ledger: Ledger, clusters: list) -> None:
@@ -99,7 +104,9 @@ def report_leaders(ledger: Ledger, clusters: list) -> None:
                       for w in re.findall(r"\b[a-z]+\b", text))
     for person in LEADERS:
         found = [(c.name, c.articles) for c in clusters if _names_person(c.name, person)]
-        print(f"  {person}: {len(found)} PERSON entities {found[:8]}")
+        alone = [(c.name, c.articles) for c in clusters if _first_name_alone(c.name, person)]
+        print(f"  {person}: {len(found)} PERSON entities {found[:8]}"
+              + (f"; first name alone, unresolved (read them): {alone}" if alone else ""))
     prefixed = [(c.name, c.articles) for c in clusters if PREFIX_FORM.search(c.name)]
     quoted = [(c.name, c.articles) for c in clusters if QUOTE_MARK.search(c.name)]
     # A headline fragment: a name of 2+ words whose first word is written in lower case
@@ -141,13 +148,21 @@ def _cluster_of(index: dict[str, list[tuple[int, int, str]]], article: str, star
     return None
 
 
-def report_pairs(ledger: Ledger, path: Path) -> None:
+def _print_scores(title: str, t: Counter) -> None:
+    p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 0.0
+    r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 0.0
+    print(f"\n== entity pairs ({title}): {t['tp'] + t['fp'] + t['fn'] + t['tn']} scored, "
+          f"{t['missing']} mentions not in the ledger; TP {t['tp']} FP {t['fp']} FN {t['fn']} TN {t['tn']}; "
+          f"precision {p:.3f} recall {r:.3f}")
+
+
+def report_pairs(ledger: Ledger, path: Path) -> Counter:
     """Pairwise precision/recall per ``split`` (all rows when the file has none). A
     labelled mention the ledger no longer has (a junk name dropped) is a cluster of its
     own: its pairs count as predicted different."""
     if not path.exists():
         print(f"\n== entity pairs: {path} missing")
-        return
+        return Counter()
     index: dict[str, list[tuple[int, int, str]]] = {}
     for (a, s, e), c in mention_clusters(ledger).items():
         index.setdefault(a, []).append((s, e, c))
@@ -163,12 +178,12 @@ def report_pairs(ledger: Ledger, path: Path) -> None:
             tally["fp"] += predicted and not same
             tally["fn"] += same and not predicted
             tally["tn"] += not same and not predicted
+    total = sum(scores.values(), Counter())
+    if len(scores) > 1:
+        scores["all"] = total
     for split, t in sorted(scores.items()):
-        p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 0.0
-        r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 0.0
-        print(f"\n== entity pairs ({path.name}, {split}): {t['tp'] + t['fp'] + t['fn'] + t['tn']} scored, "
-              f"{t['missing']} mentions not in the ledger; TP {t['tp']} FP {t['fp']} FN {t['fn']} TN {t['tn']}; "
-              f"precision {p:.3f} recall {r:.3f}")
+        _print_scores(f"{path.name}, {split}", t)
+    return total
 
 
 def report_duplicates(ledger: Ledger) -> None:
@@ -339,8 +354,8 @@ def main() -> None:
             seconds = time.perf_counter() - began
             print(f"relink: {result.articles} articles in {seconds:.1f} s ({seconds / max(1, result.articles) * 1000:.0f} ms/article)")
         report_entities(ledger)
-        report_pairs(ledger, ENTITY_PAIRS)
-        report_pairs(ledger, VARIANT_PAIRS)
+        both = report_pairs(ledger, ENTITY_PAIRS) + report_pairs(ledger, VARIANT_PAIRS)
+        _print_scores("both files", both)
         if args.entities_only:
             return
         report_duplicates(ledger)
