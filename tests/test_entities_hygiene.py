@@ -174,3 +174,8 @@ def test_word_tables_read() -> None:
     assert lex.given["hillary"] == "f" and lex.given["bill"] == "m"
     assert "v" in lex.pos["combine"] and "bush" in lex.surnames
 
+
+
+def test_headline_verb_inside_a_name_ends_it(nlp) -> None:
+    found = people(nlp, "Marco Rubio spoke. Video: Marco Rubio Responds To Question On Immigration.")
+    assert set(found.values()) == {"Marco Rubio"}

@@ -272,6 +272,12 @@ def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], n
     start, end = c.start + trimmed[0], c.start + trimmed[1]
     canonical = strip_person_titles(trimmed[2], gaz) if trimmed[2] != c.text else c.canonical
     words = canonical.split()
+    verb = next((i for i in range(1, len(words) - 1) if words[i][:1].isupper()
+                 and hygiene.trailing_role(words[i]) == "verb"), None)
+    if verb is not None:  # "Marco Rubio Responds To Question": a headline verb ends the name
+        cut = text.find(" " + words[verb], start)
+        if cut > start:
+            words, end = words[:verb], cut
     if len(words) > 1 and words[-1][:1].isupper():
         role = hygiene.trailing_role(words[-1])
         # "Obama Speech", "Trump Campaign": named after a person the article names on its own
