@@ -271,23 +271,9 @@ def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], n
         return None
     start, end = c.start + trimmed[0], c.start + trimmed[1]
     canonical = strip_person_titles(trimmed[2], gaz) if trimmed[2] != c.text else c.canonical
-    words = canonical.split()
-    verb = next((i for i in range(1, len(words) - 1) if words[i][:1].isupper()
-                 and hygiene.trailing_role(words[i]) == "verb"), None)
-    if verb is not None:  # "Marco Rubio Responds To Question": a headline verb ends the name
-        cut = text.find(" " + words[verb], start)
-        if cut > start:
-            words, end = words[:verb], cut
-    if len(words) > 1 and words[-1][:1].isupper():
-        role = hygiene.trailing_role(words[-1])
-        # "Obama Speech", "Trump Campaign": named after a person the article names on its own
-        # (WordNet also lists some people, "Putin": "Vladimir Putin" stays a person).
-        if role == "thing" and named[words[-2]] > 1:
-            return Candidate(start, end, text[start:end], "ORG", canonical)
-        if role == "verb":  # "Trump Wants"
-            words = words[:-1]
-            segment = text[start:end].rstrip()
-            end = start + len(segment[: segment.rfind(" ")].rstrip())
+    words, end, thing = _trailing_words(canonical.split(), text, start, end, named)
+    if thing:  # "Obama Speech", "Trump Campaign": named after the person
+        return Candidate(start, end, text[start:end], "ORG", " ".join(words))
     others = frozenset(w for name in full if name != canonical for w in name.split())
     before = text[:start].rstrip(" \t")
     context = hygiene.Context(
@@ -306,6 +292,24 @@ def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], n
     if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in {n.split()[-1] for n in full}:
         return Candidate(start, end, text[start:end], "ORG", f"{words[0][:-1]} family")  # "the Clintons"
     return Candidate(start, end, text[start:end], "PERSON", " ".join(words))
+
+
+def _trailing_words(words: list[str], text: str, start: int, end: int,
+                    named: Counter[str]) -> tuple[list[str], int, bool]:
+    """(words, end, is a thing) after the headline words at a name's end: a verb inside
+    or at the end cuts the name before it ("Marco Rubio Responds To Question", "Trump
+    Wants"); a common noun after a name the article also uses alone makes it a thing
+    named after the person ("Obama Speech"; WordNet lists some people too, "Putin", so
+    "Vladimir Putin" stays a person)."""
+    verb = next((i for i in range(1, len(words)) if words[i][:1].isupper()
+                 and hygiene.trailing_role(words[i]) == "verb"), None)
+    if verb is not None:
+        cut = text.rfind(" " + words[verb], start, end)
+        if cut > start:
+            return words[:verb], start + len(text[start:cut].rstrip()), False
+    if len(words) > 1 and words[-1][:1].isupper() and hygiene.trailing_role(words[-1]) == "thing":
+        return words, end, named[words[-2]] > 1
+    return words, end, False
 
 
 # --- people ----------------------------------------------------------------------------
@@ -376,9 +380,9 @@ def _titled_bearers(c: Candidate, bearers: list[str], titled: dict[str, set[str]
     if sex:
         fitting = [n for n in bearers if hygiene.sex_fits(n.split()[0], sex)]
         return fitting or bearers
-    if not set(title) - NOT_OFFICES:
-        return bearers
     office = set(title) - NOT_OFFICES
+    if not office:
+        return bearers
     fitting = [n for n in bearers if office <= titled.get(n, set())]
     if fitting or len(bearers) > 1:
         return fitting
