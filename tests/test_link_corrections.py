@@ -199,3 +199,12 @@ def test_corrections_and_alias_split_on_postgres(pg_admin: str) -> None:
         assert ledger.entity_records(find_cluster(ledger, "Donald Trump")).counts()["stances"] == 0
         assert find_cluster(ledger, "Secretary Clinton").articles == 1
         assert [c["action"] for c in build_export(ledger)["corrections"]] == ["fix", "reject"]
+
+
+def test_corrections_in_jsonl_and_csv(db: Path, tmp_path: Path) -> None:
+    run(db, "reject", quote_id(db, "It is over,"), "--by", "ana")
+    lines = [json.loads(line) for line in run(db, "export", "--format", "jsonl").output.splitlines()]
+    assert [line["record_id"] for line in lines if line["record_type"] == "correction"] == [quote_id(db, "It is over,")]
+    assert "It is over," not in {line.get("text") for line in lines if line["record_type"] == "quote"}
+    assert run(db, "export", "--format", "csv", "-o", str(tmp_path / "out")).exit_code == 0
+    assert "ana" in (tmp_path / "out" / "corrections.csv").read_text(encoding="utf-8")

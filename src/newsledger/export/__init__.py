@@ -120,10 +120,11 @@ def write_jsonl(ledger: Ledger, out: TextIO) -> None:
 def csv_paths(target: str | Path) -> dict[str, Path]:
     """Where each list goes: ``out.csv`` -> ``out.quotes.csv``; ``dir`` -> ``dir/quotes.csv``."""
     target = Path(target)
+    names = (*LISTS, CORRECTIONS)
     if target.suffix.lower() == ".csv" and not target.is_dir():
         stem = target.with_suffix("")
-        return {name: stem.with_name(f"{stem.name}.{name}.csv") for name in LISTS}
-    return {name: target / f"{name}.csv" for name in LISTS}
+        return {name: stem.with_name(f"{stem.name}.{name}.csv") for name in names}
+    return {name: target / f"{name}.csv" for name in names}
 
 
 def _cell(value: Any) -> Any:
@@ -142,8 +143,7 @@ def write_csv(ledger: Ledger, target: str | Path) -> list[Path]:
     for name, rows in iter_lists(ledger):
         record = LISTS[name][0] if name in LISTS else corrections.Correction
         header = [f.name for f in fields(record)]
-        path = paths.get(name) or next(iter(paths.values())).with_name(
-            next(iter(paths.values())).name.replace("articles", name))
+        path = paths[name]
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
