@@ -30,15 +30,23 @@ from pathlib import Path
 from newsledger import link
 from newsledger.link import Ledger
 from newsledger.link import stories as st
-from newsledger.link.names import name_key
+from newsledger.link.names import fold, name_key
 from newsledger.settings import LinkSettings
 
 HERE = Path(__file__).resolve().parent
 ENTITY_PAIRS = HERE / "gold" / "entity_pairs.tsv"
+#: Issue 17's pairs of variant and junk names, with a ``split`` column (``tune`` / ``sealed``).
+VARIANT_PAIRS = HERE / "gold" / "entity_pairs_variants.tsv"
 STORY_PAIRS = HERE / "gold" / "story_pairs.tsv"
 #: The link settings the ledger is relinked with (the defaults).
 SETTINGS = LinkSettings()
 FAMILY = ("Bill Clinton", "Chelsea Clinton", "Donald Trump Jr.", "Ivanka Trump", "Melania Trump", "Eric Trump")
+#: Issue 17's people: each must be exactly one PERSON entity.
+LEADERS = ("Hillary Clinton", "Donald Trump", "Barack Obama", "Bill Clinton", "Bernie Sanders", "Mike Pence",
+           "Tim Kaine")
+#: Quote marks a name must not carry (an apostrophe inside a word, "O'Brien", is not one).
+QUOTE_MARK = re.compile(r"[\"“”«»]|''|^['‘’]|['‘’]$|\s['‘’]|['‘’]\s")
+PREFIX_FORM = re.compile(r"^(?:pro|anti|non|neo|post|pre)-", re.IGNORECASE)
 
 
 def tsv(handle) -> csv.DictReader:
@@ -59,8 +67,69 @@ def report_entities(ledger: Ledger) -> None:
         print(f"  other {surname.title()} clusters: {[(c.name, c.articles) for c in same if c not in main][:12]}")
     by_name = {c.name: c for c in clusters}
     print("family members distinct:", {name: (by_name[name].articles if name in by_name else 0) for name in FAMILY})
+    report_leaders(ledger, clusters)
     rules = Counter(r[0] for r in ledger.execute("SELECT rule FROM entity_links"))
     print("links by rule:", dict(rules))
+
+
+def _edits1(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one inserted, dropped or changed letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _names_person(cluster_name: str, person: str) -> bool:
+    """Whether a PERSON cluster's name reads as ``person``: the same surname with the same
+    first name (familiar forms folded, one letter off: "Hilary") or no first name
+    ("Obama", "President Obama")."""
+    key, target = name_key(cluster_name), name_key(person)
+    return key.last == target.last and key.suffix == target.suffix and (
+        not key.first or _edits1(key.first, target.first))
+
+
+def _first_name_alone(cluster_name: str, person: str) -> bool:
+    """A cluster named by ``person``'s first name alone ("Hillary", "Mike"): shared by
+    every bearer of that first name, so listed to be read, not counted."""
+    key = name_key(cluster_name)
+    return not key.first and key.last == name_key(person.split()[0]).last
+
+
+def report_leaders(ledger: Ledger, clusters: list) -> None:
+    """Issue 17's figures: PERSON entities per leader, junk names, family members."""
+    lowered = Counter(w for (text,) in ledger.execute("SELECT text FROM articles")
+                      for w in re.findall(r"\b[a-z]+\b", text))
+    for person in LEADERS:
+        found = [(c.name, c.articles) for c in clusters if _names_person(c.name, person)]
+        alone = [(c.name, c.articles) for c in clusters if _first_name_alone(c.name, person)]
+        print(f"  {person}: {len(found)} PERSON entities {found[:8]}"
+              + (f"; first name alone, unresolved (read them): {alone}" if alone else ""))
+    prefixed = [(c.name, c.articles) for c in clusters if PREFIX_FORM.search(c.name)]
+    quoted = [(c.name, c.articles) for c in clusters if QUOTE_MARK.search(c.name)]
+    # A headline fragment: a name of 2+ words whose first word is written in lower case
+    # in the corpus >= 5 times and is the first name of no other cluster, or whose last
+    # word is written so and is the surname of no other cluster (measured on the corpus,
+    # independently of the entities layer's word lists).
+    full = [name_key(c.name) for c in clusters if name_key(c.name).is_full]
+    firsts, lasts = Counter(k.first for k in full), Counter(k.last for k in full)
+
+    def fragment(name: str) -> bool:
+        words = [w.strip(".,") for w in name.split()]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return False
+        head, tail = words[0].lower(), words[-1].lower()
+        return (lowered[head] >= 5 and firsts[name_key(head.title() + " Doe").first] <= 1) or (
+            lowered[tail] >= 5 and lasts[name_key(tail).last] <= 1)
+    leaders = {name_key(p).last for p in LEADERS}
+    fragments = [(c.name, c.articles) for c in clusters if fragment(c.name)]
+    of_leaders = [f for f in fragments if leaders & set(fold(f[0]).split())]
+    print(f"  PERSON names with a prefix form: {len(prefixed)} {prefixed[:10]}")
+    print(f"  PERSON names with a quote mark: {len(quoted)} {quoted[:10]}")
+    print(f"  PERSON headline fragments (a lower-case word of the corpus at an end): {len(fragments)}, "
+          f"{len(of_leaders)} with a leader's surname {of_leaders[:14]}")
 
 
 def mention_clusters(ledger: Ledger) -> dict[tuple[str, int, int], str]:
@@ -70,28 +139,51 @@ def mention_clusters(ledger: Ledger) -> dict[tuple[str, int, int], str]:
     return {(a, s, e): c for a, s, e, c in rows}
 
 
-def report_pairs(ledger: Ledger, path: Path) -> None:
+def _cluster_of(index: dict[str, list[tuple[int, int, str]]], article: str, start: int, end: int) -> str | None:
+    """The cluster of the mention at (or overlapping) a labelled span: name repairs may
+    trim a mention ("Combine Clinton" -> "Clinton") without moving it."""
+    for s, e, cluster in index.get(article, ()):
+        if s < end and start < e:
+            return cluster
+    return None
+
+
+def _print_scores(title: str, t: Counter) -> None:
+    p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 0.0
+    r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 0.0
+    print(f"\n== entity pairs ({title}): {t['tp'] + t['fp'] + t['fn'] + t['tn']} scored, "
+          f"{t['missing']} mentions not in the ledger; TP {t['tp']} FP {t['fp']} FN {t['fn']} TN {t['tn']}; "
+          f"precision {p:.3f} recall {r:.3f}")
+
+
+def report_pairs(ledger: Ledger, path: Path) -> Counter:
+    """Pairwise precision/recall per ``split`` (all rows when the file has none). A
+    labelled mention the ledger no longer has (a junk name dropped) is a cluster of its
+    own: its pairs count as predicted different."""
     if not path.exists():
         print(f"\n== entity pairs: {path} missing")
-        return
-    clusters = mention_clusters(ledger)
-    tp = fp = fn = tn = missing = 0
+        return Counter()
+    index: dict[str, list[tuple[int, int, str]]] = {}
+    for (a, s, e), c in mention_clusters(ledger).items():
+        index.setdefault(a, []).append((s, e, c))
+    scores: dict[str, Counter] = {}
     with path.open(encoding="utf-8") as handle:
         for row in tsv(handle):
-            a = clusters.get((row["article_a"], int(row["start_a"]), int(row["end_a"])))
-            b = clusters.get((row["article_b"], int(row["start_b"]), int(row["end_b"])))
-            if a is None or b is None:
-                missing += 1
-                continue
-            same, predicted = row["label"] == "same", a == b
-            tp += same and predicted
-            fp += predicted and not same
-            fn += same and not predicted
-            tn += not same and not predicted
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    print(f"\n== entity pairs ({path.name}): {tp + fp + fn + tn} scored, {missing} mentions not found; "
-          f"TP {tp} FP {fp} FN {fn} TN {tn}; precision {p:.3f} recall {r:.3f}")
+            tally = scores.setdefault(row.get("split") or "all", Counter())
+            a = _cluster_of(index, row["article_a"], int(row["start_a"]), int(row["end_a"]))
+            b = _cluster_of(index, row["article_b"], int(row["start_b"]), int(row["end_b"]))
+            tally["missing"] += (a is None) + (b is None)
+            same, predicted = row["label"] == "same", a is not None and a == b
+            tally["tp"] += same and predicted
+            tally["fp"] += predicted and not same
+            tally["fn"] += same and not predicted
+            tally["tn"] += not same and not predicted
+    total = sum(scores.values(), Counter())
+    if len(scores) > 1:
+        scores["all"] = total
+    for split, t in sorted(scores.items()):
+        _print_scores(f"{path.name}, {split}", t)
+    return total
 
 
 def report_duplicates(ledger: Ledger) -> None:
@@ -247,6 +339,7 @@ def main() -> None:
     parser.add_argument("db")
     parser.add_argument("--no-relink", action="store_true", help="Use the links as stored.")
     parser.add_argument("--embeddings", action="store_true", help="Also cluster stories with MiniLM.")
+    parser.add_argument("--entities-only", action="store_true", help="Stop after the entity figures.")
     parser.add_argument("--sample-mentions", type=int)
     parser.add_argument("--sample-story-pairs", type=int)
     args = parser.parse_args()
@@ -261,7 +354,10 @@ def main() -> None:
             seconds = time.perf_counter() - began
             print(f"relink: {result.articles} articles in {seconds:.1f} s ({seconds / max(1, result.articles) * 1000:.0f} ms/article)")
         report_entities(ledger)
-        report_pairs(ledger, ENTITY_PAIRS)
+        both = report_pairs(ledger, ENTITY_PAIRS) + report_pairs(ledger, VARIANT_PAIRS)
+        _print_scores("both files", both)
+        if args.entities_only:
+            return
         report_duplicates(ledger)
         report_stories(ledger)
         compare_stories(ledger, args.embeddings)

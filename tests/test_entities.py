@@ -36,6 +36,10 @@ def names(document: Document) -> dict[str, str]:
         ("But EU diplomats are confident.", "EU", "European Union"),
         ("Allies in the so-called Coalition of the Willing met.", "Coalition of the Willing", "Coalition of the Willing"),
         ("The World Food Programme (WFP) warned. WFP staff left.", "WFP", "World Food Programme"),
+        # issue 17: bodies by their usual names
+        ("The Kremlin said the talks would go on.", "Kremlin", "Russian Presidency"),
+        ("Officials said Kyiv's air force shot down 20 drones.", "Kyiv's air force", "Ukrainian Air Force"),
+        ("The White House said no.", "White House", "White House"),
     ],
 )
 def test_canonical_names(nlp, text: str, surface: str, canonical: str) -> None:

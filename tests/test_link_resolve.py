@@ -15,18 +15,26 @@ from tests.link_support import cluster_names, document, linked_ledger
 @pytest.mark.parametrize(
     ("name", "first", "last", "suffix", "gender", "middle"),
     [
-        ("Hillary Clinton", "hillary", "clinton", "", "", ""),
-        ("Hillary Rodham Clinton", "hillary", "clinton", "", "", "r"),
+        ("Hillary Clinton", "hilary", "clinton", "", "", ""),
+        ("Hillary Rodham Clinton", "hilary", "clinton", "", "", "r"),
         ("Mrs. Clinton", "", "clinton", "", "f", ""),
         ("Secretary Clinton", "", "clinton", "", "", ""),
         ("Mr. Trump's", "", "trump", "", "m", ""),
         ("Donald J. Trump", "donald", "trump", "", "", "j"),
         ("Donald Trump Jr.", "donald", "trump", "jr", "", ""),
-        ("Bill Clinton", "william", "clinton", "", "", ""),
-        ("former President Bill Clinton", "william", "clinton", "", "", ""),
+        ("Bill Clinton", "wiliam", "clinton", "", "", ""),
+        ("former President Bill Clinton", "wiliam", "clinton", "", "", ""),
         ("George H.W. Bush", "george", "bush", "", "", "hw"),
         ("Sen. Ted Cruz", "ted", "cruz", "", "", ""),
-        ("Hillary", "", "hillary", "", "", ""),
+        ("Hillary", "", "hilary", "", "", ""),
+        # issue 17: spellings and transliterations of one name share a key
+        ("Hilary Clinton", "hilary", "clinton", "", "", ""),
+        ("Volodymyr Zelenskyy", "volodymyr", "zelensky", "", "", ""),
+        ("Volodymyr Zelenskiy", "volodymyr", "zelensky", "", "", ""),
+        ("Volodymyr Zelensky", "volodymyr", "zelensky", "", "", ""),
+        ("Presidents Obama", "", "obama", "", "", ""),
+        ("Ivanka Trump", "ivanka", "trump", "", "", ""),
+        ("Ivana Trump", "ivana", "trump", "", "", ""),
     ],
 )
 def test_name_key(name: str, first: str, last: str, suffix: str, gender: str, middle: str) -> None:
@@ -147,3 +155,59 @@ def test_an_office_title_picks_the_namesake_who_holds_it() -> None:
              document("s", "Secretary Clinton said no.", [("Clinton", "PERSON", "Secretary Clinton")])]
     with linked_ledger(docs) as ledger:
         assert cluster_names(ledger) == {"Hillary Clinton": 7, "Bill Clinton": 3}
+
+
+def test_a_generational_suffix_is_no_stray_word() -> None:
+    """Donald Trump named in 12 articles: "Donald Trump Jr." is still his son, not a
+    stray word stuck to the father's name (the rule for "Billionaire Donald Trump")."""
+    many = [document(f"t{i}", "Donald Trump spoke.", [DJT], published=f"2016-09-{i + 1:02d}") for i in range(12)]
+    son = document("jr", "Donald Trump Jr. spoke.", [("Donald Trump Jr.", "PERSON", "Donald Trump Jr.")],
+                   published="2016-09-20")
+    stray = document("st", "Billionaire Donald Trump spoke.",
+                     [("Billionaire Donald Trump", "PERSON", "Billionaire Donald Trump")], published="2016-09-21")
+    with linked_ledger([*many, son, stray]) as ledger:
+        people = cluster_names(ledger)
+        assert people["Donald Trump Jr."] == 1 and people["Donald Trump"] == 13
+
+
+def test_spelling_variants_and_maiden_names_join_one_person() -> None:
+    docs = [document(f"h{i}", "Hillary Rodham Clinton spoke.", [("Hillary Rodham Clinton", "PERSON",
+                     "Hillary Rodham Clinton")], published=f"2016-09-{i + 1:02d}") for i in range(3)]
+    docs += [document("m1", "Hilary Clinton spoke.", [("Hilary Clinton", "PERSON", "Hilary Clinton")],
+                      published="2016-09-10"),
+             document("m2", "Hillary Rodham spoke.", [("Hillary Rodham", "PERSON", "Hillary Rodham")],
+                      published="2016-09-11"),
+             document("z1", "Volodymyr Zelenskyy spoke.", [("Volodymyr Zelenskyy", "PERSON", "Volodymyr Zelenskyy")]),
+             document("z2", "Volodymyr Zelenskiy spoke.", [("Volodymyr Zelenskiy", "PERSON", "Volodymyr Zelenskiy")]),
+             document("z3", "Zelensky spoke.", [("Zelensky", "PERSON", "Zelensky")]),
+             document("z4", "Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "PERSON", "Volodymyr Zelensky")]),
+             document("i1", "Ivana Trump spoke. Ivanka Trump too.", [("Ivana Trump", "PERSON", "Ivana Trump"),
+                                                                     ("Ivanka Trump", "PERSON", "Ivanka Trump")])]
+    with linked_ledger(docs) as ledger:
+        people = cluster_names(ledger)
+        assert people["Hillary Rodham Clinton"] == 5
+        assert sum(n for name, n in people.items() if "Zelensk" in name) == 4 and len(
+            [name for name in people if "Zelensk" in name]) == 1
+        assert people["Ivana Trump"] == 1 and people["Ivanka Trump"] == 1
+
+
+def test_a_lone_first_name_goes_to_its_dominant_bearer_not_a_namesake_spelling() -> None:
+    """"Barack" is Barack Obama, not Tom Barrack (whose surname has the same spelling key)."""
+    docs = [document(f"o{i}", "Barack Obama spoke.", [("Barack Obama", "PERSON", "Barack Obama")],
+                     published=f"2016-09-{i + 1:02d}") for i in range(4)]
+    docs += [document("tb", "Tom Barrack spoke.", [("Tom Barrack", "PERSON", "Tom Barrack")], published="2016-09-10"),
+             document("b1", "Barack spoke.", [("Barack", "PERSON", "Barack")], published="2016-09-11")]
+    with linked_ledger(docs) as ledger:
+        assert cluster_names(ledger)["Barack Obama"] == 5
+
+
+def test_a_lone_familiar_first_name_goes_to_the_formal_bearer() -> None:
+    """"Bill" alone is the William (Bill) Clinton named in full in most articles."""
+    docs = [document(f"w{i}", "Bill Clinton spoke.", [("Bill Clinton", "PERSON", "Bill Clinton")],
+                     published=f"2016-09-{i + 1:02d}") for i in range(4)]
+    docs.append(document("b1", "Bill spoke.", [("Bill", "PERSON", "Bill")], published="2016-09-11"))
+    with linked_ledger(docs) as ledger:
+        assert cluster_names(ledger)["Bill Clinton"] == 5
+    early = [document("b0", "Bill spoke.", [("Bill", "PERSON", "Bill")], published="2016-08-01"), *docs[:4]]
+    with linked_ledger(early) as ledger:  # named before the full name: revisited when it comes
+        assert cluster_names(ledger)["Bill Clinton"] == 5

@@ -130,7 +130,7 @@ def dump(path: Path) -> list[str]:
 
 
 def test_full_list_is_the_store_then_the_links() -> None:
-    assert [m.version for m in MIGRATIONS] == [1, 2, 3]
+    assert [m.version for m in MIGRATIONS] == [1, 2, 3, 4]
     assert MIGRATIONS[:1] == STORE_MIGRATIONS
     assert MIGRATIONS[1:] == LINK_MIGRATIONS
 
@@ -151,7 +151,7 @@ def test_store_only_file_gets_the_link_migrations(tmp_path: Path) -> None:
 def test_store_only_ledger_refuses_a_file_with_links(tmp_path: Path) -> None:
     db = tmp_path / "l.db"
     Ledger.open(db).close()
-    with pytest.raises(SchemaVersionError, match="schema version 3"):
+    with pytest.raises(SchemaVersionError, match="schema version 4"):
         StoreLedger.open(db)
 
 
@@ -165,16 +165,18 @@ def _old_file(db: Path, version: int) -> None:
             conn.execute(statement)
     if version >= 3:
         conn.execute("ALTER TABLE entity_clusters ADD COLUMN titles TEXT NOT NULL DEFAULT '{}'")
+    if version >= 4:
+        link_tables.add_record_overrides(conn)
     conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
 
 
 def test_file_written_before_the_split_opens_unchanged(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    _old_file(db, 3)
+    _old_file(db, 4)
     before = dump(db)
     with Ledger.open(db) as ledger:
-        assert ledger.schema_version == 3
+        assert ledger.schema_version == 4
     assert dump(db) == before
 
 
@@ -183,8 +185,9 @@ def test_version_2_file_gets_migration_3(tmp_path: Path) -> None:
     _old_file(old, 2)
     Ledger.open(old).close()
     Ledger.open(new).close()
-    assert user_version(old) == 3
+    assert user_version(old) == 4
     assert columns(old, "entity_clusters") == columns(new, "entity_clusters")
+    assert columns(old, "entity_overrides") == columns(new, "entity_overrides")
 
 
 # -- the tables are the dataclasses --------------------------------------------------

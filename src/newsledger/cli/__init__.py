@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from newsledger import __version__, settings
-from newsledger.cli import crossref, layers
+from newsledger.cli import corrections, crossref, layers
 from newsledger.cli.common import settings_of
 from newsledger.cli.evaluate import eval_command
 from newsledger.cli.ledger import export, ingest, quotes, summary
@@ -60,6 +60,6 @@ def config_command(ctx: click.Context) -> None:
     click.echo(settings.to_toml(settings_of(ctx)), nl=False)
 
 
-for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS, *crossref.COMMANDS, serve,
+for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS, *crossref.COMMANDS, *corrections.COMMANDS, serve,
                 config_command):
     main.add_command(command)

@@ -66,29 +66,43 @@ def entity() -> None:
 @db_option
 @click.option("--limit", default=10, show_default=True, help="Records shown per layer.")
 def show(name: str, db: str, limit: int) -> None:
-    """Aliases, quotes, stances and events of the entity called NAME (or an alias)."""
+    """Aliases, quotes, stances, events and commitments of the entity called NAME (or an
+    alias): the same records, counted the same way, as its web page and API route."""
     with open_ledger(db) as ledger:
         cluster = _cluster(ledger, name)
-        entries = tl.timeline(ledger, cluster.id)
+        found = ledger.entity_records(cluster)
+        days = dict(ledger.execute("SELECT id, substr(published, 1, 10) FROM articles").fetchall())
     out = console()
     out.print(f"[bold]{cluster.name}[/bold] ({cluster.type}, {cluster.articles} articles)")
     out.print("aliases: " + (", ".join(cluster.aliases) or "–"))
-    for layer in ("quote", "stance", "event", "commitment"):
-        rows = [e for e in entries if e.layer == layer]
-        out.print(f"[bold]{layer}s[/bold] ({len(rows)})")
-        for e in rows[:limit]:
-            out.print(f"  {e.date or '?'} {e.kind}: {clip(e.evidence, 100)} [dim]({e.outlet or '?'}; {e.article_id})[/dim]")
+    for layer, records in found.by_layer().items():
+        out.print(f"[bold]{layer}[/bold] ({len(records)})")
+        for r in records[:limit]:
+            mark = " [bold yellow]corrected[/bold yellow]" if r.id in found.corrected else ""
+            out.print(f"  {days.get(r.article_id) or '?'} {_label(r)}: {clip(_evidence(r), 100)} "
+                      f"[dim]({r.article_id}; {r.id})[/dim]{mark}")
+
+
+def _label(record: object) -> str:
+    """What kind of record: a quote's kind, a stance's polarity, an event's type, a commitment's kind."""
+    return str(getattr(record, "polarity", None) or getattr(record, "kind", None) or getattr(record, "type", ""))
+
+
+def _evidence(record: object) -> str:
+    return str(getattr(record, "text", None) or getattr(record, "evidence", None) or getattr(record, "action", ""))
 
 
 @entity.command("merge")
 @click.argument("target")
 @click.argument("other")
+@click.option("--by", "author", default="", help="Who takes the decision (default: your login name).")
 @db_option
-def merge(target: str, other: str, db: str) -> None:
-    """Record that OTHER is the same entity as TARGET (kept for later ingests)."""
+def merge(target: str, other: str, author: str, db: str) -> None:
+    """Record that OTHER is the same entity as TARGET (any name or alias the ledger
+    shows; kept for later ingests and relinks)."""
     with open_ledger(db) as ledger:
         try:
-            ledger.merge_entities(target, other)
+            ledger.merge_entities(target, other, author)
         except LedgerError as err:
             raise click.ClickException(str(err)) from err
     click.echo(f"merged {other!r} into {target!r}")
@@ -97,12 +111,14 @@ def merge(target: str, other: str, db: str) -> None:
 @entity.command("split")
 @click.argument("target")
 @click.argument("member")
+@click.option("--by", "author", default="", help="Who takes the decision (default: your login name).")
 @db_option
-def split(target: str, member: str, db: str) -> None:
-    """Record that the name MEMBER is not TARGET: it becomes an entity of its own."""
+def split(target: str, member: str, author: str, db: str) -> None:
+    """Record that MEMBER (a member name or an alias TARGET shows, "President Clinton")
+    is not TARGET: the rows that carry it become an entity of their own."""
     with open_ledger(db) as ledger:
         try:
-            ledger.split_entity(target, member)
+            ledger.split_entity(target, member, author)
         except LedgerError as err:
             raise click.ClickException(str(err)) from err
     click.echo(f"split {member!r} out of {target!r}")

@@ -6,7 +6,10 @@ so each list carries every field of its dataclass.
 
 - **json**: one object ``{"schema_version", "generator", "articles", "entities",
   "mentions", "quotes", "times", "events", "stances", "commitments", "stories"}``
-  (``stories`` from the cross-article links, :mod:`newsledger.link`).
+  (``stories`` from the cross-article links, :mod:`newsledger.link`), and
+  ``corrections`` when the ledger holds any: records are exported as corrected
+  (``newsledger fix`` / ``reject``, :mod:`newsledger.link.corrections`), and each
+  correction is listed with who made it and when.
 - **jsonl**: one line per record, ``{"record_type": "quote", …record}``, lists in that
   order (articles first). The discriminator is ``record_type``, not ``type``, because
   entities, times and events have a ``type`` field of their own.
@@ -26,7 +29,7 @@ import csv
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import asdict, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
@@ -35,7 +38,7 @@ import jsonschema
 
 from newsledger import __version__
 from newsledger.layers import REGISTRY
-from newsledger.link import Ledger
+from newsledger.link import Ledger, corrections
 from newsledger.records import Article, Entity, Mention, Story, to_dict
 
 log = logging.getLogger(__name__)
@@ -57,8 +60,18 @@ LISTS: dict[str, tuple[type, str]] = {
 
 FORMATS = ("json", "jsonl", "csv")
 
+#: The layers whose records corrections apply to.
+LAYER_NAMES = frozenset(spec.name for spec in REGISTRY)
+
+#: The list of record corrections (``link.corrections.Correction``), after the others;
+#: records are exported as corrected. JSONL kind ``correction``, CSV ``corrections.csv``.
+CORRECTIONS = "corrections"
+
 
 def _records(ledger: Ledger, name: str) -> list[Any]:
+    """The records of one list, with the ledger's corrections applied (``link.corrections``)."""
+    if name in LAYER_NAMES:
+        return corrections.apply(ledger, name, ledger.records(name))
     if name == "articles":
         return ledger.articles()
     if name == "entities":
@@ -71,9 +84,13 @@ def _records(ledger: Ledger, name: str) -> list[Any]:
 
 
 def iter_lists(ledger: Ledger) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """``("articles", [{…}, …])``, then each further list in :data:`LISTS` order."""
+    """``("articles", [{…}, …])``, then each further list in :data:`LISTS` order, then
+    ``corrections`` (every fix and rejection, with who and when) when there are any."""
     for name in LISTS:
         yield name, [to_dict(record) for record in _records(ledger, name)]
+    found = corrections.corrections(ledger)
+    if found:
+        yield CORRECTIONS, [asdict(c) for c in found]
 
 
 def build_export(ledger: Ledger) -> dict[str, Any]:
@@ -95,7 +112,7 @@ def write_json(ledger: Ledger, out: TextIO) -> None:
 def write_jsonl(ledger: Ledger, out: TextIO) -> None:
     """One ``{"record_type": "quote", …record}`` line per record, articles first."""
     for name, rows in iter_lists(ledger):
-        kind = LISTS[name][1]
+        kind = LISTS[name][1] if name in LISTS else "correction"
         for row in rows:
             out.write(json.dumps({JSONL_KEY: kind, **row}, ensure_ascii=False) + "\n")
 
@@ -103,10 +120,11 @@ def write_jsonl(ledger: Ledger, out: TextIO) -> None:
 def csv_paths(target: str | Path) -> dict[str, Path]:
     """Where each list goes: ``out.csv`` -> ``out.quotes.csv``; ``dir`` -> ``dir/quotes.csv``."""
     target = Path(target)
+    names = (*LISTS, CORRECTIONS)
     if target.suffix.lower() == ".csv" and not target.is_dir():
         stem = target.with_suffix("")
-        return {name: stem.with_name(f"{stem.name}.{name}.csv") for name in LISTS}
-    return {name: target / f"{name}.csv" for name in LISTS}
+        return {name: stem.with_name(f"{stem.name}.{name}.csv") for name in names}
+    return {name: target / f"{name}.csv" for name in names}
 
 
 def _cell(value: Any) -> Any:
@@ -123,12 +141,14 @@ def write_csv(ledger: Ledger, target: str | Path) -> list[Path]:
     next(iter(paths.values())).parent.mkdir(parents=True, exist_ok=True)
     written = []
     for name, rows in iter_lists(ledger):
-        header = [f.name for f in fields(LISTS[name][0])]
-        with paths[name].open("w", encoding="utf-8", newline="") as handle:
+        record = LISTS[name][0] if name in LISTS else corrections.Correction
+        header = [f.name for f in fields(record)]
+        path = paths[name]
+        with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
             writer.writerows([_cell(row[column]) for column in header] for row in rows)
-        written.append(paths[name])
+        written.append(path)
     log.info("wrote %d CSV files next to %s", len(written), written[0])
     return written
 

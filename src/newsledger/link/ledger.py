@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
 
-from newsledger.link import overrides, resolve, stories, tables
+from newsledger.link import corrections, entity_records, overrides, resolve, stories, tables
 from newsledger.records import Story
 from newsledger.store import Ledger as StoreLedger
 from newsledger.store import Migration
@@ -48,13 +48,29 @@ class Ledger(StoreLedger):
         widely reported first."""
         return resolve.read_clusters(self)
 
-    def merge_entities(self, target: str, other: str) -> str:
-        """Record and apply a manual merge: ``other`` becomes ``target``; returns its id."""
-        return overrides.merge(self, target, other)
+    def merge_entities(self, target: str, other: str, author: str = "") -> str:
+        """Record and apply a manual merge: ``other`` (any name or alias) becomes ``target``; returns its id."""
+        return overrides.merge(self, target, other, author)
 
-    def split_entity(self, target: str, member: str) -> str:
-        """Record and apply a manual split: the names ``member`` leave ``target``."""
-        return overrides.split(self, target, member)
+    def split_entity(self, target: str, member: str, author: str = "") -> str:
+        """Record and apply a manual split: the rows named or written ``member`` leave ``target``."""
+        return overrides.split(self, target, member, author)
+
+    def fix_record(self, record_id: str, field: str, value: str, author: str = "") -> corrections.Correction:
+        """Record a correction of one field of one record (speaker, holder, polarity)."""
+        return corrections.fix(self, record_id, field, value, author or None)
+
+    def reject_record(self, record_id: str, author: str = "") -> corrections.Correction:
+        """Record that one record is wrong: it leaves every reader and the export."""
+        return corrections.reject(self, record_id, author or None)
+
+    def corrections(self) -> list[corrections.Correction]:
+        """Every record correction, oldest first."""
+        return corrections.corrections(self)
+
+    def entity_records(self, cluster: resolve.Cluster | str) -> entity_records.EntityRecords:
+        """The corrected records of one cross-article entity: what every face counts."""
+        return entity_records.records_of(self, cluster)
 
 
 __all__ = ["Ledger"]

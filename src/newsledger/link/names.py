@@ -8,7 +8,16 @@ reduces a name to a :class:`NameKey`: first name, surname, generational suffix a
 gender its titles imply. Two full names are one person when their keys agree::
 
     >>> name_key("Hillary Rodham Clinton")
-    NameKey(first='hillary', last='clinton', suffix='', gender='', middle='r')
+    NameKey(first='hilary', last='clinton', suffix='', gender='', middle='r')
+    >>> name_key("Hilary Clinton") == name_key("Hillary Clinton")
+    True
+    >>> name_key("Volodymyr Zelenskiy").last, name_key("Zelenskyy").last
+    ('zelensky', 'zelensky')
+
+Keys are spelling keys: doubled letters are written once and the transliterated endings
+of Slavic names (-iy, -yy, -ij, -yj, -ii) as -y, so one person spelled two ways has one
+key (``spelling``); relatives whose names differ by a letter stay apart ("Ivana",
+"Ivanka").
     >>> name_key("Donald Trump Jr.")
     NameKey(first='donald', last='trump', suffix='jr', gender='', middle='')
     >>> name_key("Mrs. Clinton")
@@ -57,6 +66,10 @@ NICKNAMES: dict[str, str] = {
     "tim": "timothy", "tony": "anthony", "pat": "patrick", "ron": "ronald",
     "don": "donald", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine",
 }
+
+#: NICKNAMES by spelling key, both ways (built once from the table above; see ``spelling``).
+_FORMAL_KEYS: dict[str, str] = {}
+_FAMILIAR_KEYS: dict[str, tuple[str, ...]] = {}
 
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "del", "bin", "al"})
 
@@ -118,6 +131,30 @@ def _words(name: str) -> list[str]:
     return [w for w in words if w]
 
 
+#: Transliterations of the Slavic ending -ий / -ій: "Zelenskiy", "Zelenskyy", "Zelenskij" (BGN/PCGN,
+#: Library of Congress and scholarly romanisation) are one name, written -y here.
+_SLAVIC_ENDING = re.compile(r"(?:iy|yy|ij|yj|ii|yi)$")
+
+
+def spelling(word: str) -> str:
+    """The spelling key of a name: ``"hillary"`` -> ``"hilary"``, ``"zelenskiy"`` -> ``"zelensky"``."""
+    word = _SLAVIC_ENDING.sub("y", word) if len(word) > 4 else word
+    return re.sub(r"([a-z])\1+", r"\1", word)
+
+
+def first_name_keys(key: str) -> tuple[str, ...]:
+    """The first-name keys a lone name's key can stand for: itself and, for a familiar
+    form, the formal one: ``first_name_keys("bil")`` (Bill) -> ``("bil", "wiliam")``."""
+    formal = _FORMAL_KEYS.get(key)
+    return (key, formal) if formal else (key,)
+
+
+def familiar_keys(first: str) -> tuple[str, ...]:
+    """The lone-name keys that may stand for a first name: ``familiar_keys("wiliam")`` ->
+    ``("wiliam", "bil", "bily", "wil")``."""
+    return (first, *_FAMILIAR_KEYS.get(first, ()))
+
+
 def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"[a-z]\.?", word))
 
@@ -133,7 +170,8 @@ def name_key(name: str) -> NameKey:
     every link update keys the same few thousand names."""
     titles = _titles()
     words, gender = _words(name), ""
-    while words and (words[0] in titles or words[0] in GENDER_TITLES or words[0] in EPITHETS):
+    while words and (words[0] in titles or words[0] in GENDER_TITLES or words[0] in EPITHETS
+                     or (len(words) > 1 and words[0].endswith("s") and words[0][:-1] in titles)):  # "Presidents Obama"
         gender = GENDER_TITLES.get(words[0], gender)
         words = words[1:]
     suffix = ""
@@ -142,14 +180,14 @@ def name_key(name: str) -> NameKey:
     if not words:
         return NameKey("", "", suffix, gender)
     if len(words) == 1:
-        return NameKey("", words[0].strip("."), suffix, gender)
+        return NameKey("", spelling(words[0].strip(".")), suffix, gender)
     n_last = 2 if len(words) > 2 and words[-2] in _PARTICLES else 1
     last = " ".join(words[-n_last:]).strip(".")
     first = words[0].strip(".")
     middle = "".join(_initials(w) for w in words[1:-n_last])
     if _is_initial(first) and middle:  # "J. Danforth Quayle": known by the middle name
         first, middle = words[1].strip("."), ""
-    return NameKey(NICKNAMES.get(first, first), last, suffix, gender, middle)
+    return NameKey(spelling(NICKNAMES.get(first, first)), spelling(last), suffix, gender, middle)
 
 
 def _initials(word: str) -> str:
@@ -184,3 +222,8 @@ def office_titles(surface: str) -> tuple[str, ...]:
 def title_gender(surface: str) -> str:
     """The gender a title in front of ``surface`` implies: ``"Mrs. Clinton"`` -> ``"f"``."""
     return name_key(surface).gender
+
+
+_FORMAL_KEYS.update({spelling(familiar): spelling(formal) for familiar, formal in NICKNAMES.items()})
+for _familiar, _formal in _FORMAL_KEYS.items():
+    _FAMILIAR_KEYS[_formal] = (*_FAMILIAR_KEYS.get(_formal, ()), _familiar)

@@ -33,7 +33,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.link.names import NameKey, clean_name, fold, name_key, office_titles
+from newsledger.link.names import (
+    NameKey,
+    clean_name,
+    familiar_keys,
+    first_name_keys,
+    fold,
+    name_key,
+    office_titles,
+)
 from newsledger.records import Entity, stable_id
 from newsledger.settings import LinkSettings
 from newsledger.store import Ledger
@@ -128,7 +136,12 @@ def link_pairs(ledger: Ledger, pairs: Sequence[Pair], settings: LinkSettings = L
             partial.append((pair, key))
     for pair, key in partial:
         linked.append((_link_partial(ledger, pair, key, settings), pair.name))
-    moved = _revisit(ledger, {name_key(p.name).last for p in pairs if p.type == "PERSON"} - {""},
+    # A new full name may resolve lone surnames and lone first names left unresolved earlier.
+    people = [p.name for p in pairs if p.type == "PERSON"]
+    keys = [name_key(name) for name in people]
+    written = {w for name in people for w in clean_name(name).split()[-1:] + clean_name(name).split()[:1]}
+    firsts = {f for k in keys for f in familiar_keys(k.first)}
+    moved = _revisit(ledger, {k.last for k in keys} | firsts - {""}, written,
                      {(p.article_id, p.entity_id) for p in pairs}, settings)
     # A link under the cluster's own name only strengthens that name: no re-count.
     names = dict(_cluster_names(ledger, {c for c, _ in linked}))
@@ -156,20 +169,23 @@ def _link_partial(ledger: Ledger, pair: Pair, key: NameKey, settings: LinkSettin
     return _link(ledger, pair, _own_cluster(ledger, pair, key), "unresolved")
 
 
-def _revisit(ledger: Ledger, lasts: set[str], done: set[tuple[str, str]], settings: LinkSettings) -> set[str]:
-    """Re-try the lone names left unresolved earlier whose surname the new articles
-    name in full: a person who has come to dominate a surname takes them over."""
+def _revisit(ledger: Ledger, lasts: set[str], written: set[str], done: set[tuple[str, str]],
+             settings: LinkSettings) -> set[str]:
+    """Re-try the lone names left unresolved earlier whose surname (or first name) the
+    new articles name in full: a person who has come to dominate a name takes them over.
+    ``lasts`` are the spelling keys of those names, ``written`` the words as written."""
     if not lasts:
         return set()
-    wanted = sorted(lasts)
+    wanted, names = sorted(lasts), sorted(written)
     marks = ", ".join("?" for _ in wanted)
+    name_marks = ", ".join("?" for _ in names)
     # Unresolved people sit in clusters keyed by their surname; unresolved one-word
     # ORGs in clusters named by it: both found through an index, not a scan.
     rows = ledger.execute(
         "SELECT l.article_id, l.entity_id, e.name, e.type, l.cluster_id FROM entity_clusters c "
         "JOIN entity_links l ON l.cluster_id = c.id JOIN entities e ON e.id = l.entity_id "
-        f"WHERE l.rule = 'unresolved' AND (c.last IN ({marks}) OR c.name IN ({marks}))",
-        (*wanted, *(w.title() for w in wanted)),
+        f"WHERE l.rule = 'unresolved' AND (c.last IN ({marks}) OR c.name IN ({name_marks}))",
+        (*wanted, *names),
     ).fetchall()
     touched = set()
     for article_id, entity_id, name, type_, old in rows:
@@ -234,8 +250,8 @@ def _without_stray_word(ledger: Ledger, name: str, key: NameKey, stray_word_arti
     whole name in none, that person is meant; rare two-word names ("Rodham Clinton") are never
     that common, so real middle names are kept."""
     words = clean_name(name).split()
-    if len(words) < 3 or _articles_named(ledger, key) > 0:
-        return key
+    if len(words) < 3 or key.suffix or _articles_named(ledger, key) > 0:
+        return key  # "Donald Trump Jr.": a suffix is no stray word
     for rest in (name_key(" ".join(words[1:])), name_key(" ".join(words[:-1]))):
         if rest.is_full and _articles_named(ledger, rest) >= stray_word_articles:
             return rest
@@ -274,6 +290,10 @@ def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey, dominance: floa
         key = NameKey(key.first, key.last, key.suffix, key.gender, "")
     if same:
         return str(same[0][0])
+    if not rows:
+        maiden = _maiden_name_cluster(ledger, key, dominance)
+        if maiden is not None:
+            return maiden
     if len(rows) == 1 and rows[0][1] == "":
         ledger.execute("UPDATE entity_clusters SET middle = ? WHERE id = ?", (key.middle, rows[0][0]))
         return str(rows[0][0])
@@ -284,6 +304,21 @@ def _full_name_cluster(ledger: Ledger, pair: Pair, key: NameKey, dominance: floa
         (cluster_id, pair.name, key.first, key.last, key.suffix, key.middle),
     )
     return cluster_id
+
+
+def _maiden_name_cluster(ledger: Ledger, key: NameKey, dominance: float) -> str | None:
+    """A first name and a middle name without the surname ("Hillary Rodham" of "Hillary
+    Rodham Clinton", "Sandra Day" of "Sandra Day O'Connor"): the cluster of that first name
+    whose middle initial is this surname's, when one such person dominates."""
+    rows = ledger.execute(
+        "SELECT c.id, COUNT(DISTINCT l.article_id) FROM entity_clusters c JOIN entity_links l ON l.cluster_id = c.id "
+        "WHERE c.type = 'PERSON' AND c.first = ? AND c.middle = ? AND c.suffix = ? AND c.last != ? "
+        "GROUP BY c.id ORDER BY 2 DESC",
+        (key.first, key.last[:1], key.suffix, key.last),
+    ).fetchall()
+    if rows and (len(rows) == 1 or rows[0][1] >= dominance * rows[1][1]):
+        return str(rows[0][0])
+    return None
 
 
 def _own_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
@@ -299,33 +334,31 @@ def _own_cluster(ledger: Ledger, pair: Pair, key: NameKey) -> str:
 
 
 def _dominant_cluster(ledger: Ledger, pair: Pair, key: NameKey, settings: LinkSettings) -> str | None:
-    """The full-name cluster a lone surname (else first name) stands for, or None: named
-    in full in at least ``LinkSettings.min_articles`` articles and ``LinkSettings.dominance``
-    times as many as the next candidate."""
+    """The full-name cluster a lone surname or first name stands for, or None: among the
+    people bearing it as either ("Barack": Barack Obama, not Tom Barrack, whose surname
+    has the same spelling key), the one named in full in at least
+    ``LinkSettings.min_articles`` articles and ``LinkSettings.dominance`` times as many as
+    the next candidate."""
     male, female = gender_votes((pair.name, *pair.surfaces))
     wanted = "m" if male > female else "f" if female > male else ""
     offices = {t for s in (pair.name, *pair.surfaces) for t in office_titles(s)}
-    for column in ("last", "first"):
-        rows = ledger.execute(
-            "SELECT c.id, c.male, c.female, COUNT(DISTINCT l.article_id), c.titles FROM entity_clusters c "
-            "JOIN entity_links l ON l.cluster_id = c.id AND l.rule = 'full-name' "
-            f"WHERE c.type = 'PERSON' AND c.{column} = ? AND c.first != '' AND c.suffix = '' "
-            "GROUP BY c.id",
-            (key.last,),
-        ).fetchall()
-        if not rows:
-            continue
-        fitting = [r for r in rows if _gender_fits(wanted, r[1], r[2])]
-        titled = _by_office(fitting, offices, settings)
-        if titled:
-            return titled
-        fitting.sort(key=lambda r: -r[3])
-        if not fitting:
-            return None
-        runner_up = fitting[1][3] if len(fitting) > 1 else 0
-        if fitting[0][3] >= settings.min_articles and fitting[0][3] >= settings.dominance * runner_up:
-            return str(fitting[0][0])
+    rows = ledger.execute(
+        "SELECT c.id, c.male, c.female, COUNT(DISTINCT l.article_id), c.titles FROM entity_clusters c "
+        "JOIN entity_links l ON l.cluster_id = c.id AND l.rule = 'full-name' "
+        "WHERE c.type = 'PERSON' AND (c.last = ? OR c.first IN (?, ?)) AND c.first != '' AND c.suffix = ? "
+        "GROUP BY c.id, c.male, c.female, c.titles",
+        (key.last, first_name_keys(key.last)[0], first_name_keys(key.last)[-1], key.suffix),
+    ).fetchall()
+    fitting = [r for r in rows if _gender_fits(wanted, r[1], r[2])]
+    titled = _by_office(fitting, offices, settings)
+    if titled:
+        return titled
+    fitting.sort(key=lambda r: -r[3])
+    if not fitting:
         return None
+    runner_up = fitting[1][3] if len(fitting) > 1 else 0
+    if fitting[0][3] >= settings.min_articles and fitting[0][3] >= settings.dominance * runner_up:
+        return str(fitting[0][0])
     return None
 
 

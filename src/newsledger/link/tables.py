@@ -1,4 +1,4 @@
-"""Tables, views and migrations of the cross-article links (schema versions 2 and 3).
+"""Tables, views and migrations of the cross-article links (schema versions 2 to 4).
 
 :mod:`newsledger.link` owns these tables: their DDL, their migrations and every query
 against them live in this package; the store (:mod:`newsledger.store`) knows only the
@@ -12,7 +12,9 @@ table                  one row per
 =====================  ==================================================================
 entity_clusters        cross-article entity ("Hillary Clinton", PERSON), with name parts
 entity_links           (article, entity row) and the cluster it resolves to, by which rule
-entity_overrides       manual decision: ``merge`` A B, or ``split`` member B out of A
+entity_overrides       manual decision: ``merge`` A B, or ``split`` member B out of A, with who/when
+record_overrides       correction of one record: ``fix`` a field (speaker, holder, polarity) or
+                       ``reject`` it, with who/when; records themselves are never rewritten
 article_signatures     article's MinHash signature (datasketch), for near duplicates
 article_bands          LSH band hash of an article: candidates share a (band, hash)
 duplicates             article that near-duplicates an earlier one (``duplicate_of``)
@@ -121,6 +123,26 @@ def add_cluster_titles(conn: Connection) -> None:
         conn.execute("ALTER TABLE entity_clusters ADD COLUMN titles TEXT NOT NULL DEFAULT '{}'")
 
 
+#: Migration 4's table: record-level corrections. No foreign key to the records, so a
+#: correction outlives its record being stored again (re-ingest) and every relink.
+RECORD_OVERRIDES_DDL: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS record_overrides (
+    id INTEGER PRIMARY KEY, record_id TEXT NOT NULL, layer TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('fix', 'reject')),
+    field TEXT NOT NULL DEFAULT '', value TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '', created TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS idx_record_overrides_record ON record_overrides(record_id)",
+)
+
+
+def add_record_overrides(conn: Connection) -> None:
+    """``record_overrides`` (fix / reject one record) and ``entity_overrides.author``
+    (who took a merge or split); idempotent."""
+    execute_all(conn, list(RECORD_OVERRIDES_DDL))
+    if "author" not in dialect_for(conn).table_columns(conn, "entity_overrides"):
+        conn.execute("ALTER TABLE entity_overrides ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+
+
 #: The link migrations. They continue the store's numbering in the one schema version
 #: a ledger file holds (``PRAGMA user_version``, PostgreSQL's ``schema_version``): files
 #: written before the store and the links were split carry versions 1-3 in this very
@@ -128,6 +150,7 @@ def add_cluster_titles(conn: Connection) -> None:
 LINK_MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "cross-article links: entity clusters, duplicates, quote sources, stories", create_v2),
     Migration(3, "entity_clusters.titles: office-title votes", add_cluster_titles),
+    Migration(4, "record_overrides: record-level corrections; entity_overrides.author", add_record_overrides),
 )
 
 #: Every migration of a ledger with links: the store's (version 1, the record tables),

@@ -110,8 +110,9 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
         cluster = views.cluster_of(ledger, found.id)
         rows = views.timeline_rows(ledger, cluster_id=cluster.id) if cluster else []
         titles = {a.id: views.headline(a, 50) for a in ledger.articles()}
+        shown = views.entity_view(ledger, found)
         return _page(request, "entity.html", entity=found, mentions=mentions, cluster=cluster,
-                     records=views.entity_records(ledger, found), rows=rows, titles=titles)
+                     records=shown.by_layer(), corrected=shown.corrected, rows=rows, titles=titles)
 
 
 @router.get("/stories", response_class=HTMLResponse)

@@ -17,6 +17,7 @@ from newsledger.annotate.stances.options import Table, options_table
 from newsledger.layers import LAYERS, REGISTRY
 from newsledger.link import Ledger
 from newsledger.link import timeline as link_timeline
+from newsledger.link.entity_records import EntityRecords
 from newsledger.records import (
     Article,
     Entity,
@@ -173,16 +174,15 @@ def timeline_rows(ledger: Ledger, *, layers: Sequence[str] = (), since: str | No
 
 
 def entity_records(ledger: Ledger, entity: Entity) -> dict[str, list[Any]]:
-    """Quotes by, stances and commitments held by, events with the entity (by its
-    canonical name or, for quotes, its id)."""
-    name = entity.name
-    return {
-        "quotes": [q for q in ledger.records("quotes") if q.speaker_id == entity.id or q.speaker == name],
-        "stances": [s for s in ledger.records("stances") if s.holder == name],
-        "events": [e for e in ledger.records("events")
-                   if name in (e.actor, e.target, e.source) or name in e.participants],
-        "commitments": [c for c in ledger.records("commitments") if c.holder == name],
-    }
+    """Quotes by, stances and commitments held by, events with the entity's cross-article
+    cluster: the library's one query (``link.entity_records``), as the CLI counts them."""
+    return entity_view(ledger, entity).by_layer()
+
+
+def entity_view(ledger: Ledger, entity: Entity) -> EntityRecords:
+    """The corrected records of the entity's cluster, with the ids of corrected ones."""
+    cluster = cluster_of(ledger, entity.id)
+    return ledger.entity_records(cluster.id) if cluster else EntityRecords()
 
 
 def cluster_of(ledger: Ledger, entity_id: str) -> Any | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span as SpacySpan
 
+from newsledger.annotate.entities import hygiene
 from newsledger.annotate.shared.gazetteer import Gazetteer, load
 from newsledger.annotate.shared.names import (
     POSSESSIVE,
@@ -79,6 +80,7 @@ def annotate(document: Document, settings: EntitySettings = EntitySettings()) ->
     doc: Doc = document.doc
     gaz = load()
     candidates = _repair(doc, document.article.text, gaz)
+    candidates = _clean_people(candidates, document.article.text, gaz)
     candidates = _link_people(candidates)
     entities, mentions = _group(document.article.id, candidates)
     return document.evolve(entities=entities, mentions=mentions)
@@ -237,6 +239,79 @@ def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+# --- name hygiene (hygiene.py) -----------------------------------------------------------
+
+
+#: A generational suffix the tagger left outside a person's span: "Donald Trump Jr.".
+SUFFIX_AFTER = re.compile(r",? ((?:Jr|Sr)\.?|III|II|IV)(?![\w])")
+
+#: What may stand before a name that starts a sentence or a line.
+_SENTENCE_END = ".!?:;\n\"“”'‘’([—–-|"
+
+
+def _clean_people(found: list[Candidate], text: str, gaz: Gazetteer) -> list[Candidate]:
+    """PERSON candidates repaired or dropped by the rules of :mod:`hygiene`; the others as they are."""
+    full = Counter(c.canonical for c in found if c.type == "PERSON" and " " in c.canonical)
+    named = Counter(w for c in found if c.type == "PERSON" for w in c.canonical.split())
+    out = []
+    for c in found:
+        repaired = _clean_person(c, text, gaz, full, named) if c.type == "PERSON" else c
+        if repaired is not None:
+            out.append(repaired)
+    return out
+
+
+def _clean_person(c: Candidate, text: str, gaz: Gazetteer, full: Counter[str], named: Counter[str]) -> Candidate | None:
+    """One PERSON candidate through the rules of :mod:`hygiene`; ``full`` counts the
+    article's full person names, ``named`` the words of all its person names."""
+    if hygiene.is_prefix_form(c.text) or hygiene.is_prefix_form(c.canonical):
+        return None
+    trimmed = hygiene.trim_quotes(c.text)
+    if trimmed is None:
+        return None
+    start, end = c.start + trimmed[0], c.start + trimmed[1]
+    canonical = strip_person_titles(trimmed[2], gaz) if trimmed[2] != c.text else c.canonical
+    words, end, thing = _trailing_words(canonical.split(), text, start, end, named)
+    if thing:  # "Obama Speech", "Trump Campaign": named after the person
+        return Candidate(start, end, text[start:end], "ORG", " ".join(words))
+    others = frozenset(w for name in full if name != canonical for w in name.split())
+    before = text[:start].rstrip(" \t")
+    context = hygiene.Context(
+        occurrences=text.count(" ".join(words)),
+        starts_sentence=not before or before[-1] in _SENTENCE_END,
+        other_name_words=others,
+    )
+    suffix = SUFFIX_AFTER.match(text, end)
+    if suffix and not hygiene.SUFFIX_WORD.fullmatch(words[-1]):  # "Donald Trump" + ", Jr."
+        end, words = suffix.end(), [*words, suffix.group(1)]
+    if hygiene.SUFFIX_WORD.fullmatch(" ".join(words)):
+        return None  # a generational suffix the tagger split off alone ("Jr.")
+    if hygiene.drop_leading(words, context):
+        at = text.find(words[1], start + len(words[0]))
+        start, words = at if at >= 0 else start, words[1:]
+    if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in {n.split()[-1] for n in full}:
+        return Candidate(start, end, text[start:end], "ORG", f"{words[0][:-1]} family")  # "the Clintons"
+    return Candidate(start, end, text[start:end], "PERSON", " ".join(words))
+
+
+def _trailing_words(words: list[str], text: str, start: int, end: int,
+                    named: Counter[str]) -> tuple[list[str], int, bool]:
+    """(words, end, is a thing) after the headline words at a name's end: a verb inside
+    or at the end cuts the name before it ("Marco Rubio Responds To Question", "Trump
+    Wants"); a common noun after a name the article also uses alone makes it a thing
+    named after the person ("Obama Speech"; WordNet lists some people too, "Putin", so
+    "Vladimir Putin" stays a person)."""
+    verb = next((i for i in range(1, len(words)) if words[i][:1].isupper()
+                 and hygiene.trailing_role(words[i]) == "verb"), None)
+    if verb is not None:
+        cut = text.rfind(" " + words[verb], start, end)
+        if cut > start:
+            return words[:verb], start + len(text[start:cut].rstrip()), False
+    if len(words) > 1 and words[-1][:1].isupper() and hygiene.trailing_role(words[-1]) == "thing":
+        return words, end, named[words[-2]] > 1
+    return words, end, False
+
+
 # --- people ----------------------------------------------------------------------------
 
 
@@ -260,6 +335,10 @@ def _link_people(found: list[Candidate]) -> list[Candidate]:
         if c.canonical in full_mentions:
             first_seen.setdefault(c.canonical, c.start)
     surnames = {name.split()[-1] for name in full_mentions}
+    titled: dict[str, set[str]] = defaultdict(set)  # full name -> the titles written before it
+    for c in found:
+        if c.canonical in full_mentions:
+            titled[c.canonical] |= set(_title_of(c))
     out = []
     for c in found:
         if c.type in MISLABELLED_SURNAME and c.canonical in surnames:
@@ -269,11 +348,47 @@ def _link_people(found: list[Candidate]) -> list[Candidate]:
             continue
         word = c.canonical.casefold()
         bearers = [n for n in full_mentions if word in (n.split()[-1].casefold(), n.split()[0].casefold())]
-        if bearers:
-            principal = max(bearers, key=lambda n: (full_mentions[n], -first_seen[n]))
+        fitting = _titled_bearers(c, bearers, titled)
+        if fitting:
+            principal = max(fitting, key=lambda n: (full_mentions[n], -first_seen[n]))
             c = Candidate(c.start, c.end, c.text, c.type, principal)
+        elif bearers:  # "President Clinton" beside a Bill and a Hillary: the linker decides
+            c = Candidate(c.start, c.end, c.text, c.type, " ".join(c.text.split()))
         out.append(c)
     return out
+
+
+#: Title words that name no office: courtesy titles and the words around an office.
+NOT_OFFICES = frozenset(hygiene.TITLE_SEX) | {"former", "then", "late", "the", "u.s.", "us", "vice"}
+
+
+def _title_of(c: Candidate) -> list[str]:
+    """The title words written before a person's name: ``"Mrs. Clinton"`` -> ``["mrs."]``."""
+    words = c.text.split()
+    return [w.casefold() for w in words[: len(words) - len(c.canonical.split())]]
+
+
+def _titled_bearers(c: Candidate, bearers: list[str], titled: dict[str, set[str]]) -> list[str]:
+    """The bearers a titled surname can stand for when the article names several
+    ("Hillary Clinton", "Bill Clinton"): a courtesy title keeps those whose first name fits
+    its sex ("Mrs. Clinton"); an office title those named in full with it ("President
+    Clinton" after "President Bill Clinton"), else none: ambiguous, never a guess."""
+    title = _title_of(c)
+    if not bearers or not title:
+        return bearers
+    sex = next((hygiene.TITLE_SEX[w] for w in title if w in hygiene.TITLE_SEX), "")
+    if sex:
+        fitting = [n for n in bearers if hygiene.sex_fits(n.split()[0], sex)]
+        return fitting or bearers
+    office = set(title) - NOT_OFFICES
+    if not office:
+        return bearers
+    fitting = [n for n in bearers if office <= titled.get(n, set())]
+    if fitting or len(bearers) > 1:
+        return fitting
+    # One bearer, named in full only under another office ("former President Bill
+    # Clinton" beside "Secretary Clinton"): not this one; else the bearer.
+    return [] if titled.get(bearers[0], set()) - NOT_OFFICES else bearers
 
 
 # --- grouping ------------------------------------------------------------------------

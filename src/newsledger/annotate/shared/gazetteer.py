@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from newsledger.tables import table, words
@@ -26,6 +26,7 @@ class Gazetteer:
     acronyms: Mapping[str, str]  # "EU" -> "European Union"
     titles: frozenset[str]  # "mr", "president", …
     org_heads: tuple[tuple[str, ...], ...]  # ("air", "force"), longest first
+    seats: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "kremlin" -> "Russian Presidency"
 
     def country(self, text: str) -> str | None:
         """The country a name, code or demonym stands for: ``country("Russians") -> "Russia"``."""
@@ -54,6 +55,14 @@ class OrganisationRow:
 
     acronym: str
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SeatRow:
+    """One row of ``seats_of_power.tsv``: a seat of government and the body it stands for."""
+
+    seat: str
+    body: str
 
 
 @functools.cache
@@ -91,4 +100,5 @@ def load() -> Gazetteer:
         acronyms=MappingProxyType(acronyms),
         titles=frozenset(words("person_titles.txt")),
         org_heads=tuple(heads),
+        seats=MappingProxyType({row.seat.casefold(): row.body for row in table("seats_of_power.tsv", SeatRow)}),
     )

@@ -6,6 +6,10 @@ and titles stripped; countries, demonyms, acronyms and state bodies named.
     ('GPE', 'Russia')
     >>> strip_person_titles("Mr Trump’s", load())
     'Trump'
+    >>> canonical_non_person("the Kremlin", load())
+    ('ORG', 'Russian Presidency')
+    >>> state_body_name(["Kyiv's", "air", "force"], load())
+    ('Ukrainian Air Force', 3)
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ def canonical_non_person(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
         return "GPE", country
     if text in gaz.acronyms:
         return "ORG", gaz.acronyms[text]
+    if text.casefold() in gaz.seats:  # "the Kremlin": the body that sits there
+        return "ORG", gaz.seats[text.casefold()]
     body = state_body_name(text.split(), gaz)
     if body is not None and body[1] == len(text.split()):
         return "ORG", body[0]
@@ -39,11 +45,14 @@ def state_body_name(words: list[str], gaz: Gazetteer) -> tuple[str, int] | None:
     if len(words) < 2:
         return None
     first, rest = words[0], words[1:]
-    if first.endswith(POSSESSIVE):
+    possessive = first.endswith(POSSESSIVE)
+    if possessive:
         first = strip_possessive(first)
     elif len(rest) > 1 and rest[0] in POSSESSIVE:
-        rest = rest[1:]
+        rest, possessive = rest[1:], True
     country = gaz.country(first)
+    if country is None and possessive:  # "Kyiv's air force": a capital's body is its state's
+        country = gaz.capitals.get(first.casefold())
     if country is None:
         return None
     lowered = tuple(w.casefold() for w in rest)
