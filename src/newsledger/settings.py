@@ -88,6 +88,16 @@ class EventSettings:
 
 
 @dataclass(frozen=True)
+class FrameSettings:
+    """The frame layer (predications read once for events, stances, commitments)."""
+
+    #: A theme longer than this many tokens is cut: the longest complement on the
+    #: PolNeAR and Zyte train articles is about 60 tokens; longer ones are parse runs
+    #: over a whole paragraph.
+    max_theme_tokens: int = 80
+
+
+@dataclass(frozen=True)
 class StanceSettings:
     """Stances, issues and the options a text weighs."""
 
@@ -187,6 +197,7 @@ class Settings:
     entities: EntitySettings = field(default_factory=EntitySettings)
     times: TimeSettings = field(default_factory=TimeSettings)
     quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    frames: FrameSettings = field(default_factory=FrameSettings)
     events: EventSettings = field(default_factory=EventSettings)
     stances: StanceSettings = field(default_factory=StanceSettings)
     commitments: CommitmentSettings = field(default_factory=CommitmentSettings)

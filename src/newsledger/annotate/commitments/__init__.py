@@ -263,5 +263,5 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
 #: The commitments stage: reads the parse and its analysis, entities, times and quotes.
 STAGE = Stage(
     "commitments", annotate,
-    requires=("doc", "analysis", "entities", "mentions", "times", "quotes"), assigns=("commitments",),
+    requires=("doc", "analysis", "entities", "mentions", "times", "quotes", "frames"), assigns=("commitments",),
 )

@@ -242,5 +242,5 @@ def annotate(document: Document, settings: EventSettings = EventSettings()) -> D
 #: The events stage: reads the parse, the entities, times and quotes; writes the events.
 STAGE = Stage(
     "events", annotate,
-    requires=("doc", "analysis", "entities", "mentions", "times", "quotes"), assigns=("events",),
+    requires=("doc", "analysis", "entities", "mentions", "times", "quotes", "frames"), assigns=("events",),
 )

@@ -37,6 +37,7 @@ from spacy.tokens import Token
 from newsledger.annotate.shared import clauses
 from newsledger.annotate.stage import Stage
 from newsledger.annotate.stances.issues import issue_key
+from newsledger.annotate.stances.frames import frame_stances
 from newsledger.annotate.stances.options import link_options
 from newsledger.annotate.stances.targets import (
     PREPS_OF,
@@ -343,7 +344,8 @@ def may_be_read(token: Token) -> bool:
 
 
 def readings(document: Document) -> list[Reading]:
-    """Every stance reading in the document, one per cue token; none from questions
+    """Every stance reading in the document: the cue readers' (one per cue token),
+    then the frames' (:mod:`.frames`) on the predicates they left; none from questions
     ("Why won't he release his tax returns?") or from inside an if-clause."""
     found = []
     asked = clauses.analysis_of(document).questions
@@ -355,6 +357,10 @@ def readings(document: Document) -> list[Reading]:
             if reading is not None and reading.target:
                 found.append(reading)
                 break
+    taken = {r.cue.i for r in found if r.holder}  # a cue read without a holder: the frame may find one
+    for extra in frame_stances(document, taken):
+        if extra.cue.i not in asked:
+            found.append(Reading(extra.cue, extra.holder, extra.polarity, extra.target, extra.modality))
     return found
 
 
@@ -401,5 +407,5 @@ def annotate(document: Document, settings: StanceSettings = StanceSettings()) ->
 #: The stances stage: reads the parse and its analysis, entities, quotes and events.
 STAGE = Stage(
     "stances", annotate,
-    requires=("doc", "analysis", "entities", "mentions", "quotes", "events"), assigns=("stances",),
+    requires=("doc", "analysis", "entities", "mentions", "quotes", "frames", "events"), assigns=("stances",),
 )
