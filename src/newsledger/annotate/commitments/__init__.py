@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsledger.annotate.commitments.frames import embedded
+from newsledger.annotate.commitments.frames import read_frame as read_commitment_frame
 from newsledger.annotate.shared import clauses
 from newsledger.annotate.shared.event_types import type_of_noun
 from newsledger.annotate.stage import Stage
@@ -239,6 +241,30 @@ def to_commitment(document: Document, reading: Reading) -> Commitment:
     )
 
 
+def frame_readings(document: Document, found: list[Commitment]) -> list[Reading]:
+    """The commitments of ``document.frames`` (:mod:`.frames`) on predicates no reader
+    above took: one per predicate and holder."""
+    inner = embedded(document.frames)
+    asked = clauses.analysis_of(document).questions
+    taken = [c.span for c in found]
+    readings, seen = [], set()
+    for frame in document.frames:
+        if frame.predicate in inner or frame.predicate in asked:
+            continue
+        token = document.doc[frame.predicate]
+        if any(s <= token.idx < e for s, e in taken):
+            continue
+        got = read_commitment_frame(document, frame)
+        if got is None or (got.head.i, got.holder) in seen:
+            continue
+        seen.add((got.head.i, got.holder))
+        action = action_tokens(document, got.head, with_subject=got.with_subject)
+        evidence = clauses.clause_tokens(document, token, skip_deps=("conj", "cc"))
+        if action:
+            readings.append(Reading(got.kind, got.holder, got.head, action, evidence))
+    return readings
+
+
 def annotate(document: Document, settings: CommitmentSettings = CommitmentSettings()) -> Document:
     """Fill ``document.commitments`` from the parse and the times (``settings``: no
     knobs yet)."""
@@ -255,6 +281,9 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
                 record = to_commitment(document, reading)
                 found.setdefault(record.span, record)
                 break
+    for reading in frame_readings(document, list(found.values())):
+        record = to_commitment(document, reading)
+        found.setdefault(record.span, record)
     commitments = tuple(found.values())
     log.debug("article %s: %d commitments", document.article.id, len(commitments))
     return document.evolve(commitments=commitments)

@@ -160,3 +160,25 @@ def class_of(lemma: str, pos: str, obj: str | None = None) -> str | None:
 def block_of(lemma: str) -> str | None:
     """The head verb of the dictionary block ``lemma`` was read from ("vouch" -> "promise")."""
     return cameo().blocks.get(lemma)
+
+
+#: The vendored CAMEO agents dictionary (PETRARCH2, MIT): role and group nouns.
+AGENTS = "cameo_agents.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """The one-word role and group nouns of the agents dictionary, lower-cased
+    (multi-word entries are left out: their last word is as often a place or a
+    thing as a role), read once.
+
+    >>> {"lawmaker", "airline", "minister"} <= agent_nouns(), "exit" in agent_nouns()
+    (True, False)
+    """
+    text = resources.files(PACKAGE).joinpath(AGENTS).read_text("utf-8")
+    found = set()
+    for line in text.splitlines():
+        match = re.match(r"^([A-Z][A-Z]+)_?\s", line)
+        if match:
+            found.add(match.group(1).lower())
+    return frozenset(found)
