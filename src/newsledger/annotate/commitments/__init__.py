@@ -31,7 +31,7 @@ from spacy.tokens import Token
 
 from newsledger.annotate.commitments.frames import embedded
 from newsledger.annotate.commitments.frames import read_frame as read_commitment_frame
-from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared import clauses, metonymy
 from newsledger.annotate.shared.event_types import type_of_noun
 from newsledger.annotate.stage import Stage
 from newsledger.records import Commitment, Document, stable_id
@@ -79,7 +79,7 @@ def holder_name(document: Document, verb: Token) -> str | None:
         subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             entity = clauses.holder_of(document, subj[0])
-            return entity.name if entity else None
+            return metonymy.holder_name(entity.name) if entity else None
         if current.dep_ not in {"xcomp", "conj"} or current.head == current:
             return None
         current = current.head

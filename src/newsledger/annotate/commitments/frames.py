@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.frames import Frame
-from newsledger.annotate.frames.lexicon import agent_nouns, block_of
+from newsledger.annotate.frames.lexicon import block_of
 from newsledger.annotate.shared import clauses
 
 #: Kinds by the CAMEO block an intent verb was read from (``cameo_verbs.txt``).
@@ -36,8 +36,6 @@ INTENT_KINDS = {
     "promise": "promise", "pledge": "promise", "offer": "promise", "vow": "promise",
     "intend": "plan", "prepare": "plan", "predict": "expectation",
 }
-#: Pronouns that name someone able to act.
-PERSON_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
 #: Verbs of state: their future is neither a plan nor a forecast of an outcome
 #: ("would have access to", "would depend on", "would like to").
 STATES = frozenset({"be", "have", "depend", "remain", "seem", "like", "love", "mean", "include", "contain", "need"})
@@ -66,16 +64,12 @@ def intent_kind(frame: Frame) -> str | None:
 
 
 def can_act(document, frame: Frame) -> bool:
-    """Whether the frame's agent can commit: an entity, a person pronoun, a role or
-    group noun (CAMEO agents), or nobody named in an agentless passive."""
-    if frame.holder is not None:
+    """Whether the frame's agent can commit (``Frame.animate``), or nobody is named
+    in an agentless passive ("will be turned into a police station")."""
+    if frame.animate:
         return True
-    if frame.agent is None:
-        head = document.doc[frame.predicate]
-        return any(c.dep_ == "auxpass" for c in head.children)
-    agent = document.doc[frame.agent]
-    return agent.lower_ in PERSON_PRONOUNS or agent.lemma_.lower() in agent_nouns() or agent.ent_type_ in {
-        "PERSON", "ORG", "GPE", "NORP"}
+    head = document.doc[frame.predicate]
+    return frame.agent is None and any(c.dep_ == "auxpass" for c in head.children)
 
 
 def read_frame(document, frame: Frame) -> FrameCommitment | None:

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.frames.agents import agents
-from newsledger.annotate.frames.lexicon import class_of
+from newsledger.annotate.frames.lexicon import agent_nouns, class_of
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.records import Document
 from newsledger.settings import FrameSettings
@@ -47,6 +48,10 @@ THEME_PREPS = frozenset({"for", "to", "of", "on", "against", "about", "over", "w
 # Auxiliaries of modality, by the modality they give.
 FUTURE = clauses.FUTURE_MODALS | {"going"}
 POSSIBLE = frozenset({"may", "might", "could", "can", "should", "must"})
+# Pronouns that name someone able to act.
+PERSON_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
+# Modals of obligation: a reported "should" is the reporter's position on the clause.
+DEONTIC = frozenset({"should", "must", "ought"})
 # Parts of speech a predicate can have.
 PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 
@@ -73,6 +78,8 @@ class Frame:
     in_quote: bool
     question: bool
     asserted: bool
+    deontic: bool
+    animate: bool
 
 
 def predicate_lemma(token: Token) -> str:
@@ -192,7 +199,8 @@ def frames_of(document: Document, token: Token, settings: FrameSettings) -> list
     found = []
     for predicate, lemma, cls, clause, theme, is_clause in read(document, token):
         modality = modality_of(clause)
-        if cls is None and modality == "certain":
+        deontic = is_deontic(clause)
+        if cls is None and modality == "certain" and not deontic:
             continue
         if len(theme) > settings.max_theme_tokens:
             theme = theme[: settings.max_theme_tokens]
@@ -207,15 +215,36 @@ def frames_of(document: Document, token: Token, settings: FrameSettings) -> list
                 predicate=predicate.i, lemma=lemma, pos=predicate.pos_, cls=cls,
                 agent=agent.i if agent is not None else None,
                 agent_text=clauses.text_of(agent_phrase(agent)) if agent is not None else None,
-                holder=entity.name if entity else None,
+                holder=holder_name(entity.name) if entity else None,
                 theme=tuple(t.i for t in theme), theme_is_clause=is_clause, negated=negated,
                 modality=modality, condition=clauses.condition_of(clause),
                 time_start=located.start if located else None, time_end=located.end if located else None,
-                reporter=clauses.reporter_of(document, clause), in_quote=quote is not None,
+                reporter=holder_name(clauses.reporter_of(document, clause)), in_quote=quote is not None,
                 question=clause.i in clauses.analysis_of(document).questions,
                 asserted=is_asserted(clause),
+                deontic=deontic,
+                animate=entity is not None or can_act(agent),
             ))
     return found
+
+
+def can_act(agent: Token | None) -> bool:
+    """Whether an agent names someone who can act: a person pronoun, a role or group
+    noun of the CAMEO agents dictionary ("lawmakers", "the airline"), or a name."""
+    if agent is None:
+        return False
+    return (agent.lower_ in PERSON_PRONOUNS or agent.lemma_.lower() in agent_nouns()
+            or agent.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"})
+
+
+def is_deontic(head: Token) -> bool:
+    """Whether ``head`` says what ought to be: "the Legislature *should* direct money",
+    "we *need to* keep teachers", "China is going to *have to* make a deal"."""
+    if clauses.aux_words(head) & DEONTIC:
+        return True
+    gov = head.head
+    return head.dep_ == "xcomp" and gov.lemma_.lower() in {"need", "have"} and gov.pos_ in {"VERB", "AUX"} and any(
+        c.tag_ == "TO" for c in head.children)
 
 
 def is_agentive(agent: Token | None) -> bool:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.annotate.stances.issues import issue_key
 from newsledger.annotate.stances.frames import frame_stances
@@ -185,7 +186,7 @@ def resolve(document: Document, token: Token | None) -> str | None:
     if token is None:
         return None
     entity = clauses.holder_of(document, token)
-    return entity.name if entity else None
+    return holder_name(entity.name) if entity else None
 
 
 def polarity_of(cue: Cue, negated: bool) -> str | None:

@@ -70,8 +70,26 @@ def clause_allowed(frame: Frame) -> bool:
     return not frame.theme_is_clause or (code_of(frame.lemma) or "").startswith("10")
 
 
+def read_obligation(document: Document, frame: Frame) -> FrameStance | None:
+    """A reported obligation: "Gambill told teachers that the Legislature should direct
+    money …" -> Gambill supports it; "we need to keep teachers in the classroom" in a
+    quote -> its speaker supports it; "should not" -> opposes."""
+    if not frame.deontic or frame.reporter is None or frame.question or frame.condition or not frame.animate:
+        return None  # "the house's future use should send a signal" forecasts
+    head = document.doc[frame.predicate]
+    if clauses.in_if_clause(head) or head.dep_ in {"relcl", "acl", "advcl"}:
+        return None
+    target = clauses.clause_tokens(document, head, skip_deps=("conj", "cc", "parataxis", "advcl", "mark"))
+    target = [t for t in target if not (t.head == head and t.dep_ in {"aux", "neg"})]
+    if not has_content(target):
+        return None
+    return FrameStance(head, frame.reporter, "oppose" if frame.negated else "support", target, "certain")
+
+
 def read_frame(document: Document, frame: Frame) -> FrameStance | None:
     """The stance a frame states, or ``None``."""
+    if frame.deontic and frame.cls not in POLARITY:
+        return read_obligation(document, frame)
     polarity = polarity_of(frame)
     if polarity is None or frame.holder is None or frame.question or not frame.theme or not frame.asserted:
         return None
