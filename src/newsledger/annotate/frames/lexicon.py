@@ -172,7 +172,7 @@ def agent_nouns() -> frozenset[str]:
     (multi-word entries are left out: their last word is as often a place or a
     thing as a role), read once.
 
-    >>> {"lawmaker", "airline", "minister"} <= agent_nouns(), "exit" in agent_nouns()
+    >>> {"lawmaker", "airline", "police"} <= agent_nouns(), "exit" in agent_nouns()
     (True, False)
     """
     text = resources.files(PACKAGE).joinpath(AGENTS).read_text("utf-8")
