@@ -89,13 +89,16 @@ def read_frame(document, frame: Frame) -> FrameCommitment | None:
         return None  # "I'm going to say": a speech act announced in a quote is no plan
     if is_relative(head) or (head.dep_ == "conj" and not own_clause(head)):
         return None  # a relative clause describes its noun; a bare conjunct is its head's action
-    future = frame.modality == "future" or (frame.modality == "would" and frame.reporter is not None)
-    if not future:
-        return None
+    future = frame.modality == "future" or (frame.modality == "would" and frame.reporter is not None) or (
+        frame.modality == "possible" and frame.reporter is not None and looks_ahead(document, frame, head))
+    if not future or (is_infinitive(head) and not clauses.is_future(head)):
+        return None  # "will ask the ICC to open …": the asking is the commitment
     holder = frame.reporter or frame.holder
     if holder is None:
         return None
     acts = can_act(document, frame) and frame.lemma not in EXPECTATION_LEMMAS
+    if frame.negated and not acts:
+        return None  # "the decision would not change the reality": no outcome foretold
     kind = "plan" if acts else "expectation"
     return FrameCommitment(kind, holder, head, holder != frame.holder)
 
@@ -117,6 +120,18 @@ def is_relative(verb: Token) -> bool:
         return False
     near = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "prep" for g in c.children]
     return any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in near) or verb.dep_ == "acl"
+
+
+def looks_ahead(document, frame: Frame, head: Token) -> bool:
+    """Whether a hedged clause is dated after publication or says "soon": "missions
+    could begin in 2022", "the war may soon conclude"."""
+    if any(c.lower_ == "soon" for c in head.children):
+        return True
+    return bool(frame.time_end) and bool(clauses.is_after_publication(document, frame.time_end))
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def own_clause(verb: Token) -> bool:

@@ -147,6 +147,9 @@ def adjective_theme(token: Token) -> list[Token]:
 def modality_of(head: Token) -> str:
     """``future`` (will, going to, plan to), ``would``, ``possible`` (may, could,
     should), else ``certain``; read on the head and the verb governing an xcomp."""
+    own = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    if own & POSSIBLE and not own & FUTURE:
+        return "possible"  # "… will come out, and it could get out of control"
     words = clauses.aux_words(head)
     if words & FUTURE or clauses.is_future(head):
         return "future"
