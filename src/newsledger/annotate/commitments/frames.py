@@ -5,7 +5,8 @@ Two kinds of frame commit their holder:
 * a frame of class intent or threat (CAMEO 03, 13) with a clause or object theme:
   "pledged to cut emissions", "is ready to hold talks", "warned it would retaliate";
   the kind follows the CAMEO block the verb was read from (promise, pledge, offer,
-  vow -> promise; intend, plan, prepare -> plan; predict -> expectation; 13 -> threat);
+  vow -> promise; intend, plan, prepare -> plan; predict -> expectation; 13 -> threat),
+  and "agreed to" + an action (CAMEO 05 agree block) is a promise;
 * a future frame (will, going to, 'll; "would" in reported speech, its future in the
   past): "we will inform you soon", "the airline will recommence its expansion",
   Tim Clark said. The holder is who reports it (the quote's speaker, the subject of
@@ -56,6 +57,8 @@ class FrameCommitment:
 def intent_kind(frame: Frame) -> str | None:
     if frame.cls == "threat":
         return "threat"
+    if frame.cls == "support" and block_of(frame.lemma) == "agree":
+        return "promise"  # "agreed to pause strikes": an agreement to act commits the agent
     if frame.cls != "intent":
         return None
     if frame.pos != "VERB":
@@ -85,8 +88,8 @@ def read_frame(document, frame: Frame) -> FrameCommitment | None:
     action = intended_action(document, frame, head)
     if kind is not None and action is not None and not frame.negated and frame.holder and frame.asserted:
         return FrameCommitment(kind, frame.holder, action, False)
-    if frame.pos not in {"VERB", "AUX"} or frame.lemma in STATES or (frame.cls == "speech" and frame.in_quote):
-        return None  # "I'm going to say": a speech act announced in a quote is no plan
+    if frame.pos not in {"VERB", "AUX"} or frame.lemma in STATES:
+        return None
     if is_relative(head) or (head.dep_ == "conj" and not own_clause(head)):
         return None  # a relative clause describes its noun; a bare conjunct is its head's action
     future = frame.modality == "future" or (frame.modality == "would" and frame.reporter is not None) or (

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsledger.annotate.frames import Frame
+from newsledger.annotate.frames.lexicon import agent_nouns
 from newsledger.annotate.shared.event_types import EventType, event_types
 
 #: Frame class -> event type (``event_types.csv``'s ``type``). CAMEO 07 (provide aid:
@@ -36,7 +37,11 @@ def fits(frame: Frame, token: Token, etype: str) -> bool:
     if etype == "attack":
         hit = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         return any(victim(c) for c in hit)
-    return frame.animate  # a protest: "teachers marched"
+    if frame.animate:
+        return True
+    # a protest: "thousands of teachers marched"
+    agent = token.doc[frame.agent] if frame.agent is not None else None
+    return agent is not None and any(t.lemma_.lower() in agent_nouns() for t in agent.subtree)
 
 
 def frame_triggers(document, taken: set[int]) -> list[tuple[EventType, Token]]:

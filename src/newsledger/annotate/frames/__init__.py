@@ -169,6 +169,8 @@ def read(document: Document, token: Token) -> list[tuple[Token, str, str | None,
             return []
         lemma = predicate_lemma(token)
         obj = object_of(token)
+        if obj is not None and lemma in LIGHT_VERBS and class_of(obj.lemma_.lower(), "NOUN"):
+            return []  # "voiced criticism of": the noun is the predicate
         cls = class_of(lemma, "VERB", obj.lemma_.lower() if obj is not None else None)
         if cls is None and " " in lemma and lemma.split()[0] != "call":
             return []  # "backed off": a particle the dictionary does not list changes the verb

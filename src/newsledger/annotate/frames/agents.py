@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger.annotate.frames.lexicon import overrides
+
 # Dependencies through which a subject-less verb takes its governor's subject.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
 # Relative words that stand for the noun their clause modifies.
@@ -25,10 +27,17 @@ def is_passive(verb: Token) -> bool:
 
 
 def own_agent(verb: Token) -> Token | None:
-    """The agent written on ``verb`` itself: the ``by`` object of a passive, else its subject."""
-    if is_passive(verb):
+    """The agent written on ``verb`` itself: the ``by`` object of a passive, else its
+    subject (of an adjectival passive too: "Italy is opposed to …")."""
+    if is_passive(verb) and not adjectival(verb):
         return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}), None)
+
+
+def adjectival(verb: Token) -> bool:
+    """A participle that is a predicate adjective of the frame lexicon ("opposed",
+    "committed", "prepared to"), with no by-agent."""
+    return (verb.lower_, "ADJ") in overrides() and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def agent_head(predicate: Token, limit: int = 4) -> Token | None:
@@ -41,7 +50,7 @@ def agent_head(predicate: Token, limit: int = 4) -> Token | None:
             if found.lower_ in RELATIVES and current.dep_ == "relcl":
                 return current.head  # "Democrats, who are demanding …"
             return found
-        if is_passive(current):
+        if is_passive(current) and not adjectival(current):
             return None  # an agentless passive names no one
         if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head  # "Democrats demanding …"

@@ -358,7 +358,9 @@ def readings(document: Document) -> list[Reading]:
             if reading is not None and reading.target:
                 found.append(reading)
                 break
-    taken = {r.cue.i for r in found if r.holder}  # a cue read without a holder: the frame may find one
+    # a cue read without a holder, or for one of several coordinated holders: the frames
+    # may find the others
+    taken = {(r.cue.i, r.holder) for r in found if r.holder}
     for extra in frame_stances(document, taken):
         if extra.cue.i not in asked:
             found.append(Reading(extra.cue, extra.holder, extra.polarity, extra.target, extra.modality))

@@ -109,16 +109,15 @@ def read_frame(document: Document, frame: Frame) -> FrameStance | None:
     return FrameStance(cue, frame.holder, polarity, target, modality_of(frame))
 
 
-def frame_stances(document: Document, taken: Iterable[int]) -> list[FrameStance]:
-    """The stances of ``document.frames`` whose predicate no cue reader took."""
-    skip = set(taken)
+def frame_stances(document: Document, taken: Iterable[tuple[int, str]]) -> list[FrameStance]:
+    """The stances of ``document.frames`` but those (predicate, holder) a cue reader took."""
+    seen = set(taken)
     # what a demand, an intent or a threat is about is not asserted ("called for the
     # US to accept", "demanded that China agree to")
-    skip |= {i for f in document.frames if f.cls in EMBEDDING for i in f.theme}
+    inner = {i for f in document.frames if f.cls in EMBEDDING for i in f.theme}
     found = []
-    seen: set[tuple[int, str]] = set()
     for frame in document.frames:
-        if frame.predicate in skip:
+        if frame.predicate in inner:
             continue
         reading = read_frame(document, frame)
         if reading is not None and (frame.predicate, reading.holder) not in seen:
