@@ -161,3 +161,9 @@ def test_commitments_from_frames(pipeline, text, expected) -> None:
 def test_events_from_frames(pipeline, text, expected) -> None:
     got = [(e.type, e.status) for e in annotated(pipeline, text).events]
     assert got == expected
+
+
+def test_a_weekday_under_a_commitment_looks_forward(pipeline) -> None:
+    # published on a Monday: "on Thursday" is the coming Thursday
+    [commitment] = annotated(pipeline, "Russia proposed that the delegations would meet on Thursday, Dmitry Peskov said.").commitments
+    assert commitment.due == "2025-08-21"

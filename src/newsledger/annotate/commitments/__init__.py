@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsledger.annotate.commitments.forward import shifted
 from newsledger.annotate.commitments.frames import embedded
 from newsledger.annotate.commitments.frames import read_frame as read_commitment_frame
 from newsledger.annotate.shared import clauses, metonymy
@@ -227,6 +228,12 @@ def to_commitment(document: Document, reading: Reading) -> Commitment:
     """The :class:`Commitment` record of a reading, dated from its action."""
     start, end = clauses.span_of([*reading.evidence, *reading.action])
     located = clauses.time_of(document, reading.evidence)
+    due, due_start = (located.end, located.start) if located else (None, None)
+    if located is not None:  # a weekday or month under a commitment looks forward
+        published = clauses.published_date(document)
+        moved_end = shifted(located.time.text, located.end, published)
+        if moved_end is not None:
+            due, due_start = moved_end, shifted(located.time.text, located.start, published) or moved_end
     return Commitment(
         id=stable_id("cm", document.article.id, start, end),
         article_id=document.article.id,
@@ -236,8 +243,8 @@ def to_commitment(document: Document, reading: Reading) -> Commitment:
         span=(start, end),
         holder=reading.holder,
         condition=clauses.condition_of(reading.head),
-        due=located.end if located else None,
-        due_start=located.start if located else None,
+        due=due,
+        due_start=due_start,
     )
 
 

@@ -94,7 +94,7 @@ def read_frame(document, frame: Frame) -> FrameCommitment | None:
         return None  # a relative clause describes its noun; a bare conjunct is its head's action
     future = frame.modality == "future" or (frame.modality == "would" and frame.reporter is not None) or (
         frame.modality == "possible" and frame.reporter is not None and looks_ahead(document, frame, head))
-    if not future or (is_infinitive(head) and not clauses.is_future(head)):
+    if not future or (is_infinitive(head) and not governed_future(head)):
         return None  # "will ask the ICC to open …": the asking is the commitment
     holder = frame.reporter or frame.holder
     if holder is None:
@@ -131,6 +131,12 @@ def looks_ahead(document, frame: Frame, head: Token) -> bool:
     if any(c.lower_ == "soon" for c in head.children):
         return True
     return bool(frame.time_end) and bool(clauses.is_after_publication(document, frame.time_end))
+
+
+def governed_future(verb: Token) -> bool:
+    """An infinitive whose governor makes it the future: "going to start", "plans to fly"."""
+    gov = verb.head
+    return verb.dep_ == "xcomp" and (gov.lower_ == "going" or gov.lemma_.lower() in clauses.FUTURE_GOVERNORS)
 
 
 def is_infinitive(verb: Token) -> bool:
