@@ -44,7 +44,7 @@ LIGHT_VERBS = frozenset(
      "reiterate", "give", "renew", "repeat", "lend", "declare", "pledge"}
 )
 # Prepositions that carry a predicate's theme ("support for", "opposed to", "call on").
-THEME_PREPS = frozenset({"for", "to", "of", "on", "against", "about", "over", "with"})
+THEME_PREPS = frozenset({"for", "to", "of", "on", "against", "about", "over", "with", "at"})
 # Auxiliaries of modality, by the modality they give.
 FUTURE = clauses.FUTURE_MODALS | {"going"}
 POSSIBLE = frozenset({"may", "might", "could", "can", "should", "must"})

@@ -94,4 +94,7 @@ def agents(predicate: Token) -> list[Token]:
     head = agent_head(predicate)
     if head is None or is_dateline(head):
         return []
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None and head.pos_ == "NOUN":
+        return coordinated(named)  # "The only two Arab states … - Egypt and Jordan - criticised"
     return coordinated(head)
