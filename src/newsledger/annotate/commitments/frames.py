@@ -100,8 +100,10 @@ def read_frame(document, frame: Frame) -> FrameCommitment | None:
     if holder is None:
         return None
     acts = can_act(document, frame) and frame.lemma not in EXPECTATION_LEMMAS
-    if frame.negated and not acts:
-        return None  # "the decision would not change the reality": no outcome foretold
+    if frame.negated and (not acts or frame.agent is None):
+        # "the decision would not change the reality": no outcome foretold; "troops will
+        # not be sent": a policy, which the stances layer reads
+        return None
     kind = "plan" if acts else "expectation"
     return FrameCommitment(kind, holder, head, holder != frame.holder)
 
