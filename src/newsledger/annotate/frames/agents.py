@@ -18,6 +18,8 @@ from newsledger.annotate.frames.lexicon import overrides
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
 # Relative words that stand for the noun their clause modifies.
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+# Heads of a poll's shares ("1 percent support …"): no agent.
+POLL_SHARES = frozenset({"percent", "%", "per cent", "percentage"})
 # What follows a dateline's place name: "WASHINGTON —", "KABUL (AP) -".
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
@@ -45,6 +47,8 @@ def agent_head(predicate: Token, limit: int = 4) -> Token | None:
     clauses and participles up to ``limit`` steps."""
     current = predicate
     for _ in range(limit):
+        if sum(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children) > 1:
+            return None  # two subjects: a broken parse ("Trump, while 5 percent prefer …")
         found = own_agent(current)
         if found is not None:
             if found.lower_ in RELATIVES and current.dep_ == "relcl":
@@ -52,8 +56,10 @@ def agent_head(predicate: Token, limit: int = 4) -> Token | None:
             return found
         if is_passive(current) and not adjectival(current):
             return None  # an agentless passive names no one
-        if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return current.head  # "Democrats demanding …"
+        if current.dep_ == "acl" and current.tag_ in {"VBG", "VBN"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head  # "Democrats demanding …" (a finite verb here is a misparse)
+        if current.dep_ in {"acl", "relcl"}:
+            return None
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "joined Zelenskyy in demanding": the joiner
             continue
@@ -96,5 +102,8 @@ def agents(predicate: Token) -> list[Token]:
         return []
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is not None and head.pos_ == "NOUN":
-        return coordinated(named)  # "The only two Arab states … - Egypt and Jordan - criticised"
-    return coordinated(head)
+        head = named  # "The only two Arab states … - Egypt and Jordan - criticised"
+    found = coordinated(head)
+    if any(t.like_num or t.lemma_.lower() in POLL_SHARES for t in found):
+        return []  # "5 percent prefer Gary Johnson and 1 percent support …": a poll, misparsed
+    return found
