@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.annotate.frames.lexicon import Override, class_of, class_of_code, class_rows, code_of, overrides
+from newsledger.annotate.shared.cameo import Override, class_of, class_of_code, class_rows, code_of, overrides
 from newsledger.pipeline import Pipeline
 from newsledger.records import Article, Document
 from newsledger.tables import table

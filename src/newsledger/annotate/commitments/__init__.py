@@ -30,8 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.commitments.forward import shifted
-from newsledger.annotate.commitments.frames import embedded
-from newsledger.annotate.commitments.frames import read_frame as read_commitment_frame
+from newsledger.annotate.commitments.frames import embedded, read_frame as read_commitment_frame
 from newsledger.annotate.shared import clauses, metonymy
 from newsledger.annotate.shared.event_types import type_of_noun
 from newsledger.annotate.stage import Stage

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsledger.annotate.frames import Frame
-from newsledger.annotate.frames.lexicon import block_of
+from newsledger.annotate.shared.frame import Frame
+from newsledger.annotate.shared.cameo import block_of
 from newsledger.annotate.shared import clauses
 
 #: Kinds by the CAMEO block an intent verb was read from (``cameo_verbs.txt``).

@@ -30,8 +30,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsledger.annotate.events.frames import frame_triggers
 from newsledger.annotate.events.arguments import JOINT_TYPES, IndexedDocument, arguments, index, subject_names
+from newsledger.annotate.events.frames import frame_triggers
 from newsledger.annotate.events.merging import Mention, merge
 from newsledger.annotate.shared import clauses
 from newsledger.annotate.shared.clauses import OCCURRENCE_VERBS

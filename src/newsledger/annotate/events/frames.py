@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsledger.annotate.frames import Frame
-from newsledger.annotate.frames.lexicon import agent_nouns
+from newsledger.annotate.shared.frame import Frame
+from newsledger.annotate.shared.cameo import agent_nouns
 from newsledger.annotate.shared.event_types import EventType, event_types
 
 #: Frame class -> event type (``event_types.csv``'s ``type``). CAMEO 07 (provide aid:

@@ -3,7 +3,7 @@ stances and commitments views.
 
 A :class:`Frame` is one predicate with one agent: the predicate (a verb, "voiced
 *support* for" a noun under a light verb, "X's *call* for" a possessed noun, "*ready*
-to" a predicative adjective), its class (CAMEO, :mod:`.lexicon`), the agent (subject;
+to" a predicative adjective), its class (CAMEO, :mod:`newsledger.annotate.shared.cameo`), the agent (subject;
 passive agent; through control, relative pronouns and coordination, one frame per
 coordinated agent; never a dateline) and the entity it names, the theme (the whole
 complement), negation, modality, condition, the attached time expression, and who
@@ -22,13 +22,13 @@ and dropped with the parse (not stored: each view stores what it reads from them
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from newsledger.annotate.frames.agents import agents
-from newsledger.annotate.frames.lexicon import agent_nouns, class_of
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.cameo import agent_nouns, class_of
+from newsledger.annotate.shared.frame import Frame
 from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.records import Document
@@ -54,32 +54,6 @@ PERSON_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
 DEONTIC = frozenset({"should", "must", "ought"})
 # Parts of speech a predicate can have.
 PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """One predication with one agent; token positions index ``document.doc``."""
-
-    predicate: int
-    lemma: str
-    pos: str
-    cls: str | None
-    agent: int | None
-    agent_text: str | None
-    holder: str | None
-    theme: tuple[int, ...]
-    theme_is_clause: bool
-    negated: bool
-    modality: str
-    condition: str | None
-    time_start: str | None
-    time_end: str | None
-    reporter: str | None
-    in_quote: bool
-    question: bool
-    asserted: bool
-    deontic: bool
-    animate: bool
 
 
 def predicate_lemma(token: Token) -> str:

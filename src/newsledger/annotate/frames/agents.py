@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsledger.annotate.frames.lexicon import overrides
+from newsledger.annotate.shared.cameo import overrides
 
 # Dependencies through which a subject-less verb takes its governor's subject.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsledger.annotate.frames import Frame
-from newsledger.annotate.frames.lexicon import code_of
+from newsledger.annotate.shared.frame import Frame
+from newsledger.annotate.shared.cameo import code_of
 from newsledger.annotate.shared import clauses
 from newsledger.annotate.stances.targets import has_content, without_asides
 from newsledger.records import Document
