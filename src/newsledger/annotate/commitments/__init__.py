@@ -247,9 +247,13 @@ def to_commitment(document: Document, reading: Reading) -> Commitment:
     )
 
 
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def frame_readings(document: Document, found: list[Commitment]) -> list[Reading]:
     """The commitments of ``document.frames`` (:mod:`.frames`) on predicates no reader
-    above took: one per predicate and holder."""
+    above took with a holder (``found``): one per predicate and holder."""
     inner = embedded(document.frames)
     asked = clauses.analysis_of(document).questions
     taken = [c.span for c in found]
@@ -287,10 +291,13 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
                 record = to_commitment(document, reading)
                 found.setdefault(record.span, record)
                 break
-    for reading in frame_readings(document, list(found.values())):
+    for reading in frame_readings(document, [c for c in found.values() if c.holder]):
         record = to_commitment(document, reading)
+        # a frame that names the holder a reader could not replaces that reader's record
+        for span in [s for s, c in found.items() if c.holder is None and overlaps(s, record.span)]:
+            del found[span]
         found.setdefault(record.span, record)
-    commitments = tuple(found.values())
+    commitments = tuple(sorted(found.values(), key=lambda c: c.span))
     log.debug("article %s: %d commitments", document.article.id, len(commitments))
     return document.evolve(commitments=commitments)
 
