@@ -139,6 +139,8 @@ def test_stances_from_frames(pipeline, text, expected) -> None:
          [("International Monetary Fund", "expectation")]),
         ("Russia agreed to pause strikes on energy facilities.", [("Russia", "promise")]),
         ("Ukraine is ready to hold talks with Russia.", [("Ukraine", "plan")]),
+        # a newsroom's "understands" reports; it holds nothing
+        ("Sky News understands a meeting could happen before the end of the month.", [(None, "plan")]),
         # not commitments: a negated outcome, a whether-clause, a hypothetical would
         ("The United Nations said the decision would not change the reality.", []),
         ("Derek Scissors said whether Donald Trump will agree depends on the polls.", []),

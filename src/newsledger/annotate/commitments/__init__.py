@@ -251,9 +251,10 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def frame_readings(document: Document, found: list[Commitment]) -> list[Reading]:
+def frame_readings(document: Document, found: list[Commitment]) -> list[tuple[Reading, bool]]:
     """The commitments of ``document.frames`` (:mod:`.frames`) on predicates no reader
-    above took with a holder (``found``): one per predicate and holder."""
+    above took with a holder (``found``): one per predicate and holder, each with
+    whether its holder is the frame's own agent (not only its reporter)."""
     inner = embedded(document.frames)
     asked = clauses.analysis_of(document).questions
     taken = [c.span for c in found]
@@ -271,7 +272,7 @@ def frame_readings(document: Document, found: list[Commitment]) -> list[Reading]
         action = action_tokens(document, got.head, with_subject=got.with_subject)
         evidence = clauses.clause_tokens(document, token, skip_deps=("conj", "cc"))
         if action:
-            readings.append(Reading(got.kind, got.holder, got.head, action, evidence))
+            readings.append((Reading(got.kind, got.holder, got.head, action, evidence), not got.with_subject))
     return readings
 
 
@@ -291,10 +292,13 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
                 record = to_commitment(document, reading)
                 found.setdefault(record.span, record)
                 break
-    for reading in frame_readings(document, [c for c in found.values() if c.holder]):
+    for reading, own_agent in frame_readings(document, [c for c in found.values() if c.holder]):
         record = to_commitment(document, reading)
-        # a frame that names the holder a reader could not replaces that reader's record
-        for span in [s for s, c in found.items() if c.holder is None and overlaps(s, record.span)]:
+        holderless = [s for s, c in found.items() if c.holder is None and overlaps(s, record.span)]
+        if holderless and not own_agent:
+            continue  # "Sky News understands a meeting could happen": the reporter is no holder
+        # a frame whose agent names the holder a reader could not replaces that reader's record
+        for span in holderless:
             del found[span]
         found.setdefault(record.span, record)
     commitments = tuple(sorted(found.values(), key=lambda c: c.span))
