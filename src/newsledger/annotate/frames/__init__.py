@@ -244,6 +244,9 @@ def is_asserted(clause: Token) -> bool:
             return False
         if child.dep_ == "mark" and child.lower_ in {"whether", "if"}:
             return False
+    if clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in clause.children):
+        return is_asserted(clause.head)  # "wanted to shield … and favors …": the conjunct shares its head's form
     return True
 
 

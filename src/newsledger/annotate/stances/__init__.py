@@ -355,7 +355,7 @@ def readings(document: Document) -> list[Reading]:
             continue
         for reader in READERS:
             reading = reader(document, token)
-            if reading is not None and reading.target:
+            if reading is not None and reading.target and not is_purpose(token):
                 found.append(reading)
                 break
     # a cue read without a holder, or for one of several coordinated holders: the frames
@@ -365,6 +365,12 @@ def readings(document: Document) -> list[Reading]:
         if extra.cue.i not in asked:
             found.append(Reading(extra.cue, extra.holder, extra.polarity, extra.target, extra.modality))
     return found
+
+
+def is_purpose(token: Token) -> bool:
+    """A cue in a to-clause of purpose asserts no stance of the clause's subject
+    ("teachers rallied in Indianapolis to call for better pay")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def words(text: str) -> set[str]:
