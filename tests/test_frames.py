@@ -120,12 +120,29 @@ def test_cameo_codes_and_object_patterns(lemma, obj, code) -> None:
          [("Barack Obama", "support", "the United States to accept more refugees")]),
         ("Analysts said whether Donald Trump will agree to the deal is unclear.", []),
         ("Germany accepted 11,000 refugees last year.", []),
-        # reported obligation
-        ("Keith Gambill told teachers that the Legislature should direct money toward schools.",
-         [("Keith Gambill", "support", "the Legislature direct money toward schools")]),
+        # a reported obligation is off by default ([stances] reported_obligations)
+        ("Keith Gambill told teachers that the Legislature should direct money toward schools.", []),
     ],
 )
 def test_stances_from_frames(pipeline, text, expected) -> None:
+    got = [(s.holder, s.polarity, s.target) for s in annotated(pipeline, text).stances]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Keith Gambill told teachers that the Legislature should direct money toward schools.",
+         [("Keith Gambill", "support", "the Legislature direct money toward schools")]),
+        ('"We need to keep teachers in the classroom," Angela Cooper said.',
+         [("Angela Cooper", "support", "keep teachers in the classroom")]),
+        ("The house's future use should send a signal, Wolfgang Peschorn said.", []),
+    ],
+)
+def test_reported_obligations_when_switched_on(text, expected) -> None:
+    from newsledger.settings import Settings
+
+    pipeline = Pipeline.load(settings=Settings().replace("stances", reported_obligations=True))
     got = [(s.holder, s.polarity, s.target) for s in annotated(pipeline, text).stances]
     assert got == expected
 

@@ -344,7 +344,7 @@ def may_be_read(token: Token) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
 
-def readings(document: Document) -> list[Reading]:
+def readings(document: Document, obligations: bool = StanceSettings.reported_obligations) -> list[Reading]:
     """Every stance reading in the document: the cue readers' (one per cue token),
     then the frames' (:mod:`.frames`) on the predicates they left; none from questions
     ("Why won't he release his tax returns?") or from inside an if-clause."""
@@ -361,7 +361,7 @@ def readings(document: Document) -> list[Reading]:
     # a cue read without a holder, or for one of several coordinated holders: the frames
     # may find the others
     taken = {(r.cue.i, r.holder) for r in found if r.holder}
-    for extra in frame_stances(document, taken):
+    for extra in frame_stances(document, taken, obligations):
         if extra.cue.i not in asked:
             found.append(Reading(extra.cue, extra.holder, extra.polarity, extra.target, extra.modality))
     return found
@@ -405,7 +405,7 @@ def annotate(document: Document, settings: StanceSettings = StanceSettings()) ->
     """
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
-    stances = [to_stance(document, r, settings) for r in readings(document)]
+    stances = [to_stance(document, r, settings) for r in readings(document, settings.reported_obligations)]
     stances = link_options(stances, document.events)
     kept = [s for s in stances if s.holder or s.option]
     unique = without_repeats(kept, settings.repeat_overlap)

@@ -86,10 +86,10 @@ def read_obligation(document: Document, frame: Frame) -> FrameStance | None:
     return FrameStance(head, frame.reporter, "oppose" if frame.negated else "support", target, "certain")
 
 
-def read_frame(document: Document, frame: Frame) -> FrameStance | None:
-    """The stance a frame states, or ``None``."""
+def read_frame(document: Document, frame: Frame, obligations: bool = False) -> FrameStance | None:
+    """The stance a frame states, or ``None`` (reported obligations only if ``obligations``)."""
     if frame.deontic and frame.cls not in POLARITY:
-        return read_obligation(document, frame)
+        return read_obligation(document, frame) if obligations else None
     polarity = polarity_of(frame)
     if polarity is None or frame.holder is None or frame.question or not frame.theme or not frame.asserted:
         return None
@@ -109,8 +109,10 @@ def read_frame(document: Document, frame: Frame) -> FrameStance | None:
     return FrameStance(cue, frame.holder, polarity, target, modality_of(frame))
 
 
-def frame_stances(document: Document, taken: Iterable[tuple[int, str]]) -> list[FrameStance]:
-    """The stances of ``document.frames`` but those (predicate, holder) a cue reader took."""
+def frame_stances(document: Document, taken: Iterable[tuple[int, str]], obligations: bool = False) -> list[FrameStance]:
+    """The stances of ``document.frames`` but those (predicate, holder) a cue reader
+    took; reported obligations too when ``obligations`` (``[stances]
+    reported_obligations``)."""
     seen = set(taken)
     # what a demand, an intent or a threat is about is not asserted ("called for the
     # US to accept", "demanded that China agree to")
@@ -119,7 +121,7 @@ def frame_stances(document: Document, taken: Iterable[tuple[int, str]]) -> list[
     for frame in document.frames:
         if frame.predicate in inner:
             continue
-        reading = read_frame(document, frame)
+        reading = read_frame(document, frame, obligations)
         if reading is not None and (frame.predicate, reading.holder) not in seen:
             seen.add((frame.predicate, reading.holder))
             found.append(reading)
