@@ -156,6 +156,9 @@ def test_reported_obligations_when_switched_on(text, expected) -> None:
          [("International Monetary Fund", "expectation")]),
         ("Russia agreed to pause strikes on energy facilities.", [("Russia", "promise")]),
         ("Ukraine is ready to hold talks with Russia.", [("Ukraine", "plan")]),
+        # an agentless schedule is a plan whose holder is unsaid
+        ("The extradition hearing, which is scheduled to take place in London in February, was confirmed.",
+         [(None, "plan")]),
         # a newsroom's "understands" reports; it holds nothing
         ("Sky News understands a meeting could happen before the end of the month.", [(None, "plan")]),
         # not commitments: a negated outcome, a whether-clause, a hypothetical would

@@ -114,7 +114,12 @@ def action_tokens(document: Document, verb: Token, *, with_subject: bool) -> lis
     if with_subject:
         subject = subject_token(verb)
         if subject is not None:
-            tokens = [*subject.subtree, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}], *tokens]
+            words = list(subject.subtree)
+            clause = next((a for a in subject.ancestors if a.dep_ == "relcl"), None)
+            if subject.tag_ in {"WDT", "WP"} and clause is not None:  # "the hearing, which is …"
+                inner = {t.i for t in clause.subtree}
+                words = [t for t in clause.head.subtree if t.i not in inner and not t.is_punct]
+            tokens = [*words, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}], *tokens]
             tokens = [t for t in tokens if clauses.line_of(document, t) == clauses.line_of(document, verb)]
     # the verb's own "to" and, without a subject, its own auxiliaries stay out
     unique = {

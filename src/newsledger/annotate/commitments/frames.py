@@ -86,8 +86,12 @@ def read_frame(document, frame: Frame) -> FrameCommitment | None:
         return None
     kind = intent_kind(frame)
     action = intended_action(document, frame, head)
-    if kind is not None and action is not None and not frame.negated and frame.holder and frame.asserted:
-        return FrameCommitment(kind, frame.holder, action, False)
+    if kind is not None and action is not None and not frame.negated and frame.asserted:
+        if frame.holder:
+            return FrameCommitment(kind, frame.holder, action, False)
+        if frame.agent is None and any(c.dep_ == "auxpass" for c in head.children):
+            # "the hearing, which is scheduled to take place in February": a plan, whose unsaid
+            return FrameCommitment(kind, None, action, True)
     if frame.pos not in {"VERB", "AUX"} or frame.lemma in STATES:
         return None
     if is_relative(head) or (head.dep_ == "conj" and not own_clause(head)):
