@@ -78,7 +78,7 @@ def test_a_full_batch_goes_out_before_the_next_document_is_read() -> None:
 
 def test_the_stage_order_is_checked_when_a_pipeline_is_built(nlp) -> None:
     swapped = (STAGES[0], STAGES[3], *STAGES[1:3], *STAGES[4:])
-    with pytest.raises(ValueError, match="stage 'events' requires 'times'.*earlier stages: entities"):
+    with pytest.raises(ValueError, match="stage 'frames' requires 'times'.*earlier stages: entities"):
         Pipeline(nlp=nlp, stages=swapped)
     assert Pipeline(nlp=nlp).stages == STAGES
 

@@ -335,6 +335,10 @@ class Document:
     commitments: tuple[Commitment, ...] = ()
     doc: Any = field(default=None, compare=False, repr=False)
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
+    #: The frames stage's predications (``annotate.frames.Frame``), read by the events,
+    #: stances and commitments stages; not a stored layer: each view stores what it
+    #: reads from them. Their token positions index ``doc`` (gone after the stages).
+    frames: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     def evolve(self, **changes: Any) -> Document:
         """A copy with ``changes`` applied: ``document.evolve(quotes=(...))``."""

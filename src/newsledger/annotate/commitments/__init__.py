@@ -29,7 +29,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsledger.annotate.shared import clauses
+from newsledger.annotate.commitments.forward import shifted
+from newsledger.annotate.commitments.frames import embedded, read_frame as read_commitment_frame
+from newsledger.annotate.shared import clauses, metonymy
 from newsledger.annotate.shared.event_types import type_of_noun
 from newsledger.annotate.stage import Stage
 from newsledger.records import Commitment, Document, stable_id
@@ -77,7 +79,7 @@ def holder_name(document: Document, verb: Token) -> str | None:
         subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             entity = clauses.holder_of(document, subj[0])
-            return entity.name if entity else None
+            return metonymy.holder_name(entity.name) if entity else None
         if current.dep_ not in {"xcomp", "conj"} or current.head == current:
             return None
         current = current.head
@@ -112,7 +114,12 @@ def action_tokens(document: Document, verb: Token, *, with_subject: bool) -> lis
     if with_subject:
         subject = subject_token(verb)
         if subject is not None:
-            tokens = [*subject.subtree, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}], *tokens]
+            words = list(subject.subtree)
+            clause = next((a for a in subject.ancestors if a.dep_ == "relcl"), None)
+            if subject.tag_ in {"WDT", "WP"} and clause is not None:  # "the hearing, which is …"
+                inner = {t.i for t in clause.subtree}
+                words = [t for t in clause.head.subtree if t.i not in inner and not t.is_punct]
+            tokens = [*words, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}], *tokens]
             tokens = [t for t in tokens if clauses.line_of(document, t) == clauses.line_of(document, verb)]
     # the verb's own "to" and, without a subject, its own auxiliaries stay out
     unique = {
@@ -225,6 +232,12 @@ def to_commitment(document: Document, reading: Reading) -> Commitment:
     """The :class:`Commitment` record of a reading, dated from its action."""
     start, end = clauses.span_of([*reading.evidence, *reading.action])
     located = clauses.time_of(document, reading.evidence)
+    due, due_start = (located.end, located.start) if located else (None, None)
+    if located is not None:  # a weekday or month under a commitment looks forward
+        published = clauses.published_date(document)
+        moved_end = shifted(located.time.text, located.end, published)
+        if moved_end is not None:
+            due, due_start = moved_end, shifted(located.time.text, located.start, published) or moved_end
     return Commitment(
         id=stable_id("cm", document.article.id, start, end),
         article_id=document.article.id,
@@ -234,9 +247,38 @@ def to_commitment(document: Document, reading: Reading) -> Commitment:
         span=(start, end),
         holder=reading.holder,
         condition=clauses.condition_of(reading.head),
-        due=located.end if located else None,
-        due_start=located.start if located else None,
+        due=due,
+        due_start=due_start,
     )
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def frame_readings(document: Document, found: list[Commitment]) -> list[tuple[Reading, bool]]:
+    """The commitments of ``document.frames`` (:mod:`.frames`) on predicates no reader
+    above took with a holder (``found``): one per predicate and holder, each with
+    whether its holder is the frame's own agent (not only its reporter)."""
+    inner = embedded(document.frames)
+    asked = clauses.analysis_of(document).questions
+    taken = [c.span for c in found]
+    readings, seen = [], set()
+    for frame in document.frames:
+        if frame.predicate in inner or frame.predicate in asked:
+            continue
+        token = document.doc[frame.predicate]
+        if any(s <= token.idx < e for s, e in taken):
+            continue
+        got = read_commitment_frame(document, frame)
+        if got is None or (got.head.i, got.holder) in seen:
+            continue
+        seen.add((got.head.i, got.holder))
+        action = action_tokens(document, got.head, with_subject=got.with_subject)
+        evidence = clauses.clause_tokens(document, token, skip_deps=("conj", "cc"))
+        if action:
+            readings.append((Reading(got.kind, got.holder, got.head, action, evidence), not got.with_subject))
+    return readings
 
 
 def annotate(document: Document, settings: CommitmentSettings = CommitmentSettings()) -> Document:
@@ -255,7 +297,16 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
                 record = to_commitment(document, reading)
                 found.setdefault(record.span, record)
                 break
-    commitments = tuple(found.values())
+    for reading, own_agent in frame_readings(document, [c for c in found.values() if c.holder]):
+        record = to_commitment(document, reading)
+        holderless = [s for s, c in found.items() if c.holder is None and overlaps(s, record.span)]
+        if holderless and not own_agent:
+            continue  # "Sky News understands a meeting could happen": the reporter is no holder
+        # a frame whose agent names the holder a reader could not replaces that reader's record
+        for span in holderless:
+            del found[span]
+        found.setdefault(record.span, record)
+    commitments = tuple(sorted(found.values(), key=lambda c: c.span))
     log.debug("article %s: %d commitments", document.article.id, len(commitments))
     return document.evolve(commitments=commitments)
 
@@ -263,5 +314,5 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
 #: The commitments stage: reads the parse and its analysis, entities, times and quotes.
 STAGE = Stage(
     "commitments", annotate,
-    requires=("doc", "analysis", "entities", "mentions", "times", "quotes"), assigns=("commitments",),
+    requires=("doc", "analysis", "entities", "mentions", "times", "quotes", "frames"), assigns=("commitments",),
 )

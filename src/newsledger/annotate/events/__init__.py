@@ -31,6 +31,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from newsledger.annotate.events.arguments import JOINT_TYPES, IndexedDocument, arguments, index, subject_names
+from newsledger.annotate.events.frames import frame_triggers
 from newsledger.annotate.events.merging import Mention, merge
 from newsledger.annotate.shared import clauses
 from newsledger.annotate.shared.clauses import OCCURRENCE_VERBS
@@ -91,6 +92,8 @@ def verb_status(verb: Token) -> str | None:
         return "happened"
     if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in verb.children):
         return "happened"
+    if verb.tag_ == "VBN" and any(c.lower_ == "being" and c.dep_ == "auxpass" for c in verb.children):
+        return "happened"  # "WeWork is being investigated": under way
     return None
 
 
@@ -153,9 +156,9 @@ def anchor(token: Token) -> tuple[EventType, Token, Token] | None:
     return verb_type, token, token
 
 
-def mention_at(indexed: IndexedDocument, token: Token) -> Mention | None:
-    """The event mention a trigger token makes, or ``None``."""
-    found = anchor(token)
+def mention_at(indexed: IndexedDocument, token: Token, etype: EventType | None = None) -> Mention | None:
+    """The event mention a trigger token makes (of ``etype`` for a frame's verb), or ``None``."""
+    found = anchor(token) if etype is None else (etype, token, token)
     if found is None:
         return None
     etype, head, trigger = found
@@ -186,11 +189,16 @@ def mentions(document: Document) -> list[Mention]:
     """Every event mention in the document, in text order."""
     indexed = index(document)
     found = []
-    for token in trigger_tokens(document.doc):
+    triggers = trigger_tokens(document.doc)
+    for token in triggers:
         mention = mention_at(indexed, token)
         if mention is not None:
             found.append(mention)
-    return found
+    for etype, token in frame_triggers(document, {t.i for t in triggers}):
+        mention = mention_at(indexed, token, etype)
+        if mention is not None:
+            found.append(mention)
+    return sorted(found, key=lambda m: m.head.i)
 
 
 def to_event(document: Document, mention: Mention) -> Event:
@@ -242,5 +250,5 @@ def annotate(document: Document, settings: EventSettings = EventSettings()) -> D
 #: The events stage: reads the parse, the entities, times and quotes; writes the events.
 STAGE = Stage(
     "events", annotate,
-    requires=("doc", "analysis", "entities", "mentions", "times", "quotes"), assigns=("events",),
+    requires=("doc", "analysis", "entities", "mentions", "times", "quotes", "frames"), assigns=("events",),
 )

@@ -35,8 +35,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.annotate.stances.issues import issue_key
+from newsledger.annotate.stances.frames import frame_stances
 from newsledger.annotate.stances.options import link_options
 from newsledger.annotate.stances.targets import (
     PREPS_OF,
@@ -184,7 +186,7 @@ def resolve(document: Document, token: Token | None) -> str | None:
     if token is None:
         return None
     entity = clauses.holder_of(document, token)
-    return entity.name if entity else None
+    return holder_name(entity.name) if entity else None
 
 
 def polarity_of(cue: Cue, negated: bool) -> str | None:
@@ -342,8 +344,9 @@ def may_be_read(token: Token) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
 
-def readings(document: Document) -> list[Reading]:
-    """Every stance reading in the document, one per cue token; none from questions
+def readings(document: Document, obligations: bool = StanceSettings.reported_obligations) -> list[Reading]:
+    """Every stance reading in the document: the cue readers' (one per cue token),
+    then the frames' (:mod:`.frames`) on the predicates they left; none from questions
     ("Why won't he release his tax returns?") or from inside an if-clause."""
     found = []
     asked = clauses.analysis_of(document).questions
@@ -352,10 +355,22 @@ def readings(document: Document) -> list[Reading]:
             continue
         for reader in READERS:
             reading = reader(document, token)
-            if reading is not None and reading.target:
+            if reading is not None and reading.target and not is_purpose(token):
                 found.append(reading)
                 break
+    # a cue read without a holder, or for one of several coordinated holders: the frames
+    # may find the others
+    taken = {(r.cue.i, r.holder) for r in found if r.holder}
+    for extra in frame_stances(document, taken, obligations):
+        if extra.cue.i not in asked:
+            found.append(Reading(extra.cue, extra.holder, extra.polarity, extra.target, extra.modality))
     return found
+
+
+def is_purpose(token: Token) -> bool:
+    """A cue in a to-clause of purpose asserts no stance of the clause's subject
+    ("teachers rallied in Indianapolis to call for better pay")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def words(text: str) -> set[str]:
@@ -390,7 +405,7 @@ def annotate(document: Document, settings: StanceSettings = StanceSettings()) ->
     """
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
-    stances = [to_stance(document, r, settings) for r in readings(document)]
+    stances = [to_stance(document, r, settings) for r in readings(document, settings.reported_obligations)]
     stances = link_options(stances, document.events)
     kept = [s for s in stances if s.holder or s.option]
     unique = without_repeats(kept, settings.repeat_overlap)
@@ -401,5 +416,5 @@ def annotate(document: Document, settings: StanceSettings = StanceSettings()) ->
 #: The stances stage: reads the parse and its analysis, entities, quotes and events.
 STAGE = Stage(
     "stances", annotate,
-    requires=("doc", "analysis", "entities", "mentions", "quotes", "events"), assigns=("stances",),
+    requires=("doc", "analysis", "entities", "mentions", "quotes", "frames", "events"), assigns=("stances",),
 )
