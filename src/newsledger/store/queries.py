@@ -166,3 +166,10 @@ def records_where(ledger: Ledger, layer: str, clause: str, params: Sequence[Any]
                   limit: int | None = 100, offset: int = 0) -> list[tuple[Any, Source]]:
     """:func:`records` with one ``clause`` on the record (alias ``r``)."""
     return records(ledger, layer, Filters(where=(clause,), params=tuple(params), limit=limit, offset=offset))
+
+
+def entity(ledger: Ledger, entity_id: str) -> Any | None:
+    """The :class:`~newsledger.records.Entity` with this id, or ``None``."""
+    t = _table("entities")
+    row = ledger.execute(f"SELECT {_columns(t, 'e')} FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
+    return schema.from_row(t, row) if row else None

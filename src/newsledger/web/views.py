@@ -26,6 +26,8 @@ from newsledger.records import (
     Story,
     to_dict,
 )
+from newsledger.store import queries
+from newsledger.store.queries import Filters
 from newsledger.web import palette
 from newsledger.web.highlight import Mark
 
@@ -172,26 +174,80 @@ def timeline_rows(ledger: Ledger, *, layers: Sequence[str] = (), since: str | No
     return rows
 
 
-def entity_records(ledger: Ledger, entity: Entity) -> dict[str, list[Any]]:
+def entity_records(ledger: Ledger, entity: Entity, limit: int | None = 100) -> dict[str, list[Any]]:
     """Quotes by, stances and commitments held by, events with the entity (by its
-    canonical name or, for quotes, its id)."""
+    canonical name or, for quotes, its id), oldest first, at most ``limit`` per layer;
+    each an indexed SQL read (``speaker_id``, ``speaker``, ``holder``, ``actor``)."""
+    return {layer: [r for r, _ in queries.records(ledger, layer, Filters(where=(clause,), params=params, limit=limit))]
+            for layer, (clause, params) in _entity_clauses(entity).items()}
+
+
+def _entity_clauses(entity: Entity) -> dict[str, tuple[str, tuple[Any, ...]]]:
     name = entity.name
     return {
-        "quotes": [q for q in ledger.records("quotes") if q.speaker_id == entity.id or q.speaker == name],
-        "stances": [s for s in ledger.records("stances") if s.holder == name],
-        "events": [e for e in ledger.records("events")
-                   if name in (e.actor, e.target, e.source) or name in e.participants],
-        "commitments": [c for c in ledger.records("commitments") if c.holder == name],
+        "quotes": ("(r.speaker_id = ? OR r.speaker = ?)", (entity.id, name)),
+        "stances": ("r.holder = ?", (name,)),
+        "events": ('(r.actor = ? OR r.target = ? OR r."source" = ?)', (name, name, name)),
+        "commitments": ("r.holder = ?", (name,)),
     }
 
 
-def cluster_of(ledger: Ledger, entity_id: str) -> Any | None:
-    """The cross-article cluster (``link.resolve.Cluster``) the entity belongs to."""
-    return next((c for c in ledger.entity_clusters() if entity_id in c.members or c.id == entity_id), None)
+def entity_counts(ledger: Ledger, entity: Entity) -> dict[str, int]:
+    """How many records of each layer :func:`entity_records` would list without a limit."""
+    counts = {layer: queries.count(ledger, layer, Filters(where=(clause,), params=params))
+              for layer, (clause, params) in _entity_clauses(entity).items()}
+    counts["mentions"] = queries.count(ledger, "mentions", Filters(where=("r.entity_id = ?",), params=(entity.id,)))
+    return counts
+
+
+def entity_rows(ledger: Ledger, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """One page of the ``entity_mentions`` view (most mentioned first)."""
+    cursor = ledger.execute("SELECT * FROM entity_mentions LIMIT ? OFFSET ?", (limit, offset))
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    """What the entity page says of the entity's cross-article cluster."""
+
+    id: str
+    name: str
+    articles: int
+    aliases: tuple[str, ...]
+
+
+def cluster_of(ledger: Ledger, entity_id: str) -> ClusterSummary | None:
+    """The cross-article cluster the entity belongs to, read by the indexed
+    ``entity_links.entity_id`` and ``cluster_id`` (not every cluster of the ledger)."""
+    row = ledger.execute("SELECT l.cluster_id, c.name FROM entity_links l JOIN entity_clusters c ON c.id = l.cluster_id "
+                         "WHERE l.entity_id = ? LIMIT 1", (entity_id,)).fetchone()
+    if row is None:
+        return None
+    cluster_id, name = row
+    articles = ledger.execute("SELECT COUNT(DISTINCT article_id) FROM entity_links WHERE cluster_id = ?",
+                              (cluster_id,)).fetchone()[0]
+    aliases = [r[0] for r in ledger.execute(
+        "SELECT DISTINCT e.name FROM entity_links l JOIN entities e ON e.id = l.entity_id WHERE l.cluster_id = ? "
+        "ORDER BY e.name LIMIT 50", (cluster_id,)) if r[0] != name]
+    return ClusterSummary(cluster_id, name, int(articles), tuple(aliases))
 
 
 def entity_by_id(ledger: Ledger, entity_id: str) -> Entity | None:
-    return next((e for e in ledger.entities() if e.id == entity_id), None)
+    """One entity by its id (the primary key)."""
+    return queries.entity(ledger, entity_id)
+
+
+def api_routes(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The API page's rows from the OpenAPI schema: method, path, summary, parameters."""
+    rows = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, spec in methods.items():
+            params = [(p["name"], p.get("in", ""), p.get("description") or p.get("schema", {}).get("description", ""),
+                       p.get("required", False)) for p in spec.get("parameters", [])]
+            rows.append({"method": method.upper(), "path": path, "summary": spec.get("summary", ""),
+                         "parameters": params})
+    return rows
 
 
 def article_export(ledger: Ledger, article: Article) -> dict[str, list[dict[str, Any]]]:
