@@ -28,13 +28,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -62,6 +65,161 @@ def build(folder: Path, source_count: int) -> None:
         incremental.build(partial, documents, size, random.Random(18))
         partial.rename(target)
         print(f"built {target} in {time.perf_counter() - began:.0f} s", flush=True)
+
+
+def _ids(db: Path) -> dict[str, str]:
+    """Ids the routes need, read with plain SQL (so the old code can be measured too)."""
+    conn = sqlite3.connect(db)
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    ids = {
+        "article": one("SELECT article_id FROM quotes GROUP BY article_id ORDER BY COUNT(*) DESC LIMIT 1"),
+        "entity": one("SELECT e.id FROM entities e JOIN quotes q ON q.speaker_id = e.id "
+                      "GROUP BY e.id ORDER BY COUNT(*) DESC LIMIT 1"),
+        "story": one("SELECT story_id FROM story_articles GROUP BY story_id ORDER BY COUNT(*) DESC LIMIT 1"),
+        "outlet": one("SELECT outlet FROM articles WHERE outlet IS NOT NULL LIMIT 1"),
+    }
+    conn.close()
+    return ids
+
+
+def routes(db: Path) -> list[str]:
+    i = {k: quote(v, safe="") for k, v in _ids(db).items()}
+    return [
+        "/", f"/articles/{i['article']}", "/quotes?q=president", "/quotes?speaker=trump", "/stances",
+        "/timeline", f"/timeline?story={i['story']}", "/entities", f"/entities/{i['entity']}", "/stories",
+        f"/stories/{i['story']}", "/docs",
+        "/api", f"/api/articles?outlet={i['outlet']}", f"/api/articles/{i['article']}", "/api/quotes?speaker=trump",
+        "/api/quotes?q=president", "/api/times", "/api/events", "/api/stances", "/api/commitments", "/api/mentions",
+        "/api/entities", f"/api/entities/{i['entity']}", "/api/stories", f"/api/stories/{i['story']}",
+        "/api/timeline",
+    ]
+
+
+#: Listing commands (the new options where the old code lacks them are measured as n/a).
+COMMANDS = (
+    ("quotes", "--limit", "50"), ("quotes", "--speaker", "Trump", "--limit", "50"),
+    ("quotes", "--search", "president", "--limit", "50"), ("quotes", "--format", "json", "--limit", "50"),
+    ("events", "--limit", "50"), ("stances", "--limit", "50"), ("commitments", "--limit", "50"),
+    ("stories", "--limit", "30"), ("timeline", "--limit", "50"), ("entities", "--limit", "30"),
+    ("summary",),
+)
+
+
+def _median(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
+    times, size = [], 0
+    for _ in range(repeat):
+        began = time.perf_counter()
+        size = fn()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times), size
+
+
+def measure_routes(db: Path, repeat: int) -> dict[str, tuple[float, int] | None]:
+    from fastapi.testclient import TestClient
+
+    from newsledger.web import create_app
+
+    found: dict[str, tuple[float, int] | None] = {}
+    with TestClient(create_app(db)) as client:
+        client.get("/timeline")  # warm: first-use imports (sklearn's stop words for overdue)
+        for path in routes(db):
+            def get(path: str = path) -> int:
+                response = client.get(path)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path}: {response.status_code}")
+                return len(response.content)
+            try:
+                found[path] = _median(get, repeat)
+            except RuntimeError as err:
+                print(f"  {err}", flush=True)
+                found[path] = None
+    return found
+
+
+def measure_commands(db: Path, repeat: int) -> dict[str, tuple[float, int] | None]:
+    from click.testing import CliRunner
+
+    from newsledger.cli import main as cli
+
+    found: dict[str, tuple[float, int] | None] = {}
+    runner = CliRunner(env={"COLUMNS": "160"})
+    for args in COMMANDS:
+        def run_once(args: tuple[str, ...] = args) -> int:
+            result = runner.invoke(cli, [*args, "--db", str(db)])
+            if result.exit_code != 0:
+                raise RuntimeError(result.output.strip().splitlines()[-1] if result.output.strip() else "failed")
+            return len(result.output.encode())
+        try:
+            found[" ".join(args)] = _median(run_once, repeat)
+        except RuntimeError as err:
+            print(f"  {' '.join(args)}: {err}", flush=True)
+            found[" ".join(args)] = None
+    return found
+
+
+def export_peak(db: Path, folder: Path) -> tuple[float, float]:
+    """(seconds, peak MiB traced) of ``export --format jsonl`` of the ledger to a file."""
+    from newsledger.export import export_ledger
+    from newsledger.link import Ledger
+
+    out = folder / "export.jsonl"
+    tracemalloc.start()
+    began = time.perf_counter()
+    with Ledger.open(db) as ledger, out.open("w", encoding="utf-8") as handle:
+        export_ledger(ledger, "jsonl", handle)
+    seconds = time.perf_counter() - began
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    out.unlink()
+    return seconds, peak
+
+
+def startup(db: Path, repeat: int = 5) -> dict[str, float]:
+    """Median wall seconds of fresh processes."""
+    exe = Path(sys.executable).with_name("newsledger")
+    runs = {
+        'python -c "import newsledger"': [sys.executable, "-c", "import newsledger"],
+        "newsledger --version": [str(exe), "--version"],
+        "newsledger quotes --limit 5": [str(exe), "quotes", "--limit", "5", "--db", str(db)],
+        # what the code before --limit can run: start-up plus a query that finds nothing
+        "newsledger quotes --outlet none": [str(exe), "quotes", "--outlet", "no such outlet", "--db", str(db)],
+    }
+    found = {}
+    for name, argv in runs.items():
+        times = []
+        for _ in range(repeat):
+            began = time.perf_counter()
+            done = subprocess.run(argv, check=False, capture_output=True, env={**os.environ, "COLUMNS": "120"})
+            times.append(time.perf_counter() - began)
+        found[name] = statistics.median(times) if done.returncode == 0 else float("nan")
+    return found
+
+
+def _fmt(value: tuple[float, int] | None) -> tuple[str, str]:
+    if value is None:
+        return "n/a", "n/a"
+    return f"{value[0] * 1000:.0f}", f"{value[1] / 1024:.0f}"
+
+
+def run(folder: Path, repeat: int) -> None:
+    small, large = (folder / f"ledger{n}.db" for n in SIZES)
+    print(f"startup (median of 5 fresh processes, {large.name}):")
+    for name, seconds in startup(large).items():
+        print(f"  {name:32} {seconds:.2f} s")
+    results = {}
+    for db in (small, large):
+        print(f"measuring {db.name} …", flush=True)
+        results[db] = {**measure_routes(db, repeat), **measure_commands(db, repeat)}
+    print(f"\n| page, route or command | ms at 1k | KiB at 1k | ms at 10k | KiB at 10k | time 10k/1k |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for key in results[small]:
+        a, b = results[small][key], results[large].get(key)
+        ratio = f"{b[0] / a[0]:.2f}" if a and b and a[0] > 0 else "n/a"
+        print(f"| `{key}` | {' | '.join(_fmt(a))} | {' | '.join(_fmt(b))} | {ratio} |")
+    with tempfile.TemporaryDirectory() as tmp:
+        for db in (small, large):
+            seconds, peak = export_peak(db, Path(tmp))
+            print(f"export --format jsonl of {db.name}: {seconds:.1f} s, peak traced memory {peak:.1f} MiB")
 
 
 def main() -> None:

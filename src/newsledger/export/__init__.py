@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from importlib import resources
 from pathlib import Path
@@ -37,6 +37,7 @@ from newsledger import __version__
 from newsledger.layers import REGISTRY
 from newsledger.link import Ledger
 from newsledger.records import Article, Entity, Mention, Story, to_dict
+from newsledger.store import queries
 
 log = logging.getLogger(__name__)
 
@@ -58,22 +59,25 @@ LISTS: dict[str, tuple[type, str]] = {
 FORMATS = ("json", "jsonl", "csv")
 
 
-def _records(ledger: Ledger, name: str) -> list[Any]:
-    if name == "articles":
-        return ledger.articles()
-    if name == "entities":
-        return ledger.entities()
-    if name == "mentions":
-        return ledger.mentions()
+def _records(ledger: Ledger, name: str) -> Iterable[Any]:
+    """The list's records in the store's order, streamed from the database a chunk at a
+    time (:func:`newsledger.store.queries.stream`): exporting a ledger of any size holds
+    one chunk of rows in memory, not the ledger."""
     if name == "stories":
         return ledger.stories()
-    return ledger.records(name)
+    return queries.stream(ledger, name)
+
+
+def iter_records(ledger: Ledger) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """``("articles", <the articles' dicts, streamed>)``, then each list in :data:`LISTS` order."""
+    for name in LISTS:
+        yield name, (to_dict(record) for record in _records(ledger, name))
 
 
 def iter_lists(ledger: Ledger) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """``("articles", [{…}, …])``, then each further list in :data:`LISTS` order."""
-    for name in LISTS:
-        yield name, [to_dict(record) for record in _records(ledger, name)]
+    for name, rows in iter_records(ledger):
+        yield name, list(rows)
 
 
 def build_export(ledger: Ledger) -> dict[str, Any]:
@@ -87,14 +91,24 @@ def build_export(ledger: Ledger) -> dict[str, Any]:
 
 
 def write_json(ledger: Ledger, out: TextIO) -> None:
-    """The export object, indented, UTF-8 characters kept."""
-    json.dump(build_export(ledger), out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    """The export object, indented, UTF-8 characters kept: the text ``json.dump(
+    build_export(ledger), indent=1)`` gives, written one record at a time (flat memory)."""
+    out.write("{\n")
+    out.write(f' "schema_version": {EXPORT_SCHEMA_VERSION},\n "generator": {json.dumps(f"newsledger {__version__}")}')
+    for name, rows in iter_records(ledger):
+        out.write(f',\n {json.dumps(name)}: [')
+        first = True
+        for row in rows:
+            text = json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            out.write(("\n  " if first else ",\n  ") + text)
+            first = False
+        out.write("]" if first else "\n ]")
+    out.write("\n}\n")
 
 
 def write_jsonl(ledger: Ledger, out: TextIO) -> None:
     """One ``{"record_type": "quote", …record}`` line per record, articles first."""
-    for name, rows in iter_lists(ledger):
+    for name, rows in iter_records(ledger):
         kind = LISTS[name][1]
         for row in rows:
             out.write(json.dumps({JSONL_KEY: kind, **row}, ensure_ascii=False) + "\n")
@@ -122,7 +136,7 @@ def write_csv(ledger: Ledger, target: str | Path) -> list[Path]:
     paths = csv_paths(target)
     next(iter(paths.values())).parent.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, rows in iter_lists(ledger):
+    for name, rows in iter_records(ledger):
         header = [f.name for f in fields(LISTS[name][0])]
         with paths[name].open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)

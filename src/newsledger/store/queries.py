@@ -12,7 +12,7 @@ translates it for PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -173,3 +173,13 @@ def entity(ledger: Ledger, entity_id: str) -> Any | None:
     t = _table("entities")
     row = ledger.execute(f"SELECT {_columns(t, 'e')} FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
     return schema.from_row(t, row) if row else None
+
+
+def stream(ledger: Ledger, name: str, chunk: int = 1000) -> Iterator[Any]:
+    """Every record of the table ``name`` in the store's order (``rowid``, as
+    ``Ledger.records`` and friends give them), ``chunk`` rows in memory at a time."""
+    t = _table(name)
+    cursor = ledger.execute(f"SELECT {_columns(t, 'r')} FROM {t.name} r ORDER BY r.rowid")
+    while rows := cursor.fetchmany(chunk):
+        for row in rows:
+            yield schema.from_row(t, row)
