@@ -103,5 +103,5 @@ def quotes(db: str, speaker: str | None, text: str | None, outlet: str | None, s
                  "how": " ".join(p for p in (quote.cue, quote.medium) if p), "kind": quote.kind,
                  "quote": " ".join(quote.text.split()), "title": article.title}
         rows.append(Row(cells, to_dict(quote), source, quote.span))
-    columns = ("date", "outlet", "speaker", "quote", "kind", "how", "title")
+    columns = ("date", "speaker", "quote", "outlet", "kind", "how", "title")
     emit(Listing("quotes", "quote", f"{len(rows)} quotes", columns, rows, "no quotes match"), fmt)
