@@ -180,3 +180,16 @@ def test_story_titles_fall_back_to_the_first_article():
                Story("s3", "", article_ids=("gone",))]
     assert views.story_titles(stories, articles) == {"s1": "Russia launched drones.", "s2": "Named",
                                                      "s3": "Untitled story"}
+
+
+def test_record_panel_cites_and_links_the_entity(client, stored):
+    article, records = stored
+    html = client.get(f"/articles/{article.id}").text
+    quote = next(q for q in records["quotes"] if q.speaker == "Donald Trump" and q.speaker_id)
+    section = html[html.index(f'data-record="{quote.id}"'):]
+    section = section[:section.index("</section>")]
+    assert f'href="/entities/{quote.speaker_id}">Donald Trump</a>' in section
+    evidence = " ".join(article.text[quote.span[0]:quote.span[1]].split())
+    assert f"“{evidence}”" in section.replace("&#39;", "'").replace("&quot;", '"')
+    assert "Sky News, 2025-08-19" in section
+    assert "<dt>speaker id</dt>" not in section and "<dt>span</dt>" not in section  # no internal fields

@@ -74,8 +74,16 @@ def article(request: Request, article_id: str) -> HTMLResponse:
         # The legend: speakers, then each layer marked by a line of its colour.
         return _page(request, "article.html", article=found,
                      body=highlight.render(found.text, views.marks(records)),
-                     details=views.record_details(records), speakers=speakers,
+                     details=views.record_details(records, found, _article_entities(ledger, article_id)),
+                     speakers=speakers,
                      legend=[(spec.singular, len(records[spec.name])) for spec in REGISTRY if spec.colour])
+
+
+def _article_entities(ledger, article_id: str) -> list:  # type: ignore[no-untyped-def]
+    """The entities one article mentions (by the indexed ``mentions.article_id``)."""
+    ids = sorted({m.entity_id for m, _ in queries.records_where(ledger, "mentions", "r.article_id = ?",
+                                                               [article_id], limit=None)})
+    return [e for e in (queries.entity(ledger, i) for i in ids) if e]
 
 
 @router.get("/quotes", response_class=HTMLResponse)

@@ -82,18 +82,54 @@ def article_records(ledger: Ledger, article_id: str) -> dict[str, list[Any]]:
     return {layer: ledger.records(layer, article_id) for layer in LAYERS}
 
 
-def record_details(records: dict[str, list[Any]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(record id, layer, [(field, value), …]) for the record panel: set fields only,
-    lists joined, span and article id left out (the highlight shows them)."""
+#: Fields the record panel leaves out: ids and offsets (the highlight and the citation
+#: show where the record is), and the speaker's entity id (shown as a link).
+INTERNAL_FIELDS = frozenset({"id", "article_id", "span", "speaker_span", "speaker_id", "cue_lemma", "date_source"})
+
+#: Fields naming a person or body, linked to the entity page when the article names it.
+NAME_FIELDS = ("speaker", "holder", "actor", "target", "source", "reports")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What the record panel shows of one record: its fields, links to the entities it
+    names, and a citation (outlet, day, URL and the quoted evidence)."""
+
+    record_id: str
+    layer: str
+    fields: list[tuple[str, str]]
+    entities: list[tuple[str, str]]
+    evidence: str
+
+
+def record_details(records: dict[str, list[Any]], article: Article | None = None,
+                   entities: Iterable[Entity] = ()) -> list[Detail]:
+    """One :class:`Detail` per record: set fields only, lists joined, internal fields
+    (:data:`INTERNAL_FIELDS`) left out; the names in :data:`NAME_FIELDS` linked to the
+    article's ``entities`` by name or alias; the evidence quoted from the article text."""
+    by_name: dict[str, str] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            by_name.setdefault(name, entity.id)
     details = []
     for spec in REGISTRY:
         for record in records.get(spec.name, ()):
-            fields = []
-            for name, value in to_dict(record).items():
-                if name in ("id", "article_id") or value in (None, [], ""):
-                    continue
-                fields.append((name.replace("_", " "), _show(value)))
-            details.append((record.id, spec.singular, fields))
+            data = to_dict(record)
+            fields = [(name.replace("_", " "), _show(value)) for name, value in data.items()
+                      if name not in INTERNAL_FIELDS and value not in (None, [], "")]
+            linked = {getattr(record, "speaker_id", None): getattr(record, "speaker", None)} if getattr(
+                record, "speaker_id", None) else {}
+            for name in NAME_FIELDS:
+                value = data.get(name)
+                if isinstance(value, str) and value in by_name:
+                    linked.setdefault(by_name[value], value)
+            for value in data.get("participants") or ():
+                if value in by_name:
+                    linked.setdefault(by_name[value], value)
+            start, end = record.span
+            quoted = article.text[start:end] if article is not None else ""
+            details.append(Detail(record.id, spec.singular, fields,
+                                  [(i, n or i) for i, n in linked.items() if i], " ".join(quoted.split())))
     return details
 
 
