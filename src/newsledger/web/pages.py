@@ -49,9 +49,14 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, template, context)
 
 
+#: Most speaker classes ``/palette.css?speakers=N`` defines.
+MAX_SPEAKERS = 5000
+
+
 @router.get("/palette.css")
-def palette_css() -> Response:
-    return Response(palette.stylesheet(), media_type="text/css")
+def palette_css(speakers: Annotated[int, Query(ge=0, le=MAX_SPEAKERS)] = 0) -> Response:
+    """The colours; ``speakers=N`` adds a class for each of an article's N speakers."""
+    return Response(palette.stylesheet(speakers), media_type="text/css")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -75,7 +80,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
         return _page(request, "article.html", article=found,
                      body=highlight.render(found.text, views.marks(records)),
                      details=views.record_details(records, found, _article_entities(ledger, article_id)),
-                     speakers=speakers,
+                     speakers=speakers, palette_speakers=sum(k is not None for k in speakers),
                      legend=[(spec.singular, len(records[spec.name])) for spec in REGISTRY if spec.colour])
 
 
@@ -97,7 +102,7 @@ def quotes(request: Request, speaker: str = "", q: str = "", outlet: str = "",
                                        offset=(page - 1) * PAGE) if searched else []
         speakers = [name for name, _ in queries.top_values(ledger, "quotes", "speaker", 300)]
         return _page(request, "quotes.html", form=form, searched=searched, results=results[:PAGE],
-                     speakers=speakers, outlets=queries.outlets(ledger),
+                     speakers=speakers, palette_speakers=sum(k is not None for k in speakers), outlets=queries.outlets(ledger),
                      pager=_pager(request, page, len(results) > PAGE))
 
 
