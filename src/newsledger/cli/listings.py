@@ -91,17 +91,21 @@ def quotes(db: str, speaker: str | None, text: str | None, outlet: str | None, s
     """Who said what: quotes with speaker, outlet, date and the words, oldest first."""
     with open_ledger(db) as ledger:
         try:
-            found = ledger.search_quotes(speaker=speaker, text=text, outlet=outlet, since=since, until=until,
-                                         limit=limit_of(limit))
+            if speaker or text:
+                found = [(quote, Source(a.id, a.title, a.outlet, a.published, a.url)) for quote, a in
+                         ledger.search_quotes(speaker=speaker, text=text, outlet=outlet, since=since, until=until,
+                                              limit=limit_of(limit))]
+            else:  # a page of the oldest quotes, read along the published index
+                found = queries.records(ledger, "quotes", Filters(outlet=outlet, since=since, until=until,
+                                                                  limit=limit_of(limit)))
         except LedgerError as err:
             raise click.ClickException(str(err)) from err
     rows = []
-    for quote, article in found:
-        source = Source(article.id, article.title, article.outlet, article.published, article.url)
+    for quote, source in found:
         who = quote.speaker or f"unknown ({quote.speaker_mention or 'unattributed'})"
-        cells = {"date": source.day, "outlet": article.outlet, "speaker": who,
+        cells = {"date": source.day, "outlet": source.outlet, "speaker": who,
                  "how": " ".join(p for p in (quote.cue, quote.medium) if p), "kind": quote.kind,
-                 "quote": " ".join(quote.text.split()), "title": article.title}
+                 "quote": " ".join(quote.text.split()), "title": source.title}
         rows.append(Row(cells, to_dict(quote), source, quote.span))
     columns = ("date", "speaker", "quote", "outlet", "kind", "how", "title")
     emit(Listing("quotes", "quote", f"{len(rows)} quotes", columns, rows, "no quotes match"), fmt)

@@ -162,6 +162,13 @@ def cluster_articles(ledger: Ledger, cluster_id: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def cluster_names(ledger: Ledger, cluster_id: str) -> list[str]:
+    """Every name the cluster's member entities carry (the canonical one included)."""
+    rows = ledger.execute("SELECT DISTINCT e.name FROM entity_links l JOIN entities e ON e.id = l.entity_id "
+                          "WHERE l.cluster_id = ?", (cluster_id,)).fetchall()
+    return sorted({row[0] for row in rows})
+
+
 def page(ledger: Ledger, query: Query) -> list[Entry]:
     """The entries of one timeline page, filtered in SQL on the ``timeline`` view (layer,
     days, articles) and paged there; an entity's timeline reads the articles that name
@@ -180,6 +187,11 @@ def page(ledger: Ledger, query: Query) -> list[Entry]:
     if query.cluster_id is not None:
         named = set(cluster_articles(ledger, query.cluster_id))
         article_ids = [a for a in article_ids if a in named] if article_ids is not None else sorted(named)
+        # Only rows whose speaker, holder or actor is one of the cluster's names (or a
+        # list of participants) can stand for it: the rest of those articles is skipped.
+        names = cluster_names(ledger, query.cluster_id)
+        clauses.append(f"(who IN ({', '.join('?' for _ in names)}) OR who LIKE '[%')" if names else "who LIKE '[%'")
+        params.extend(names)
     if article_ids is not None:
         clauses.append(f"article_id IN ({', '.join('?' for _ in article_ids)})" if article_ids else "1 = 0")
         params.extend(article_ids)

@@ -23,8 +23,14 @@ from newsledger.store.ledger import Ledger
 #: Article columns read with a record: everything but the texts.
 SOURCE_SQL = "a.id, a.title, a.outlet, a.published, a.url"
 
-#: Oldest first; undated articles last; then the record's place in its article.
-ORDER = "a.published IS NULL, a.published, a.id, r.span_start"
+#: Oldest article first, then the record's place in its article. Written so that SQLite
+#: walks ``idx_articles_published`` and stops at the page's end (a ``CROSS JOIN`` keeps
+#: articles the outer loop; only each article's own records are sorted): a page of the
+#: oldest quotes reads a page, where ``published IS NULL, published`` sorted every
+#: quote of the ledger (0.1 s at 10,000 articles against 1 ms). Undated articles come
+#: first in SQLite (NULL sorts low), last in PostgreSQL.
+ORDER = "a.published, a.rowid, r.span_start"
+NEWEST = "a.published DESC, a.rowid DESC, r.span_start"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +106,8 @@ def records(ledger: Ledger, layer: str, filters: Filters = Filters()) -> list[tu
     t = _table(layer)
     where, params = filters.sql()
     page, page_params = filters.page_sql()
-    order = ORDER.replace("a.published,", "a.published DESC,") if filters.newest_first else ORDER
-    sql = (f"SELECT {_columns(t)}, {SOURCE_SQL} FROM {t.name} r JOIN articles a ON a.id = r.article_id "
+    order = NEWEST if filters.newest_first else ORDER
+    sql = (f"SELECT {_columns(t)}, {SOURCE_SQL} FROM articles a CROSS JOIN {t.name} r ON r.article_id = a.id "
            f"{where} ORDER BY {order}{page}")
     n = len(t.columns)
     return [(schema.from_row(t, row[:n]), Source(*row[n:])) for row in ledger.execute(sql, [*params, *page_params])]
@@ -118,7 +124,7 @@ def sources(ledger: Ledger, filters: Filters = Filters()) -> list[Source]:
     """Articles (without their text) passing ``filters``, newest first with ``newest_first``."""
     where, params = filters.sql()
     page, page_params = filters.page_sql()
-    order = "a.published IS NULL, a.published DESC, a.id" if filters.newest_first else "a.published IS NULL, a.published, a.id"
+    order = "a.published DESC, a.rowid DESC" if filters.newest_first else "a.published, a.rowid"
     sql = f"SELECT {SOURCE_SQL} FROM articles a {where} ORDER BY {order}{page}"
     return [Source(*row) for row in ledger.execute(sql, [*params, *page_params])]
 

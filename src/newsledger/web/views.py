@@ -237,10 +237,24 @@ def entity_counts(ledger: Ledger, entity: Entity) -> dict[str, int]:
 
 
 def entity_rows(ledger: Ledger, limit: int, offset: int = 0) -> list[dict[str, Any]]:
-    """One page of the ``entity_mentions`` view (most mentioned first)."""
-    cursor = ledger.execute("SELECT * FROM entity_mentions LIMIT ? OFFSET ?", (limit, offset))
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor]
+    """One page of entities, most mentioned first, as the ``entity_mentions`` view
+    lists them (name, type, mentions, articles, entity_id). The ranking counts the
+    covering index of ``mentions.entity_id``; names and article counts are read for the
+    page's entities only (``entity_links`` holds one row per article and entity)."""
+    ranked = ledger.execute("SELECT entity_id, COUNT(*) AS n FROM mentions GROUP BY entity_id "
+                            "ORDER BY n DESC, entity_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    rows = []
+    for entity_id, n in ranked:
+        entity = queries.entity(ledger, entity_id)
+        if entity is None:
+            continue
+        articles = ledger.execute("SELECT COUNT(*) FROM entity_links WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+        if not articles:  # a ledger not linked yet: count the mentions' articles
+            articles = ledger.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?",
+                                      (entity_id,)).fetchone()[0]
+        rows.append({"name": entity.name, "type": entity.type, "mentions": n, "articles": articles,
+                     "aliases": list(entity.aliases), "entity_id": entity_id})
+    return rows
 
 
 @dataclass(frozen=True)
