@@ -64,9 +64,69 @@ def test_summary_and_quotes_read_the_ledger(reference_db: Path) -> None:
     result = run("summary", "--db", str(reference_db))
     assert result.exit_code == 0
     assert "Donald Trump" in result.output and "Sky News" in result.output
-    result = run("quotes", "--db", str(reference_db), "--speaker", "Trump", "--search", "air")
+    result = run("quotes", "--db", str(reference_db), "--speaker", "Trump", "--search", "air", "--format", "csv")
     assert result.exit_code == 0
     assert "Donald Trump" in result.output and "by air" in result.output
+
+
+def test_every_listed_command_resolves() -> None:
+    import click
+
+    from newsledger.cli import COMMANDS, LazyGroup
+
+    assert isinstance(main, LazyGroup)
+    for name in COMMANDS:
+        command = main.get_command(click.Context(main), name)
+        assert isinstance(command, click.Command) and command.name == name
+
+
+def test_quotes_json_matches_the_export(reference_db: Path) -> None:
+    exported = {q["id"]: q for q in export(reference_db)["quotes"]}
+    result = run("quotes", "--db", str(reference_db), "--format", "json", "--limit", "0")
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.output)["quotes"]
+    assert len(listed) == len(exported)
+    for quote in listed:
+        article = quote.pop("article")
+        assert quote == exported[quote["id"]]
+        assert article["outlet"] == "Sky News" and article["published"] == "2025-08-19"
+    limited = json.loads(run("quotes", "--db", str(reference_db), "--format", "json", "--limit", "2").output)
+    assert [q["id"] for q in limited["quotes"]] == [q["id"] for q in listed[:2]]
+    lines = run("quotes", "--db", str(reference_db), "--format", "jsonl", "--limit", "3").output.splitlines()
+    assert [json.loads(line)["record_type"] for line in lines] == ["quote"] * 3
+
+
+def test_quotes_csv_rows_are_self_contained(reference_db: Path) -> None:
+    import csv
+    import io
+
+    result = run("quotes", "--db", str(reference_db), "--format", "csv", "--speaker", "Trump")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows and all(r["outlet"] == "Sky News" and r["published"] == "2025-08-19" for r in rows)
+    text = REFERENCE_TEXT.read_text(encoding="utf-8")
+    exported = {q["id"]: q for q in export(reference_db)["quotes"]}
+    for row in rows:
+        assert {"url", "title", "article_id"} <= set(row)
+        assert [int(row["span_start"]), int(row["span_end"])] == exported[row["record_id"]]["span"]
+        assert row["speaker"] == "Donald Trump" and row["quote"]
+    assert text  # the spans index the clean text the export carries
+
+
+def test_quotes_since_until_filter_by_day(reference_db: Path) -> None:
+    after = run("quotes", "--db", str(reference_db), "--since", "2025-08-20", "--format", "json")
+    assert json.loads(after.output)["quotes"] == []
+    within = run("quotes", "--db", str(reference_db), "--until", "2025-08-19", "--format", "json")
+    assert json.loads(within.output)["quotes"]
+
+
+@pytest.mark.parametrize("width", ["60", "200"])
+def test_tables_follow_columns_when_piped(reference_db: Path, width: str) -> None:
+    result = CliRunner(env={"COLUMNS": width}).invoke(main, ["quotes", "--db", str(reference_db), "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= int(width)
+    assert max(len(line) for line in lines) > int(width) - 20  # the table uses the width it has
+    assert "2025-08-19" in result.output and "Sky News" in result.output
 
 
 def test_export_formats(reference_db: Path, tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def db(tmp_path: Path) -> str:
 
 
 def invoke(command, *args: str):
-    result = CliRunner().invoke(command, list(args), catch_exceptions=False, terminal_width=250)
+    result = CliRunner(env={"COLUMNS": "250"}).invoke(command, list(args), catch_exceptions=False)
     return result
 
 

@@ -93,7 +93,13 @@ def test_stories_and_timeline(client, article_id):
     story = client.get(f"/api/stories/{stories[0]['id']}").json()
     assert [a["id"] for a in story["articles"]] == [article_id]
     rows = client.get("/api/timeline", params={"as_of": "2026-01-01"}).json()["timeline"]
-    assert {r["layer"] for r in rows} == {"time", "event", "quote", "stance", "commitment"}
+    assert {r["layer"] for r in rows} == {"event", "quote", "commitment"}  # time mentions on request
+    every = client.get("/api/timeline", params={"as_of": "2026-01-01", "layer": ["time", "event", "quote", "stance",
+                                                                                  "commitment"]}).json()["timeline"]
+    assert {r["layer"] for r in every} == {"time", "event", "quote", "stance", "commitment"}
+    page = client.get("/api/timeline", params={"layer": "time", "limit": 2, "offset": 1}).json()["timeline"]
+    times = client.get("/api/timeline", params={"layer": "time"}).json()["timeline"]
+    assert page == times[1:3]
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
     overdue = {r["record_id"] for r in rows if r["overdue"]}
     assert overdue and all(r["layer"] == "commitment" for r in rows if r["overdue"])

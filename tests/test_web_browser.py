@@ -151,3 +151,76 @@ def test_noise_opens_on_demand(page, server, article_id):
     assert noise.is_hidden()
     page.locator("details.noise summary").click()
     assert noise.is_visible()
+
+
+# -- the story desk, on a ledger of four articles (tests/web_support.desk_ledger) -----
+
+
+@pytest.fixture(scope="module")
+def desk_server(tmp_path_factory):
+    from tests.web_support import desk_ledger
+
+    db = desk_ledger(tmp_path_factory.getbasetemp())
+    with Ledger.open(db) as ledger:
+        story = max(ledger.stories(), key=lambda s: len(s.article_ids))
+    assert len(story.article_ids) >= 2, "the copies should form one story"
+    with live_server(db) as url:
+        yield url, story.id
+
+
+def _chart_drawn(page, selector: str) -> None:
+    page.wait_for_selector(f"{selector}[data-rendered]", timeout=20_000)
+    assert int(page.get_attribute(selector, "data-rendered")) > 0  # data points drawn
+    box = page.locator(f"{selector} canvas").bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 20
+
+
+def test_story_desk_charts_and_stance_evidence(page, desk_server, shots):
+    url, story_id = desk_server
+    page.goto(f"{url}/stories/{story_id}")
+    _chart_drawn(page, "#chart-timeline")
+    _chart_drawn(page, "#chart-figures")
+    assert page.locator("#said ~ ol .result").count() > 0
+    assert "Outlet 1" in page.inner_text("#said ~ ol")
+    changed = page.locator("details.cell-history.changed").first
+    assert changed.count() == 1, "the flipped stances are marked as changed"
+    history = changed.locator(".history")
+    assert not history.is_visible()
+    changed.locator("summary").click()
+    assert history.is_visible()
+    assert history.locator("li").count() >= 2 and "Outlet" in history.inner_text()
+    assert history.locator("a[href^='/articles/']").count() >= 2  # each stance links to its evidence
+    assert page.locator("table.due").count() == 1
+    save(page, shots, "story-desk.png")
+
+
+def test_stance_matrix_filters_change_the_url_and_rows(page, desk_server, shots):
+    url, _ = desk_server
+    page.goto(f"{url}/stances")
+    rows_before = page.locator("table.matrix tbody tr").count()
+    assert rows_before >= 2
+    holder = page.locator("table.matrix tbody th").first.inner_text()
+    page.fill("input[name=holder]", holder)
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**holder=**")
+    assert "holder=" in page.url
+    assert 1 <= page.locator("table.matrix tbody tr").count() < rows_before
+    page.locator("details.cell-history summary").first.click()
+    assert page.locator("details.cell-history[open] .history a").first.is_visible()
+    save(page, shots, "stances.png")
+
+
+def test_timeline_chart_and_layer_filter(page, desk_server, shots):
+    url, story_id = desk_server
+    page.goto(f"{url}/timeline")
+    _chart_drawn(page, "#chart-timeline")
+    assert page.locator("tr.layer-stance").count() == 0  # stances on request only
+    page.check("input[name=layer][value=stance]")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**layer=stance**")
+    assert page.locator("tr.layer-stance").count() > 0
+    page.select_option("select[name=story]", story_id)
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(f"**story={story_id}**")
+    assert page.locator("tr.layer-stance").count() > 0
+    save(page, shots, "timeline.png")

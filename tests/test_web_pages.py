@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from newsledger.link import Ledger
 from newsledger.records import Article, Event, Quantity, Quote, Stance
-from newsledger.web import chart, views
+from newsledger.web import chart, desk, views
 
 
 @pytest.fixture(scope="module")
@@ -65,10 +66,20 @@ def test_who_said_what_links_to_the_span(client, stored):
 def test_stance_matrix_and_options(client, stored):
     _, records = stored
     html = client.get("/stances").text
-    for stance in records["stances"]:
+    labels = desk.issue_labels()
+    keyed = [s for s in records["stances"] if s.issue]
+    assert keyed
+    for stance in keyed:  # columns are issue keys with their labels; every stance in a cell's history
         assert f'<th scope="row">{stance.holder or "(unattributed)"}</th>' in html
-        assert f'<th scope="col">{stance.issue or stance.target}</th>' in html
+        assert f'<th scope="col" title="{stance.issue}">{labels[stance.issue]}</th>' in html
         assert f'href="/articles/{stance.article_id}#{stance.id}"' in html
+    unkeyed = len(records["stances"]) - len(keyed)
+    assert not unkeyed or f"{unkeyed} stance(s) matching these filters have a target no issue key names" in html
+    one = keyed[0]
+    filtered = client.get("/stances", params={"issue": one.issue}).text
+    assert f'title="{one.issue}"' in filtered
+    assert all(f'title="{s.issue}"' not in filtered for s in keyed if s.issue != one.issue)
+    assert "No stances on a known issue match" in client.get("/stances", params={"holder": "nobody at all"}).text
     venues = next(e.place_options for e in records["events"] if e.place_options)
     assert "Options: meeting-venue" in html
     for venue in venues:
@@ -79,7 +90,14 @@ def test_stance_matrix_and_options(client, stored):
 
 def test_timeline_chart_and_overdue(client):
     html = client.get("/timeline", params={"as_of": "2026-01-01"}).text
-    assert "<svg" in html and "270 drones" in html and ">drones</text>" in html and ">missiles</text>" in html
+    spec = json.loads(re.search(r'id="chart-figures-spec">(.*?)</script>', html, re.S).group(1))
+    units = {v["unit"] for v in spec["data"]["values"]}
+    assert {"drones", "missiles"} <= units and spec["resolve"]["scale"]["y"] == "independent"
+    points = json.loads(re.search(r'id="chart-timeline-spec">(.*?)</script>', html, re.S).group(1))
+    assert points["encoding"]["x"]["type"] == "temporal"
+    assert {v["layer"] for v in points["data"]["values"]} <= {"event", "quote", "commitment"}
+    assert 'class="layer-time' not in html  # time mentions only on request
+    assert 'class="layer-time' in client.get("/timeline", params={"times": "true"}).text
     assert "overdue" in html and 'class="layer-commitment overdue"' in html
     html = client.get("/timeline", params={"as_of": "2025-08-20", "layer": "event"}).text
     assert 'class="layer-commitment' not in html and 'class="layer-event"' in html
@@ -162,3 +180,16 @@ def test_story_titles_fall_back_to_the_first_article():
                Story("s3", "", article_ids=("gone",))]
     assert views.story_titles(stories, articles) == {"s1": "Russia launched drones.", "s2": "Named",
                                                      "s3": "Untitled story"}
+
+
+def test_record_panel_cites_and_links_the_entity(client, stored):
+    article, records = stored
+    html = client.get(f"/articles/{article.id}").text
+    quote = next(q for q in records["quotes"] if q.speaker == "Donald Trump" and q.speaker_id)
+    section = html[html.index(f'data-record="{quote.id}"'):]
+    section = section[:section.index("</section>")]
+    assert f'href="/entities/{quote.speaker_id}">Donald Trump</a>' in section
+    evidence = " ".join(article.text[quote.span[0]:quote.span[1]].split())
+    assert f"“{evidence}”" in section.replace("&#39;", "'").replace("&quot;", '"')
+    assert "Sky News, 2025-08-19" in section
+    assert "<dt>speaker id</dt>" not in section and "<dt>span</dt>" not in section  # no internal fields

@@ -61,6 +61,18 @@ def test_app_css_sets_no_colour_of_its_own():
     assert set(re.findall(r"#[0-9a-fA-F]{3,6}\b", css)) <= {"#c4c4c4"}
 
 
-@pytest.mark.parametrize(("index", "expected"), [(0, "spk-0"), (7, "spk-7"), (8, "spk-0"), (None, "spk-unknown")])
-def test_speaker_class_cycles(index, expected):
+@pytest.mark.parametrize(("index", "expected"), [(0, "spk-0"), (7, "spk-7"), (8, "spk-8"), (None, "spk-unknown")])
+def test_speaker_class_per_speaker(index, expected):
     assert palette.speaker_class(index) == expected
+
+
+@pytest.mark.parametrize("count", [8, 30, 200])
+def test_any_number_of_speakers_get_distinct_readable_colours(count):
+    colours = [palette.speaker_background(i) for i in range(count)]
+    assert len(set(colours)) == count
+    assert all(palette.contrast(palette.TEXT, c) >= 7 for c in colours[:8])
+    assert all(palette.contrast(palette.TEXT, c) >= palette.SPEAKER_TEXT_CONTRAST for c in colours[8:])
+    for layer, line in palette.LAYER_LINES.items():  # the highlight lines stay visible on every tint
+        assert all(palette.contrast(line, c) >= 3 for c in colours), layer
+    css = palette.stylesheet(count)
+    assert all(f".spk-{i} {{ background: {c};" in css for i, c in enumerate(colours))

@@ -107,3 +107,44 @@ def live_server(db: Path) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def desk_ledger(base: Path, copies: int = 3) -> Path:
+    """``base/desk.db``: the reference article and ``copies`` later copies of it (new
+    ids, one day apart, another outlet each), linked into one story; in the last copy
+    every keyed stance flips its polarity, so the stance matrix has changes to mark."""
+    from dataclasses import replace
+
+    from newsledger import link
+    from newsledger.layers import LAYERS
+    from newsledger.records import stable_id
+
+    path = base / "desk.db"
+    if path.exists():
+        return path
+    source = reference_ledger(base)
+    with Ledger.open(source) as ledger:
+        (article,) = ledger.articles()
+        entities = ledger.entities()
+        mentions = ledger.mentions()
+        records = {layer: ledger.records(layer) for layer in LAYERS}
+    documents = [Document(article, entities=tuple(entities), mentions=tuple(mentions),
+                          **{k: tuple(v) for k, v in records.items()})]
+    flip = {"support": "oppose", "oppose": "support"}
+    for n in range(1, copies + 1):
+        new_id = f"{article.id}~{n}"
+
+        def renamed(found, new_id=new_id):
+            return tuple(replace(r, id=stable_id(r.id.split("-")[0], new_id, r.id), article_id=new_id) for r in found)
+
+        layers = {layer: renamed(found) for layer, found in records.items()}
+        if n == copies:
+            layers["stances"] = tuple(replace(s, polarity=flip.get(s.polarity, s.polarity)) if s.issue else s
+                                      for s in layers["stances"])
+        day = f"2025-08-{19 + n:02d}"
+        documents.append(Document(replace(article, id=new_id, published=day, outlet=f"Outlet {n}",
+                                          title=f"{article.title or 'Air support'} (day {n})"),
+                                  entities=tuple(entities), mentions=renamed(mentions), **layers))
+    with Ledger.open(path) as ledger:
+        ledger.add(documents, then=link.update)
+    return path

@@ -51,10 +51,11 @@ class _Console(Console):
         super().print(*(printable(o) if isinstance(o, str) else o for o in objects), **kwargs)
 
 
-def console() -> Console:
-    """A console on stdout; plain text (no colour, no wrapping) when not a terminal;
-    control characters of the text printed are dropped (:func:`printable`)."""
-    return _Console(highlight=False, soft_wrap=True)
+def console(width: int | None = None, soft_wrap: bool = True) -> Console:
+    """A console on stdout; plain text (no colour) when not a terminal; rich reads the
+    width from the terminal, or from ``COLUMNS`` when piped; control characters of the
+    text printed are dropped (:func:`printable`)."""
+    return _Console(highlight=False, soft_wrap=soft_wrap, width=width)
 
 
 @contextmanager

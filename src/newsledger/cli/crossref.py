@@ -9,16 +9,27 @@ re-applied on every later ingest). The library does the work (:mod:`newsledger.l
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 import click
 from rich.table import Table
 
 from newsledger import link
 from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, settings_of
+from newsledger.cli.output import FORMATS, Listing, Row, emit, limit_of, listing_options
+from newsledger.layers import REGISTRY
 from newsledger.link import Ledger
+from newsledger.link import stories as link_stories
 from newsledger.link import timeline as tl
+from newsledger.records import to_dict
+from newsledger.store import queries
+from newsledger.store.queries import Filters, Source
 from newsledger.link.resolve import Cluster, find_cluster, read_clusters
 from newsledger.store import LedgerError
+
+
+#: The ``timeline`` view's layer names, in registry order.
+TIMELINE_LAYERS: tuple[str, ...] = tuple(spec.singular for spec in REGISTRY)
 
 
 class DefaultGroup(click.Group):
@@ -127,44 +138,65 @@ def split(target: str, member: str, author: str, db: str) -> None:
 @click.command()
 @db_option
 @click.option("--min-articles", default=2, show_default=True, help="Hide smaller stories.")
-@click.option("--limit", default=30, show_default=True, help="Stories shown.")
-def stories(db: str, min_articles: int, limit: int) -> None:
+@listing_options(limit=30)
+def stories(db: str, min_articles: int, fmt: str, limit: int | None, since: str | None, until: str | None) -> None:
     """Stories: articles clustered across outlets and days, largest first."""
     with open_ledger(db) as ledger:
-        found = [s for s in ledger.stories() if len(s.article_ids) >= min_articles]
-    found.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
-    table = Table(title=f"Stories with at least {min_articles} articles ({len(found)})", title_justify="left")
-    for column in ("id", "from", "to", "articles", "title", "actors"):
-        table.add_column(column)
-    for s in found[:limit]:
-        table.add_row(s.id, s.start or "?", s.end or "?", str(len(s.article_ids)), clip(s.title, 60),
-                      clip(", ".join(s.actors), 50))
-    console().print(table)
+        found = link_stories.stories_page(ledger, min_articles=min_articles, since=since, until=until,
+                                          limit=limit_of(limit))
+    rows = [Row({"id": s.id, "from": s.start, "to": s.end, "articles": len(s.article_ids), "title": s.title,
+                 "actors": ", ".join(s.actors)}, to_dict(s)) for s in found]
+    columns = ("title", "from", "to", "articles", "actors", "id")
+    emit(Listing("stories", "story", f"Stories with at least {min_articles} articles ({len(rows)} shown)", columns,
+                 rows, "no stories match"), fmt)
 
 
 @click.command()
 @db_option
 @click.option("--entity", "name", help="Only records of this entity (name or alias).")
 @click.option("--story", help="Only records of this story (id from `newsledger stories`).")
-@click.option("--as-of", callback=iso_date, help="Flag commitments due before this date with no matching event.")
-def timeline(db: str, name: str | None, story: str | None, as_of: str | None) -> None:
-    """A dated sequence of quotes, events, stances and commitments."""
+@click.option("--layer", "layers", multiple=True, type=click.Choice(TIMELINE_LAYERS),
+              help="Layers to show (repeat it); default: event, quote, commitment.")
+@click.option("--times", is_flag=True, help="Add the time mentions (every date an article names).")
+@click.option("--as-of", callback=iso_date,
+              help="Flag commitments due before this date with no matching event (default: the ledger's latest publication day).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many entries (the next page).")
+@listing_options()
+def timeline(db: str, name: str | None, story: str | None, layers: tuple[str, ...], times: bool,
+             as_of: str | None, offset: int, fmt: str, limit: int | None, since: str | None,
+             until: str | None) -> None:
+    """A dated sequence of events, quotes and commitments (stances and time mentions on request)."""
+    chosen = layers or tl.DEFAULT_LAYERS
+    if times and "time" not in chosen:
+        chosen = (*chosen, "time")
     with open_ledger(db) as ledger:
         cluster_id = _cluster(ledger, name).id if name else None
         article_ids = _story_articles(ledger, story) if story else None
-        entries = tl.timeline(ledger, cluster_id, article_ids)
-        late = {c.id for c, _ in tl.overdue(ledger, as_of, cluster_id, article_ids)} if as_of else set()
-    out = console()
+        entries = tl.page(ledger, tl.Query(tuple(chosen), since, until, article_ids, cluster_id,
+                                           limit=limit_of(limit), offset=offset))
+        as_of = as_of or queries.latest_published(ledger)
+        ids = [e.record_id for e in entries if e.layer == "commitment"]
+        late: set[str] = set()
+        if ids and as_of:
+            commitments = [c for c, _ in queries.records(ledger, "commitments", Filters(
+                where=(f"r.id IN ({', '.join('?' for _ in ids)})",), params=tuple(ids)))]
+            late = tl.overdue_ids(ledger, commitments, as_of)
+        sources = queries.sources_by_id(ledger, [e.article_id for e in entries])
+    rows = []
     for e in entries:
-        flag = " [bold red]OVERDUE[/bold red]" if e.record_id in late else ""
-        out.print(f"{e.date or '?'} {e.layer} {e.kind} [bold]{e.who or '?'}[/bold]: "
-                  f"{clip(e.evidence, 100)} [dim]({e.outlet or '?'}; {e.article_id} {list(e.span)})[/dim]{flag}")
-    if not entries:
-        out.print("no dated records match")
+        source = sources.get(e.article_id, Source(e.article_id))
+        record = {**asdict(e), "span": list(e.span), "overdue": e.record_id in late}
+        rows.append(Row({"date": e.date, "layer": e.layer, "kind": e.kind, "who": e.who, "what": e.what,
+                         "overdue": "OVERDUE" if e.record_id in late else "", "outlet": e.outlet,
+                         "evidence": " ".join(e.evidence.split()), "title": source.title},
+                        record, source, e.span))
+    columns = ("date", "layer", "kind", "who", "what", "overdue", "outlet", "evidence", "title")
+    title = f"{len(rows)} dated records" + (f" (overdue as of {as_of})" if as_of else "")
+    emit(Listing("timeline", "timeline_entry", title, columns, rows, "no dated records match"), fmt)
 
 
 def _story_articles(ledger: Ledger, story_id: str) -> list[str]:
-    found = next((s for s in ledger.stories() if s.id == story_id), None)
+    found = link_stories.read_story(ledger, story_id)
     if found is None:
         raise click.ClickException(f"no story {story_id!r}; `newsledger stories` lists them")
     return list(found.article_ids)
@@ -173,14 +205,30 @@ def _story_articles(ledger: Ledger, story_id: str) -> list[str]:
 @click.command()
 @db_option
 @click.option("--since", callback=iso_date, required=True, help="Changes on or after this date (YYYY-MM-DD).")
-@click.option("--as-of", callback=iso_date, help="Today's date for overdue commitments (default: today).")
-def changes(db: str, since: str, as_of: str | None) -> None:
+@click.option("--as-of", callback=iso_date,
+              help="Today's date for overdue commitments (default: the ledger's latest publication day).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table for reading; csv, json or jsonl for scripts.")
+def changes(db: str, since: str, as_of: str | None, fmt: str) -> None:
     """What changed since a date: stance changes, commitments that fell overdue."""
-    as_of = as_of or dt.date.today().isoformat()
     with open_ledger(db) as ledger:
+        as_of = as_of or queries.latest_published(ledger) or dt.date.today().isoformat()
         moved = tl.stance_changes(ledger, since=since)
         late = [(c, day) for c, day in tl.overdue(ledger, as_of) if (c.due or "") >= since]
         names = tl.Names(ledger)
+    if fmt != "table":
+        rows = [Row({"change": "stance", "date": change.after_date, "who": change.holder, "what": change.describe(),
+                     "evidence": change.after.evidence},
+                    {"kind": "stance_change", "holder": change.holder, "topic": change.topic,
+                     "before": to_dict(change.before), "after": to_dict(change.after),
+                     "before_date": change.before_date, "after_date": change.after_date}, None, change.after.span)
+                for change in moved]
+        rows += [Row({"change": "overdue", "date": c.due, "who": names.canonical(c.article_id, c.holder),
+                      "what": f"{c.kind} to {c.action}", "evidence": c.evidence},
+                     {"kind": "overdue_commitment", "made": day, "as_of": as_of, "commitment": to_dict(c)},
+                     None, c.span) for c, day in late]
+        emit(Listing("changes", "change", "changes", ("change", "date", "who", "what", "evidence"), rows), fmt)
+        return
     out = console()
     out.print(f"[bold]stance changes since {since}[/bold] ({len(moved)})")
     for change in moved:

@@ -1,6 +1,7 @@
 """Commands over the analytic layers: ``events``, ``stances``, ``commitments`` and
-``options ISSUE`` (the options × parties table). Each reads the ledger, filters in
-Python, and prints one rich table; the work is done by library functions.
+``options ISSUE`` (the options × parties table). The listings filter and page in SQL
+(:mod:`newsledger.store.queries`) and print through :mod:`newsledger.cli.output`
+(``--format table|csv|json|jsonl``, ``--limit``, ``--since/--until``).
 """
 
 from __future__ import annotations
@@ -14,20 +15,16 @@ from rich.table import Table
 from newsledger.annotate.stances.issues import known_keys
 from newsledger.annotate.stances.options import options_table, unopposed
 from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger
-from newsledger.records import Commitment, Event, Stance
+from newsledger.cli.output import Listing, Row, emit, limit_of, listing_options
+from newsledger.records import Commitment, Event, Stance, to_dict
+from newsledger.store import queries
+from newsledger.store.queries import Filters, Source
 
 UNATTRIBUTED = "(unattributed)"
 
 
-#: Width of the table when printing to a pipe or file: wide rows beat elided cells.
-PIPE_WIDTH = 200
-
-
 def _print(table: Table) -> None:
-    out = console()
-    if not out.is_terminal:
-        out.width = PIPE_WIDTH
-    out.print(table)
+    console().print(table)
 
 
 def _table(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table:
@@ -45,26 +42,34 @@ def _dates(start: str | None, end: str | None) -> str:
     return start or end or ""
 
 
-def event_rows(events: Iterable[Event]) -> list[tuple]:
-    """One printable row per event."""
-    return [
-        (e.article_id, e.type, e.status, e.actor or ", ".join(e.participants), e.target,
-         e.place or " / ".join(e.place_options), _dates(e.start, e.end),
-         ", ".join(f"{q.value:g} {q.unit or ''}".strip() for q in e.quantities), e.source,
-         clip(e.evidence, 70))
-        for e in events
-    ]
+def _listing(layer: str, kind: str, title: str, columns: tuple[str, ...],
+             found: list[tuple[Any, Source]], cells: Any) -> Listing:
+    rows = [Row({**cells(r), "date": s.day, "outlet": s.outlet, "title": clip(s.title, 50) if s.title else None},
+                to_dict(r), s, r.span) for r, s in found]
+    return Listing(layer, kind, f"{len(rows)} {title}", columns, rows, f"no {title} match")
 
 
 @click.command("events")
 @db_option
 @click.option("--type", "type_", help="Only events of this type (attack, meeting, …).")
-def events_command(db: str, type_: str | None) -> None:
+@listing_options()
+def events_command(db: str, type_: str | None, fmt: str, limit: int | None, since: str | None,
+                   until: str | None) -> None:
     """What happened or is planned: type, status, who, where, when, per whom."""
+    where = (("r.type = ?",), (type_,)) if type_ else ((), ())
     with open_ledger(db) as ledger:
-        events = [e for e in ledger.records("events") if type_ is None or e.type == type_]
-    columns = ("article", "type", "status", "who", "target", "place", "when", "quantities", "source", "evidence")
-    _print(_table(f"{len(events)} events", columns, event_rows(events)))
+        found = queries.records(ledger, "events", Filters(where=where[0], params=where[1], since=since, until=until,
+                                                          limit=limit_of(limit)))
+    columns = ("date", "type", "status", "who", "evidence", "quantities", "when", "place", "target", "outlet",
+               "source", "title")
+    emit(_listing("events", "event", "events", columns, found, _event_cells), fmt)
+
+
+def _event_cells(e: Event) -> dict[str, Any]:
+    return {"type": e.type, "status": e.status, "who": e.actor or ", ".join(e.participants), "target": e.target,
+            "place": e.place or " / ".join(e.place_options), "when": _dates(e.start, e.end),
+            "quantities": ", ".join(f"{q.value:g} {q.unit or ''}".strip() for q in e.quantities),
+            "source": e.source, "evidence": " ".join(e.evidence.split())}
 
 
 def stance_matches(stance: Stance, holder: str | None, issue: str | None) -> bool:
@@ -78,17 +83,24 @@ def stance_matches(stance: Stance, holder: str | None, issue: str | None) -> boo
 @db_option
 @click.option("--holder", help="Only stances whose holder's name contains this.")
 @click.option("--issue", help="Only stances on this issue key (e.g. troops-on-the-ground).")
-def stances_command(db: str, holder: str | None, issue: str | None) -> None:
+@listing_options()
+def stances_command(db: str, holder: str | None, issue: str | None, fmt: str, limit: int | None,
+                    since: str | None, until: str | None) -> None:
     """Who stands where: holder, polarity, modality, target and its issue key."""
+    where, params = [], []
+    if holder:
+        where.append("lower(r.holder) LIKE ?")
+        params.append(f"%{holder.casefold()}%")
+    if issue:
+        where.append("r.issue = ?")
+        params.append(issue)
     with open_ledger(db) as ledger:
-        stances = [s for s in ledger.records("stances") if stance_matches(s, holder, issue)]
-    rows = [
-        (s.article_id, s.holder or UNATTRIBUTED, s.polarity, s.modality, clip(s.target, 60),
-         s.issue, s.option, clip(s.evidence, 60))
-        for s in stances
-    ]
-    columns = ("article", "holder", "polarity", "modality", "target", "issue", "option", "evidence")
-    _print(_table(f"{len(stances)} stances", columns, rows))
+        found = queries.records(ledger, "stances", Filters(where=tuple(where), params=tuple(params), since=since,
+                                                           until=until, limit=limit_of(limit)))
+    columns = ("date", "holder", "polarity", "issue", "target", "evidence", "modality", "option", "outlet", "title")
+    emit(_listing("stances", "stance", "stances", columns, found, lambda s: {
+        "holder": s.holder or UNATTRIBUTED, "polarity": s.polarity, "modality": s.modality, "target": s.target,
+        "issue": s.issue, "option": s.option, "evidence": " ".join(s.evidence.split())}), fmt)
 
 
 def is_due_before(commitment: Commitment, limit: str | None) -> bool:
@@ -99,17 +111,18 @@ def is_due_before(commitment: Commitment, limit: str | None) -> bool:
 @click.command("commitments")
 @db_option
 @click.option("--due-before", callback=iso_date, help="Only commitments due before this date (YYYY-MM-DD).")
-def commitments_command(db: str, due_before: str | None) -> None:
+@listing_options()
+def commitments_command(db: str, due_before: str | None, fmt: str, limit: int | None, since: str | None,
+                        until: str | None) -> None:
     """What was promised, threatened, planned or expected, by whom and by when."""
+    where = (("r.due IS NOT NULL", "substr(r.due, 1, 10) < ?"), (due_before,)) if due_before else ((), ())
     with open_ledger(db) as ledger:
-        found = [c for c in ledger.records("commitments") if is_due_before(c, due_before)]
-    rows = [
-        (c.article_id, c.holder or UNATTRIBUTED, c.kind, clip(c.action, 60), c.condition,
-         _dates(c.due_start, c.due) if c.due else "", clip(c.evidence, 60))
-        for c in found
-    ]
-    columns = ("article", "holder", "kind", "action", "condition", "due", "evidence")
-    _print(_table(f"{len(found)} commitments", columns, rows))
+        found = queries.records(ledger, "commitments", Filters(where=where[0], params=where[1], since=since,
+                                                               until=until, limit=limit_of(limit)))
+    columns = ("date", "holder", "kind", "action", "due", "evidence", "condition", "outlet", "title")
+    emit(_listing("commitments", "commitment", "commitments", columns, found, lambda c: {
+        "holder": c.holder or UNATTRIBUTED, "kind": c.kind, "action": c.action, "condition": c.condition,
+        "due": _dates(c.due_start, c.due) if c.due else "", "evidence": " ".join(c.evidence.split())}), fmt)
 
 
 @click.command("options")

@@ -1,21 +1,27 @@
-"""Commands that fill and read the ledger: ingest, export, summary, quotes."""
+"""The command that fills the ledger: ingest (the reading commands are in
+:mod:`newsledger.cli.listings`, which imports no pipeline)."""
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
 
 import click
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
-from newsledger.cli.common import clip, console, db_option, iso_date, open_ledger, printable, settings_of
+from newsledger.cli.common import db_option, open_ledger, settings_of
 from newsledger.engine import ENGINES
-from newsledger.export import export_ledger
 from newsledger.ingest import Overrides, parse_published
-from newsledger.layers import REGISTRY, LayerSpec
-from newsledger.link import Ledger
 from newsledger.store import LedgerError
 from newsledger.workflow import ingest_paths
 
@@ -62,7 +68,7 @@ def ingest(
         logging.getLogger("newsledger").setLevel(logging.ERROR)
     overrides = Overrides(published=published, outlet=outlet, url=url)
     with open_ledger(db, must_exist=False) as ledger, _progress(quiet) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=known_total(paths))
 
         def advance(phase: str, done: int) -> None:
             progress.update(task, description=phase, completed=done if phase == "annotating" else None)
@@ -81,107 +87,38 @@ def ingest(
         sys.exit(1)
 
 
+#: Inputs that hold exactly one article each: their count is the ingest's total.
+ONE_ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+
+
+def known_total(paths: Sequence[str]) -> int | None:
+    """How many articles ``paths`` hold when every input is one article (text or HTML
+    files, directories of them), else ``None`` (a feed, JSONL or WARC file, stdin: the
+    count is known only once read). The progress bar is determinate, with an ETA, when
+    this is known."""
+    total = 0
+    for name in paths:
+        path = Path(name)
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else None
+        if files is None or any(f.suffix.lower() not in ONE_ARTICLE_SUFFIXES for f in files):
+            return None
+        total += len(files)
+    return total or None
+
+
 def _progress(quiet: bool) -> Progress:
+    """A bar with done/total and the time left when the total is known; a pulsing bar
+    and the count when it is not."""
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed} articles"),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         transient=True,
         disable=quiet or not sys.stderr.isatty(),
         console=None,
     )
-
-
-@click.command()
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True)
-@click.option("-o", "--output", help="File to write (default: stdout). CSV writes one file per list: FILE.csv -> FILE.quotes.csv, or a directory.")
-def export(db: str, fmt: str, output: str | None) -> None:
-    """Write the whole ledger in the documented export format (resources/export.schema.json)."""
-    if fmt == "csv" and not output:
-        raise click.UsageError("CSV export writes one file per list: give -o FILE.csv or -o DIR")
-    with open_ledger(db) as ledger:
-        try:
-            export_ledger(ledger, fmt, output if output else sys.stdout)
-        except OSError as err:
-            raise click.ClickException(f"{output}: cannot write: {err.strerror}") from err
-
-
-@click.command()
-@db_option
-@click.option("--limit", default=10, show_default=True, help="Rows shown per section.")
-def summary(db: str, limit: int) -> None:
-    """A readable view of the ledger: articles, top entities, and every layer's records."""
-    with open_ledger(db) as ledger:
-        out = console()
-        articles = ledger.articles()
-        out.print(f"[bold]{ledger.name}[/bold]: " + ", ".join(f"{n} {t}" for t, n in ledger.counts().items()))
-        table = Table(title="Articles", title_justify="left")
-        for column in ("published", "outlet", "title", "id"):
-            table.add_column(column)
-        for article in articles[:limit]:
-            table.add_row(article.published or "?", article.outlet or "?", clip(article.title or article.text, 60), article.id)
-        out.print(table)
-        out.print(_top_entities(ledger, limit))
-        for spec in REGISTRY:
-            records = ledger.records(spec.name)
-            if records:
-                out.print(_layer_table(spec, records[:limit]))
-
-
-def _top_entities(ledger: Ledger, limit: int) -> Table:
-    counts = Counter(m.entity_id for m in ledger.mentions())
-    by_id = {e.id: e for e in ledger.entities()}
-    table = Table(title="Top entities", title_justify="left")
-    for column in ("entity", "type", "mentions", "aliases"):
-        table.add_column(column)
-    for entity_id, n in counts.most_common(limit):
-        entity = by_id[entity_id]
-        table.add_row(entity.name, entity.type, str(n), clip(", ".join(entity.aliases), 50))
-    return table
-
-
-def _layer_table(spec: LayerSpec, records: list) -> Table:
-    """The layer's records under its registry columns (``LayerSpec.columns``)."""
-    table = Table(title=spec.title, title_justify="left")
-    for column in spec.columns:
-        table.add_column(column.header)
-    for record in records:
-        cells = []
-        for column in spec.columns:
-            value = column.value(record)
-            if column.width is not None:
-                value = clip(value, column.width)
-            cells.append(printable(str(value)) if value not in (None, "") else "–")
-        table.add_row(*cells)
-    return table
-
-
-@click.command()
-@db_option
-@click.option("--speaker", help="Canonical name or alias of the speaker (e.g. 'Trump').")
-@click.option("--search", "text", help="Words to find in the quote text (e-mail, Putin's, \"a phrase\").")
-@click.option("--raw", is_flag=True, help="Read --search as FTS5 syntax (AND, OR, NOT, prefix*) on SQLite, web-search syntax on PostgreSQL.")
-@click.option("--outlet", help="Only quotes from this outlet.")
-@click.option("--since", callback=iso_date, help="Articles published on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=iso_date, help="Articles published on or before this date (YYYY-MM-DD).")
-def quotes(db: str, speaker: str | None, text: str | None, raw: bool, outlet: str | None, since: str | None,
-           until: str | None) -> None:
-    """Who said what: quotes with speaker, outlet, date and the words."""
-    with open_ledger(db) as ledger:
-        try:
-            found = ledger.search_quotes(speaker=speaker, text=text, outlet=outlet, since=since, until=until, raw=raw)
-        except LedgerError as err:
-            raise click.ClickException(str(err)) from err
-    out = console()
-    for quote, article in found:
-        who = quote.speaker or f"unknown ({quote.speaker_mention or 'unattributed'})"
-        how = " ".join(p for p in (quote.cue, quote.medium) if p)
-        where = " · ".join(p for p in (article.outlet, (article.published or "")[:10]) if p)
-        out.print(f"[bold]{who}[/bold] {how} [dim]({quote.kind}; {where})[/dim]")
-        mark = "“{}”" if quote.kind != "indirect" else "{}"
-        out.print("  " + mark.format(" ".join(quote.text.split())))
-    if not found:
-        out.print("no quotes match")

@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from importlib import resources
 from pathlib import Path
@@ -40,6 +40,7 @@ from newsledger import __version__
 from newsledger.layers import REGISTRY
 from newsledger.link import Ledger, corrections
 from newsledger.records import Article, Entity, Mention, Story, to_dict
+from newsledger.store import queries
 
 log = logging.getLogger(__name__)
 
@@ -68,29 +69,33 @@ LAYER_NAMES = frozenset(spec.name for spec in REGISTRY)
 CORRECTIONS = "corrections"
 
 
-def _records(ledger: Ledger, name: str) -> list[Any]:
-    """The records of one list, with the ledger's corrections applied (``link.corrections``)."""
+def _records(ledger: Ledger, name: str) -> Iterable[Any]:
+    """The list's records in the store's order, streamed from the database a chunk at a
+    time (:func:`newsledger.store.queries.stream`), a layer's with the ledger's
+    corrections applied (``link.corrections``): exporting a ledger of any size holds one
+    chunk of rows in memory, not the ledger."""
     if name in LAYER_NAMES:
-        return corrections.apply(ledger, name, ledger.records(name))
-    if name == "articles":
-        return ledger.articles()
-    if name == "entities":
-        return ledger.entities()
-    if name == "mentions":
-        return ledger.mentions()
+        return corrections.apply(ledger, name, queries.stream(ledger, name))
     if name == "stories":
         return ledger.stories()
-    return ledger.records(name)
+    return queries.stream(ledger, name)
+
+
+def iter_records(ledger: Ledger) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """``("articles", <the articles' dicts, streamed>)``, then each list in :data:`LISTS`
+    order, then ``corrections`` when there are any."""
+    for name in LISTS:
+        yield name, (to_dict(record) for record in _records(ledger, name))
+    found = corrections.corrections(ledger)
+    if found:
+        yield CORRECTIONS, (asdict(c) for c in found)
 
 
 def iter_lists(ledger: Ledger) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """``("articles", [{…}, …])``, then each further list in :data:`LISTS` order, then
     ``corrections`` (every fix and rejection, with who and when) when there are any."""
-    for name in LISTS:
-        yield name, [to_dict(record) for record in _records(ledger, name)]
-    found = corrections.corrections(ledger)
-    if found:
-        yield CORRECTIONS, [asdict(c) for c in found]
+    for name, rows in iter_records(ledger):
+        yield name, list(rows)
 
 
 def build_export(ledger: Ledger) -> dict[str, Any]:
@@ -104,14 +109,24 @@ def build_export(ledger: Ledger) -> dict[str, Any]:
 
 
 def write_json(ledger: Ledger, out: TextIO) -> None:
-    """The export object, indented, UTF-8 characters kept."""
-    json.dump(build_export(ledger), out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    """The export object, indented, UTF-8 characters kept: the text ``json.dump(
+    build_export(ledger), indent=1)`` gives, written one record at a time (flat memory)."""
+    out.write("{\n")
+    out.write(f' "schema_version": {EXPORT_SCHEMA_VERSION},\n "generator": {json.dumps(f"newsledger {__version__}")}')
+    for name, rows in iter_records(ledger):
+        out.write(f',\n {json.dumps(name)}: [')
+        first = True
+        for row in rows:
+            text = json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            out.write(("\n  " if first else ",\n  ") + text)
+            first = False
+        out.write("]" if first else "\n ]")
+    out.write("\n}\n")
 
 
 def write_jsonl(ledger: Ledger, out: TextIO) -> None:
     """One ``{"record_type": "quote", …record}`` line per record, articles first."""
-    for name, rows in iter_lists(ledger):
+    for name, rows in iter_records(ledger):
         kind = LISTS[name][1] if name in LISTS else "correction"
         for row in rows:
             out.write(json.dumps({JSONL_KEY: kind, **row}, ensure_ascii=False) + "\n")
@@ -140,15 +155,14 @@ def write_csv(ledger: Ledger, target: str | Path) -> list[Path]:
     paths = csv_paths(target)
     next(iter(paths.values())).parent.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, rows in iter_lists(ledger):
+    for name, rows in iter_records(ledger):
         record = LISTS[name][0] if name in LISTS else corrections.Correction
         header = [f.name for f in fields(record)]
-        path = paths[name]
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        with paths[name].open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
             writer.writerows([_cell(row[column]) for column in header] for row in rows)
-        written.append(path)
+        written.append(paths[name])
     log.info("wrote %d CSV files next to %s", len(written), written[0])
     return written
 

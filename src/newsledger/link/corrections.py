@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -95,24 +95,24 @@ def corrections(ledger: Ledger, layer: str | None = None) -> list[Correction]:
     return [Correction(*row) for row in rows]
 
 
-def apply(ledger: Ledger, layer: str, records: Sequence[Any]) -> list[Any]:
-    """``records`` of ``layer`` as corrected: fixed fields replaced (a speaker or holder by
-    the name of the entity it names now), rejected records left out."""
+def apply(ledger: Ledger, layer: str, records: Iterable[Any]) -> Iterator[Any]:
+    """``records`` of ``layer`` as corrected, one at a time (an export streams them):
+    fixed fields replaced (a speaker or holder by the name of the entity it names now),
+    rejected records left out."""
     found = corrections(ledger, layer)
     if not found:
-        return list(records)
+        yield from records
+        return
     rejected = {c.record_id for c in found if c.action == "reject"}
     fixes: dict[str, dict[str, str]] = {}
     for c in found:
         if c.action == "fix":
             fixes.setdefault(c.record_id, {})[c.field] = c.value
-    out = []
     for record in records:
         if record.id in rejected:
             continue
         changes = fixes.get(record.id)
-        out.append(replace(record, **_fields(ledger, record, changes)) if changes else record)
-    return out
+        yield replace(record, **_fields(ledger, record, changes)) if changes else record
 
 
 def corrected_ids(ledger: Ledger) -> frozenset[str]:

@@ -23,12 +23,19 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from newsledger.link.names import fold
 from newsledger.settings import LinkSettings
 from newsledger.store import Ledger
+
+if TYPE_CHECKING:
+    import numpy as np
+    from datasketch import MinHash
+
+# datasketch (through scipy) and numpy cost ~0.6 s to import: they are imported by the
+# functions that hash, so reading a ledger (every CLI read command, the web app) does
+# not pay for them (issue 18: start in under 0.5 s).
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +56,8 @@ SCHEME = "affine32"
 @lru_cache(maxsize=1)
 def _bands() -> tuple[tuple[int, int], ...]:
     """The (start, end) hash ranges of the LSH bands for :data:`THRESHOLD`."""
+    from datasketch import MinHashLSH
+
     return tuple(MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
@@ -62,23 +71,33 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 def signature(found: set[bytes]) -> MinHash:
     """The MinHash of a text's shingles (:func:`shingles`)."""
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(found)
     return minhash
 
 
 def _from_blob(blob: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     values = np.frombuffer(blob, dtype=_dtype())
     return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 @lru_cache(maxsize=1)
 def _dtype() -> np.dtype:
+    import numpy as np
+    from datasketch import MinHash
+
     return np.asarray(MinHash(num_perm=NUM_PERM, scheme=SCHEME).hashvalues).dtype
 
 
 def band_hashes(minhash: MinHash) -> list[tuple[int, str]]:
     """(band number, hash of the band's values) for each LSH band."""
+    import numpy as np
+
     values = np.asarray(minhash.hashvalues)
     return [
         (band, hashlib.sha1(values[start:end].tobytes()).hexdigest()[:16])
@@ -90,6 +109,8 @@ def link_article(ledger: Ledger, article_id: str, text: str) -> tuple[str, float
     """Store the article's signature and, if it near-duplicates a stored article,
     link it to that article's original; returns ``(original id, similarity)`` or None.
     An article without words has no signature (all empty texts would match)."""
+    import numpy as np
+
     found = shingles(text)
     if not found:
         return None

@@ -31,7 +31,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsledger.annotate.shared.gazetteer import load as load_gazetteer
 
 #: Titles that imply a gender; the other titles (the gazetteer's person_titles.txt:
 #: "Secretary", "Senator", "President"…) are stripped without implying one.
@@ -161,6 +160,11 @@ def _is_initial(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
+    # Imported here for cost, not to dodge a cycle: importing any module of
+    # newsledger.annotate runs annotate/__init__, which imports every stage and spaCy
+    # (~0.5 s), and reading a ledger needs none of that (issue 18: start in < 0.5 s).
+    from newsledger.annotate.shared.gazetteer import load as load_gazetteer
+
     return load_gazetteer().titles | EXTRA_TITLES
 
 

@@ -235,3 +235,59 @@ def read_stories(ledger: Ledger, actors_kept: int = LinkSettings.story_actors) -
         for sid, title, start, end in rows
         if sid in articles
     ]
+
+
+def _stories_of(ledger: Ledger, ids: Sequence[str], actors_kept: int) -> dict[str, Story]:
+    """The :class:`Story` of each id in ``ids`` (articles by date, key actors), read for
+    those stories only."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    articles: dict[str, list[str]] = {}
+    for story_id, article_id in ledger.execute(
+        "SELECT s.story_id, s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        f"WHERE s.story_id IN ({marks}) ORDER BY a.published, a.rowid", list(ids)
+    ):
+        articles.setdefault(story_id, []).append(article_id)
+    actors: dict[str, list[str]] = {}
+    for story_id, name in ledger.execute(
+        "SELECT s.story_id, c.name FROM story_articles s JOIN entity_links l ON l.article_id = s.article_id "
+        "JOIN mentions m ON m.article_id = l.article_id AND m.entity_id = l.entity_id "
+        f"JOIN entity_clusters c ON c.id = l.cluster_id WHERE c.type IN ('PERSON', 'ORG') AND s.story_id IN ({marks}) "
+        "GROUP BY s.story_id, c.id ORDER BY s.story_id, COUNT(DISTINCT l.article_id) DESC, COUNT(*) DESC, c.name",
+        list(ids),
+    ):
+        found = actors.setdefault(story_id, [])
+        if len(found) < actors_kept:
+            found.append(name)
+    rows = ledger.execute(f'SELECT id, title, "start", "end" FROM stories WHERE id IN ({marks})', list(ids))
+    return {sid: Story(sid, title, start, end, tuple(articles.get(sid, ())), tuple(actors.get(sid, ())))
+            for sid, title, start, end in rows if sid in articles}
+
+
+def read_story(ledger: Ledger, story_id: str, actors_kept: int = LinkSettings.story_actors) -> Story | None:
+    """One story (as :func:`read_stories` gives it), or ``None``; reads that story only."""
+    return _stories_of(ledger, [story_id], actors_kept).get(story_id)
+
+
+def stories_page(ledger: Ledger, *, min_articles: int = 1, since: str | None = None, until: str | None = None,
+                 limit: int | None = 50, offset: int = 0,
+                 actors_kept: int = LinkSettings.story_actors) -> list[Story]:
+    """Stories of at least ``min_articles`` articles, largest first (then latest), one
+    page of them; ``since``/``until`` keep stories whose days overlap the range."""
+    clauses, params = ["1 = 1"], []
+    if since:
+        clauses.append('COALESCE(st."end", st."start") >= ?')
+        params.append(since)
+    if until:
+        clauses.append('st."start" <= ?')
+        params.append(until)
+    rows = ledger.execute(
+        "SELECT st.id FROM stories st JOIN story_articles sa ON sa.story_id = st.id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY st.id HAVING COUNT(*) >= ? "
+        'ORDER BY COUNT(*) DESC, st."end" DESC, st.id LIMIT ? OFFSET ?',
+        [*params, min_articles, 2**62 if limit is None else limit, offset],
+    ).fetchall()
+    ids = [row[0] for row in rows]
+    found = _stories_of(ledger, ids, actors_kept)
+    return [found[i] for i in ids if i in found]

@@ -27,6 +27,7 @@ from typing import Any
 from newsledger.link.names import fold
 from newsledger.records import Commitment, Event, Stance
 from newsledger.store import Ledger
+from newsledger.store.queries import Filters, records
 
 #: Words too common to tie an action to an event (sklearn's English stop words are
 #: applied too); from PolNeAR commitments ("will make America great").
@@ -74,12 +75,27 @@ def _position(stance: Stance) -> str:
 class Names:
     """Which cluster a name stands for in an article, from the stored links."""
 
-    def __init__(self, ledger: Ledger) -> None:
+    def __init__(self, ledger: Ledger, article_ids: Sequence[str] | None = None) -> None:
+        """Every article's names, or (``article_ids``) those of a few articles only: a
+        page of a timeline reads the links of its own articles."""
         self._by_name: dict[tuple[str, str], str] = {}
-        self._cluster_names = dict(ledger.execute("SELECT id, name FROM entity_clusters").fetchall())
-        for article_id, name, cluster_id in ledger.execute(
-            "SELECT l.article_id, e.name, l.cluster_id FROM entity_links l JOIN entities e ON e.id = l.entity_id"
-        ):
+        if article_ids is None:
+            self._cluster_names = dict(ledger.execute("SELECT id, name FROM entity_clusters").fetchall())
+            links = ledger.execute("SELECT l.article_id, e.name, l.cluster_id FROM entity_links l "
+                                   "JOIN entities e ON e.id = l.entity_id").fetchall()
+        else:
+            links, self._cluster_names = [], {}
+            ids = sorted(set(article_ids))
+            for at in range(0, len(ids), 500):
+                part = ids[at:at + 500]
+                marks = ", ".join("?" for _ in part)
+                links += ledger.execute(
+                    "SELECT l.article_id, e.name, l.cluster_id FROM entity_links l JOIN entities e ON e.id = l.entity_id "
+                    f"WHERE l.article_id IN ({marks})", part).fetchall()
+                self._cluster_names.update(ledger.execute(
+                    "SELECT c.id, c.name FROM entity_clusters c WHERE c.id IN (SELECT l.cluster_id FROM entity_links l "
+                    f"WHERE l.article_id IN ({marks}))", part).fetchall())
+        for article_id, name, cluster_id in links:
             self._by_name[(article_id, fold(name))] = cluster_id
 
     def cluster(self, article_id: str, name: str | None) -> str | None:
@@ -119,6 +135,143 @@ def timeline(ledger: Ledger, cluster_id: str | None = None, article_ids: Sequenc
             row["record_id"], row["outlet"], row["date_source"],
         ))
     return entries
+
+
+#: What a timeline shows unless asked: what happened, who said what, what was promised.
+#: Time mentions (every bare year an article names) and stances come on request.
+DEFAULT_LAYERS: tuple[str, ...] = ("event", "quote", "commitment")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One page of a timeline: its layers, days (inclusive), articles (a story), entity
+    cluster, and the page (``limit`` entries from ``offset``)."""
+
+    layers: tuple[str, ...] = DEFAULT_LAYERS
+    since: str | None = None
+    until: str | None = None
+    article_ids: Sequence[str] | None = None
+    cluster_id: str | None = None
+    limit: int | None = 100
+    offset: int = 0
+
+
+def cluster_articles(ledger: Ledger, cluster_id: str) -> list[str]:
+    """The articles where an entity cluster is named (the indexed ``entity_links.cluster_id``)."""
+    rows = ledger.execute("SELECT DISTINCT article_id FROM entity_links WHERE cluster_id = ?", (cluster_id,))
+    return [row[0] for row in rows]
+
+
+def cluster_names(ledger: Ledger, cluster_id: str) -> list[str]:
+    """Every name the cluster's member entities carry (the canonical one included)."""
+    rows = ledger.execute("SELECT DISTINCT e.name FROM entity_links l JOIN entities e ON e.id = l.entity_id "
+                          "WHERE l.cluster_id = ?", (cluster_id,)).fetchall()
+    return sorted({row[0] for row in rows})
+
+
+def page(ledger: Ledger, query: Query) -> list[Entry]:
+    """The entries of one timeline page, filtered in SQL on the ``timeline`` view (layer,
+    days, articles) and paged there; an entity's timeline reads the articles that name
+    it and keeps the entries whose speaker, holder or actor stands for it."""
+    clauses, params = [], []
+    if query.layers:
+        clauses.append(f"layer IN ({', '.join('?' for _ in query.layers)})")
+        params.extend(query.layers)
+    if query.since:
+        clauses.append("date_start >= ?")
+        params.append(query.since)
+    if query.until:
+        clauses.append("substr(date_start, 1, 10) <= ?")
+        params.append(query.until)
+    article_ids = query.article_ids
+    if query.cluster_id is not None:
+        named = set(cluster_articles(ledger, query.cluster_id))
+        article_ids = [a for a in article_ids if a in named] if article_ids is not None else sorted(named)
+        # Only rows whose speaker, holder or actor is one of the cluster's names (or a
+        # list of participants) can stand for it: the rest of those articles is skipped.
+        names = cluster_names(ledger, query.cluster_id)
+        clauses.append(f"(who IN ({', '.join('?' for _ in names)}) OR who LIKE '[%')" if names else "who LIKE '[%'")
+        params.extend(names)
+    if article_ids is not None:
+        clauses.append(f"article_id IN ({', '.join('?' for _ in article_ids)})" if article_ids else "1 = 0")
+        params.extend(article_ids)
+    sql = f"SELECT * FROM timeline {'WHERE ' + ' AND '.join(clauses) if clauses else ''} ORDER BY {_ORDER}"
+    if query.cluster_id is None and query.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [query.limit, query.offset]
+    cursor = ledger.execute(sql, params)
+    columns = [d[0] for d in cursor.description]
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor]
+    names = Names(ledger, [row["article_id"] for row in rows])
+    entries = [_entry(row, names) for row in rows
+               if query.cluster_id is None
+               or query.cluster_id in {names.cluster(row["article_id"], w) for w in _who(row)}]
+    if query.cluster_id is not None and query.limit is not None:
+        entries = entries[query.offset:query.offset + query.limit]
+    return entries
+
+
+#: The view's own order (store/views.py), repeated so a filtered page keeps it.
+_ORDER = "date_start, date_end, layer, article_id, span_start, span_end, record_id"
+
+
+def _entry(row: dict[str, Any], names: Names) -> Entry:
+    who = _who(row)
+    return Entry(
+        row["date_start"], row["layer"], row["kind"],
+        ", ".join(filter(None, (names.canonical(row["article_id"], w) for w in who))) or None,
+        row["what"], row["evidence"], row["article_id"], (row["span_start"], row["span_end"]),
+        row["record_id"], row["outlet"], row["date_source"],
+    )
+
+
+def overdue_ids(ledger: Ledger, commitments: Sequence[Commitment], as_of: str) -> set[str]:
+    """Which of ``commitments`` (one page's) are overdue as of ``as_of``, by the rule of
+    :func:`overdue`, reading only the happened events that could fulfil them: published
+    between the earliest commitment's day and ``as_of``, in articles that name one of the
+    holders (every such event when a holder is unknown)."""
+    due = [c for c in commitments if c.due is not None and c.due < as_of]
+    if not due:
+        return set()
+    articles = sorted({c.article_id for c in due})
+    names, days = Names(ledger, articles), _published_of(ledger, articles)
+    holders = {c.id: names.cluster(c.article_id, c.holder) for c in due}
+    where, params = ["r.status = 'happened'"], []
+    clusters = sorted({h for h in holders.values() if h is not None})
+    if None not in holders.values():
+        where.append("r.article_id IN (SELECT article_id FROM entity_links WHERE cluster_id IN "
+                     f"({', '.join('?' for _ in clusters)}))")
+        params.extend(clusters)
+    earliest = min((days[a] for a in articles if a in days), default=None)
+    found = records(ledger, "events", Filters(where=tuple(where), params=tuple(params), since=earliest, until=as_of))
+    event_days = {source.article_id: source.day for _, source in found if source.day}
+    event_names = Names(ledger, sorted({e.article_id for e, _ in found}))
+    words = {e.id: _content(" ".join(filter(None, (e.trigger, e.type, e.evidence)))) for e, _ in found}
+    late = set()
+    for c in due:
+        holder, made, wanted = holders[c.id], days.get(c.article_id), _content(c.action)
+        if not any(_happened_for(e, holder, made, as_of, event_names, event_days) and wanted & words[e.id]
+                   for e, _ in found):
+            late.add(c.id)
+    return late
+
+
+def _happened_for(event: Event, holder: str | None, made: str | None, as_of: str,
+                  names: Names, days: dict[str, str]) -> bool:
+    """Whether ``event`` happened by ``holder`` (when known) between ``made`` and ``as_of``."""
+    when = event.start or days.get(event.article_id)
+    if when is None or when > as_of or (made is not None and when < made):
+        return False
+    return holder is None or names.cluster(event.article_id, event.actor) == holder
+
+
+def _published_of(ledger: Ledger, article_ids: Sequence[str]) -> dict[str, str]:
+    if not article_ids:
+        return {}
+    marks = ", ".join("?" for _ in article_ids)
+    rows = ledger.execute(f"SELECT id, substr(published, 1, 10) FROM articles WHERE published IS NOT NULL "
+                          f"AND id IN ({marks})", list(article_ids))
+    return dict(rows.fetchall())
 
 
 def _content(text: str) -> set[str]:
@@ -188,9 +341,6 @@ def overdue(ledger: Ledger, as_of: str, cluster_id: str | None = None,
 
 def _fulfils(event: Event, c: Commitment, holder: str | None, made: str | None, as_of: str,
              names: Names, days: dict[str, str]) -> bool:
-    when = event.start or days.get(event.article_id)
-    if when is None or when > as_of or (made is not None and when < made):
-        return False
-    if holder is not None and names.cluster(event.article_id, event.actor) != holder:
+    if not _happened_for(event, holder, made, as_of, names, days):
         return False
     return bool(_content(c.action) & _content(" ".join(filter(None, (event.trigger, event.type, event.evidence)))))

@@ -164,6 +164,8 @@ class LedgerSearch:
         outlet: str | None = None,
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
         *,
         raw: bool = False,
         cancelled: Callable[[], bool] | None = None,
@@ -195,6 +197,9 @@ class LedgerSearch:
             f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
             "ORDER BY a.published IS NULL, a.published, a.rowid, q.span_start, q.rowid"
         )
+        if limit is not None or offset:  # one page (issue 18: reads proportional to the answer)
+            sql += " LIMIT ? OFFSET ?"
+            params += [2**62 if limit is None else limit, offset]
         quotes = [schema.from_row(qt, row) for row in self._fts(sql, params, text or "", cancelled)]
         # Each article once, not once per quote: article rows carry the whole text.
         articles = self._articles_by_id({q.article_id for q in quotes})

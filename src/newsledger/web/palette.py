@@ -10,6 +10,9 @@ or lightened until the body text reaches 7:1 on them.
 
 from __future__ import annotations
 
+import colorsys
+import functools
+
 from newsledger.layers import REGISTRY
 
 #: Body text and page colours.
@@ -19,9 +22,10 @@ MUTED = "#575757"
 LINK = "#0b57d0"
 PANEL = "#f4f4f2"
 
-#: Backgrounds of quote highlights, one per speaker in order of first quote; the
-#: list cycles when an article quotes more speakers. ``UNKNOWN_SPEAKER`` is for quotes
-#: whose speaker is unresolved.
+#: Backgrounds of quote highlights of the first eight speakers in order of first quote;
+#: later speakers get generated tints (:func:`speaker_background`), so no two speakers
+#: of an article share a colour however many it quotes. ``UNKNOWN_SPEAKER`` is for
+#: quotes whose speaker is unresolved.
 SPEAKER_BACKGROUNDS: tuple[str, ...] = (
     "#ffe08a",
     "#b9e2ff",
@@ -90,19 +94,64 @@ def line_pairs() -> list[tuple[str, str, str]]:
     return pairs
 
 
+#: Lowest contrast of body text on a generated speaker tint (the fixed ones reach it too).
+SPEAKER_TEXT_CONTRAST = 12.0
+
+#: The golden angle (degrees): successive hues as far from all earlier ones as can be.
+GOLDEN_ANGLE = 137.50776
+
+
+def _hsl(hue: float, saturation: float, lightness: float) -> str:
+    r, g, b = colorsys.hls_to_rgb(hue / 360 % 1.0, lightness, saturation)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
+
+
+def speaker_background(index: int) -> str:
+    """The ``index``-th speaker's tint: the eight fixed ones, then hues a golden angle
+    apart (alternating saturation, so neighbours differ in two ways), lightened until
+    the body text reaches :data:`SPEAKER_TEXT_CONTRAST` on them.
+    ``speaker_background(0)`` -> ``"#ffe08a"``."""
+    return speaker_backgrounds(index + 1)[index]
+
+
+@functools.cache
+def speaker_backgrounds(count: int) -> tuple[str, ...]:
+    """The first ``count`` speakers' tints (:func:`speaker_background`), all distinct."""
+    tints = list(SPEAKER_BACKGROUNDS[:count])
+    while len(tints) < count:
+        tints.append(_next_tint(len(tints), tints))
+    return tuple(tints)
+
+
+def _next_tint(index: int, taken: list[str]) -> str:
+    """A tint no earlier speaker has (the hue nudged by a degree until it is new)."""
+    hue, saturation = index * GOLDEN_ANGLE, (0.85, 0.55)[index % 2]
+    while True:
+        lightness = 0.80
+        colour = _hsl(hue, saturation, lightness)
+        while contrast(TEXT, colour) < SPEAKER_TEXT_CONTRAST:
+            lightness += 0.01
+            colour = _hsl(hue, saturation, lightness)
+        if colour not in taken:
+            return colour
+        hue += 1.0
+
+
 def speaker_class(index: int | None) -> str:
-    """CSS class of the ``index``-th speaker (``None``: unresolved): ``"spk-0"``."""
-    return "spk-unknown" if index is None else f"spk-{index % len(SPEAKER_BACKGROUNDS)}"
+    """CSS class of the ``index``-th speaker (``None``: unresolved): ``"spk-0"``;
+    every index its own class (``/palette.css?speakers=N`` defines N of them)."""
+    return "spk-unknown" if index is None else f"spk-{index}"
 
 
-def stylesheet() -> str:
+def stylesheet(speakers: int = len(SPEAKER_BACKGROUNDS)) -> str:
     """The colour rules of the app as CSS (custom properties plus one class per colour)."""
     lines = [":root {", f"  --text: {TEXT}; --page: {PAGE}; --muted: {MUTED};",
              f"  --link: {LINK}; --panel: {PANEL};"]
     lines += [f"  --line-{layer}: {colour};" for layer, colour in LAYER_LINES.items()]
     lines.append(f"  --overdue-fg: {OVERDUE[0]}; --overdue-bg: {OVERDUE[1]};")
     lines.append("}")
-    lines += [f".spk-{i} {{ background: {bg}; color: {TEXT}; }}" for i, bg in enumerate(SPEAKER_BACKGROUNDS)]
+    count = max(speakers, len(SPEAKER_BACKGROUNDS))
+    lines += [f".spk-{i} {{ background: {bg}; color: {TEXT}; }}" for i, bg in enumerate(speaker_backgrounds(count))]
     lines.append(f".spk-unknown {{ background: {UNKNOWN_SPEAKER}; color: {TEXT}; }}")
     lines += [f".pol-{name} {{ color: {fg}; background: {bg}; }}" for name, (fg, bg) in POLARITY.items()]
     lines += [f".bar-{i} {{ fill: {bar}; }}" for i, bar in enumerate(CHART_BARS)]

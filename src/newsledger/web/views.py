@@ -27,6 +27,7 @@ from newsledger.records import (
     Story,
     to_dict,
 )
+from newsledger.store import queries
 from newsledger.web import palette
 from newsledger.web.highlight import Mark
 
@@ -81,18 +82,54 @@ def article_records(ledger: Ledger, article_id: str) -> dict[str, list[Any]]:
     return {layer: ledger.records(layer, article_id) for layer in LAYERS}
 
 
-def record_details(records: dict[str, list[Any]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(record id, layer, [(field, value), …]) for the record panel: set fields only,
-    lists joined, span and article id left out (the highlight shows them)."""
+#: Fields the record panel leaves out: ids and offsets (the highlight and the citation
+#: show where the record is), and the speaker's entity id (shown as a link).
+INTERNAL_FIELDS = frozenset({"id", "article_id", "span", "speaker_span", "speaker_id", "cue_lemma", "date_source"})
+
+#: Fields naming a person or body, linked to the entity page when the article names it.
+NAME_FIELDS = ("speaker", "holder", "actor", "target", "source", "reports")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What the record panel shows of one record: its fields, links to the entities it
+    names, and a citation (outlet, day, URL and the quoted evidence)."""
+
+    record_id: str
+    layer: str
+    fields: list[tuple[str, str]]
+    entities: list[tuple[str, str]]
+    evidence: str
+
+
+def record_details(records: dict[str, list[Any]], article: Article | None = None,
+                   entities: Iterable[Entity] = ()) -> list[Detail]:
+    """One :class:`Detail` per record: set fields only, lists joined, internal fields
+    (:data:`INTERNAL_FIELDS`) left out; the names in :data:`NAME_FIELDS` linked to the
+    article's ``entities`` by name or alias; the evidence quoted from the article text."""
+    by_name: dict[str, str] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            by_name.setdefault(name, entity.id)
     details = []
     for spec in REGISTRY:
         for record in records.get(spec.name, ()):
-            fields = []
-            for name, value in to_dict(record).items():
-                if name in ("id", "article_id") or value in (None, [], ""):
-                    continue
-                fields.append((name.replace("_", " "), _show(value)))
-            details.append((record.id, spec.singular, fields))
+            data = to_dict(record)
+            fields = [(name.replace("_", " "), _show(value)) for name, value in data.items()
+                      if name not in INTERNAL_FIELDS and value not in (None, [], "")]
+            linked = {getattr(record, "speaker_id", None): getattr(record, "speaker", None)} if getattr(
+                record, "speaker_id", None) else {}
+            for name in NAME_FIELDS:
+                value = data.get(name)
+                if isinstance(value, str) and value in by_name:
+                    linked.setdefault(by_name[value], value)
+            for value in data.get("participants") or ():
+                if value in by_name:
+                    linked.setdefault(by_name[value], value)
+            start, end = record.span
+            quoted = article.text[start:end] if article is not None else ""
+            details.append(Detail(record.id, spec.singular, fields,
+                                  [(i, n or i) for i, n in linked.items() if i], " ".join(quoted.split())))
     return details
 
 
@@ -185,13 +222,68 @@ def entity_view(ledger: Ledger, entity: Entity) -> EntityRecords:
     return ledger.entity_records(cluster.id) if cluster else EntityRecords()
 
 
-def cluster_of(ledger: Ledger, entity_id: str) -> Any | None:
-    """The cross-article cluster (``link.resolve.Cluster``) the entity belongs to."""
-    return next((c for c in ledger.entity_clusters() if entity_id in c.members or c.id == entity_id), None)
+def entity_rows(ledger: Ledger, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """One page of entities, most mentioned first, as the ``entity_mentions`` view
+    lists them (name, type, mentions, articles, entity_id). The ranking counts the
+    covering index of ``mentions.entity_id``; names and article counts are read for the
+    page's entities only (``entity_links`` holds one row per article and entity)."""
+    ranked = ledger.execute("SELECT entity_id, COUNT(*) AS n FROM mentions GROUP BY entity_id "
+                            "ORDER BY n DESC, entity_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    rows = []
+    for entity_id, n in ranked:
+        entity = queries.entity(ledger, entity_id)
+        if entity is None:
+            continue
+        articles = ledger.execute("SELECT COUNT(*) FROM entity_links WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+        if not articles:  # a ledger not linked yet: count the mentions' articles
+            articles = ledger.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ?",
+                                      (entity_id,)).fetchone()[0]
+        rows.append({"name": entity.name, "type": entity.type, "mentions": n, "articles": articles,
+                     "aliases": list(entity.aliases), "entity_id": entity_id})
+    return rows
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    """What the entity page says of the entity's cross-article cluster."""
+
+    id: str
+    name: str
+    articles: int
+    aliases: tuple[str, ...]
+
+
+def cluster_of(ledger: Ledger, entity_id: str) -> ClusterSummary | None:
+    """The cross-article cluster the entity belongs to, read by the indexed
+    ``entity_links.entity_id`` and ``cluster_id`` (not every cluster of the ledger)."""
+    row = ledger.execute("SELECT l.cluster_id, c.name FROM entity_links l JOIN entity_clusters c ON c.id = l.cluster_id "
+                         "WHERE l.entity_id = ? LIMIT 1", (entity_id,)).fetchone()
+    if row is None:
+        return None
+    cluster_id, name = row
+    articles = ledger.execute("SELECT COUNT(DISTINCT article_id) FROM entity_links WHERE cluster_id = ?",
+                              (cluster_id,)).fetchone()[0]
+    aliases = [r[0] for r in ledger.execute(
+        "SELECT DISTINCT e.name FROM entity_links l JOIN entities e ON e.id = l.entity_id WHERE l.cluster_id = ? "
+        "ORDER BY e.name LIMIT 50", (cluster_id,)) if r[0] != name]
+    return ClusterSummary(cluster_id, name, int(articles), tuple(aliases))
 
 
 def entity_by_id(ledger: Ledger, entity_id: str) -> Entity | None:
-    return next((e for e in ledger.entities() if e.id == entity_id), None)
+    """One entity by its id (the primary key)."""
+    return queries.entity(ledger, entity_id)
+
+
+def api_routes(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The API page's rows from the OpenAPI schema: method, path, summary, parameters."""
+    rows = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, spec in methods.items():
+            params = [(p["name"], p.get("in", ""), p.get("description") or p.get("schema", {}).get("description", ""),
+                       p.get("required", False)) for p in spec.get("parameters", [])]
+            rows.append({"method": method.upper(), "path": path, "summary": spec.get("summary", ""),
+                         "parameters": params})
+    return rows
 
 
 def article_export(ledger: Ledger, article: Article) -> dict[str, list[dict[str, Any]]]:
