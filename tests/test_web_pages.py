@@ -55,7 +55,7 @@ def test_who_said_what_links_to_the_span(client, stored):
     article, records = stored
     html = client.get("/quotes", params={"q": "air support"}).text
     first = next(q for q in records["quotes"] if "air support" in q.text)
-    assert "1 quote(s)" in html
+    assert "2 quote(s)" in html  # Trump's, and Leavitt's mixed quote ("US air support was …")
     assert f'href="/articles/{article.id}#{first.id}"' in html
     assert "Donald Trump" in html
     html = client.get("/quotes", params={"speaker": "Leavitt"}).text

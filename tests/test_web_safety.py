@@ -4,6 +4,7 @@ default, loopback Host only, no third-party assets."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from urllib.parse import quote
 
@@ -229,8 +230,8 @@ def test_user_text_finds_its_quote_in_cli_web_and_api(searched, query, words):
 
     from newsledger.cli import main
 
-    shown = CliRunner().invoke(main, ["quotes", "--search", query, "--db", searched])
-    assert shown.exit_code == 0 and words in shown.output, shown.output
+    shown = CliRunner().invoke(main, ["quotes", "--search", query, "--db", searched, "--format", "jsonl"])
+    assert shown.exit_code == 0 and [words in json.loads(line)["text"] for line in shown.output.splitlines()] == [True]
     with TestClient(create_app(searched)) as client:
         api = client.get("/api/quotes", params={"q": query})
         assert api.status_code == 200 and [words in q["text"] for q in api.json()["quotes"]] == [True]
