@@ -75,7 +75,7 @@ def _records(ledger: Ledger, name: str) -> Iterable[Any]:
     corrections applied (``link.corrections``): exporting a ledger of any size holds one
     chunk of rows in memory, not the ledger."""
     if name in LAYER_NAMES:
-        return corrections.apply(ledger, name, queries.stream(ledger, name))
+        return corrections.corrected(ledger, name, queries.stream(ledger, name))
     if name == "stories":
         return ledger.stories()
     return queries.stream(ledger, name)

@@ -95,10 +95,14 @@ def corrections(ledger: Ledger, layer: str | None = None) -> list[Correction]:
     return [Correction(*row) for row in rows]
 
 
-def apply(ledger: Ledger, layer: str, records: Iterable[Any]) -> Iterator[Any]:
-    """``records`` of ``layer`` as corrected, one at a time (an export streams them):
-    fixed fields replaced (a speaker or holder by the name of the entity it names now),
-    rejected records left out."""
+def apply(ledger: Ledger, layer: str, records: Iterable[Any]) -> list[Any]:
+    """``records`` of ``layer`` as corrected: fixed fields replaced (a speaker or holder by
+    the name of the entity it names now), rejected records left out."""
+    return list(corrected(ledger, layer, records))
+
+
+def corrected(ledger: Ledger, layer: str, records: Iterable[Any]) -> Iterator[Any]:
+    """:func:`apply` one record at a time (an export streams the records)."""
     found = corrections(ledger, layer)
     if not found:
         yield from records

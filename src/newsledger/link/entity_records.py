@@ -25,7 +25,7 @@ from newsledger.link import corrections
 from newsledger.link.names import fold
 from newsledger.link.resolve import Cluster
 from newsledger.link.timeline import Names
-from newsledger.store import Ledger
+from newsledger.store import Ledger, queries
 
 #: The layers an entity has records in, and the fields that name it.
 WHO_FIELDS: dict[str, tuple[str, ...]] = {
@@ -61,15 +61,33 @@ def records_of(ledger: Ledger, cluster: Cluster | str) -> EntityRecords:
     row = ledger.execute("SELECT name FROM entity_clusters WHERE id = ?", (cluster_id,)).fetchone()
     if row is None:
         return EntityRecords()
-    name, names = fold(row[0]), Names(ledger)
+    # Only the articles the cluster is linked in can hold its records (plus records a
+    # correction moved to it): the read is proportional to the entity, not the ledger.
+    article_ids = [r[0] for r in ledger.execute(
+        "SELECT DISTINCT article_id FROM entity_links WHERE cluster_id = ?", (cluster_id,))]
+    name, names = fold(row[0]), Names(ledger, article_ids)
     fixed = {c.record_id for c in corrections.corrections(ledger) if c.action == "fix"}
     found: dict[str, tuple[Any, ...]] = {}
     for layer, fields in WHO_FIELDS.items():
-        records = corrections.apply(ledger, layer, ledger.records(layer))
+        records = corrections.apply(ledger, layer, _candidates(ledger, layer, cluster_id, fixed))
         found[layer] = tuple(r for r in records if _belongs(r, fields, cluster_id, name, names, r.id in fixed))
     touched = corrections.corrected_ids(ledger)
     ids = {r.id for records in found.values() for r in records}
     return EntityRecords(**found, corrected=frozenset(ids & touched))
+
+
+def _candidates(ledger: Ledger, layer: str, cluster_id: str, fixed: set[str]) -> list[Any]:
+    """The layer's records in the articles linked to the cluster, then the fixed records
+    elsewhere, in the store's reading order (oldest article first)."""
+    linked = "r.article_id IN (SELECT article_id FROM entity_links WHERE cluster_id = ?)"
+    out = [r for r, _ in queries.records_where(ledger, layer, linked, [cluster_id], limit=None)]
+    seen = {r.id for r in out}
+    wanted = sorted(fixed - seen)
+    for at in range(0, len(wanted), 500):
+        part = wanted[at:at + 500]
+        marks = ", ".join("?" for _ in part)
+        out += [r for r, _ in queries.records_where(ledger, layer, f"r.id IN ({marks})", part, limit=None)]
+    return out
 
 
 def _names_in(record: Any, fields: Iterable[str]) -> list[str]:
