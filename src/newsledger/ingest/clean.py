@@ -83,7 +83,74 @@ def classify(text: str, title: str | None = None) -> list[Verdict]:
     """
     lines = split_lines(text)
     first_pass = [rules.line_rule(line.text) for line in lines]
-    return _trim_edges(list(_walk(lines, first_pass, title)), title)
+    return _outside_body(_trim_edges(list(_walk(lines, first_pass, title)), title))
+
+
+#: How much a line that is not running text counts against the body region, and
+#: how many words a running-text line needs before it counts for it.
+OFF_BODY_PENALTY = 3.0
+RUNNING_OFFSET = 4
+NOISE_PENALTY = 2.0
+PAGE_MIN_LINES_OUTSIDE = 8
+
+
+def _line_weight(verdict: Verdict) -> float:
+    text = verdict.line.text
+    count = len(rules.words(text))
+    if verdict.kind == BODY and rules.is_body_paragraph(text):
+        return count - RUNNING_OFFSET
+    if verdict.kind == NOISE:
+        return -NOISE_PENALTY
+    if text.endswith(":") or "\t" in text or count >= 6:
+        # a list or table intro, a table row, a long list item: content-shaped
+        return -OFF_BODY_PENALTY / 4
+    return -OFF_BODY_PENALTY
+
+
+def _content_shaped(text: str) -> bool:
+    """A list item, table row or intro of the article's own: several words, a tab, or a colon."""
+    return len(rules.words(text)) >= 5 or "\t" in text or text.endswith(":")
+
+
+def _content_after(verdicts: Sequence[Verdict], last: int) -> int:
+    """Extend the body past a list or table that follows the last paragraph
+    (tour dates, results), with at most one heading above it; menus are short lines."""
+    end, i = last, last + 1
+    if i < len(verdicts) and verdicts[i].kind in (BODY, HEADING):
+        if not _content_shaped(verdicts[i].line.text) or rules.is_heading_like(verdicts[i].line.text):
+            i += 1  # the list's heading, kept only if a list follows
+    while i < len(verdicts) and verdicts[i].kind in (BODY, HEADING) and _content_shaped(
+        verdicts[i].line.text
+    ) and not rules.is_body_paragraph(verdicts[i].line.text):
+        end, i = i, i + 1
+    return end
+
+
+def _outside_body(verdicts: list[Verdict]) -> list[Verdict]:
+    """Lines outside the article's running text: before or after the stretch of lines
+    where running-text paragraphs outweigh everything else (menus, teasers, footers
+    of a whole copied page). The stretch is the maximum-sum run of line weights."""
+    best = (0.0, 0, -1)
+    total, start = 0.0, 0
+    for i, verdict in enumerate(verdicts):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _line_weight(verdict)
+        if total > best[0]:
+            best = (total, start, i)
+    _, first, last = best
+    if last < 0:
+        return verdicts
+    last = _content_after(verdicts, last)
+    outside = sum(1 for i, v in enumerate(verdicts) if (i < first or i > last) and v.kind in (BODY, HEADING))
+    if outside < PAGE_MIN_LINES_OUTSIDE:
+        return verdicts  # no page around the article: the edge rules suffice
+    return [
+        Verdict(v.line, NOISE, "outside_body")
+        if (i < first or i > last) and v.kind in (BODY, HEADING)
+        else v
+        for i, v in enumerate(verdicts)
+    ]
 
 
 def _walk(
