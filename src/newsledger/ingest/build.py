@@ -60,6 +60,8 @@ class Found:
     language: str | None = None
     id: str | None = None
     strict_date: bool = False
+    #: whether ``body`` may be a whole page's text, for :func:`~newsledger.ingest.clean.classify`
+    page: bool | None = None
 
 
 def build(
@@ -94,7 +96,7 @@ def build(
         language=found.language,
         source=found.source,
     )
-    document = clean(Document(article=article))
+    document = clean(Document(article=article), page=found.page)
     if not document.article.text.strip():
         return IngestError(
             found.source, "no article text left after removing page furniture"

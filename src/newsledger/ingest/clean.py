@@ -26,6 +26,7 @@ character those of the source. Each decision carries the rule that made it
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -75,15 +76,25 @@ def split_lines(text: str) -> list[Line]:
     ]
 
 
-def classify(text: str, title: str | None = None) -> list[Verdict]:
+def classify(
+    text: str, title: str | None = None, page: bool | None = None
+) -> list[Verdict]:
     """One :class:`Verdict` per non-blank line of ``text``.
+
+    ``page`` says whether ``text`` may be a whole page's text (menus, teasers and
+    footers around the article, as a reader copying a page gets it): ``True`` looks
+    for the article's stretch of running text (``outside_body``), ``False`` does not
+    (the text is an extracted body, e.g. trafilatura's), ``None`` decides from the
+    text: it is a page when at least ``PAGE_MIN_MENU_LINES`` menu-shaped lines lie
+    outside that stretch.
 
     >>> [(v.line.text, v.kind, v.rule) for v in classify("4:14\\n\\nHe left on Monday.")]
     [('4:14', 'noise', 'duration'), ('He left on Monday.', 'body', None)]
     """
     lines = split_lines(text)
     first_pass = [rules.line_rule(line.text) for line in lines]
-    return _outside_body(_trim_edges(list(_walk(lines, first_pass, title)), title))
+    verdicts = _trim_edges(list(_walk(lines, first_pass, title)), title)
+    return verdicts if page is False else _outside_body(verdicts, page is True)
 
 
 #: How much a line that is not running text counts against the body region, and
@@ -91,7 +102,9 @@ def classify(text: str, title: str | None = None) -> list[Verdict]:
 OFF_BODY_PENALTY = 3.0
 RUNNING_OFFSET = 4
 NOISE_PENALTY = 2.0
-PAGE_MIN_LINES_OUTSIDE = 8
+PAGE_MIN_MENU_LINES = 8
+COMMENTS_DISCOUNT = 0.2
+COMMENTS_AFTER_WORDS = 150
 
 
 def _line_weight(verdict: Verdict) -> float:
@@ -105,6 +118,11 @@ def _line_weight(verdict: Verdict) -> float:
         # a list or table intro, a table row, a long list item: content-shaped
         return -OFF_BODY_PENALTY / 4
     return -OFF_BODY_PENALTY
+
+
+def _menu_shaped(text: str) -> bool:
+    """A menu or button label: one to three words, no sentence punctuation."""
+    return 1 <= len(rules.words(text)) <= 3 and not re.search(r"[.!?,;:]$", text)
 
 
 def _content_shaped(text: str) -> bool:
@@ -126,24 +144,37 @@ def _content_after(verdicts: Sequence[Verdict], last: int) -> int:
     return end
 
 
-def _outside_body(verdicts: list[Verdict]) -> list[Verdict]:
+def _outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
     """Lines outside the article's running text: before or after the stretch of lines
     where running-text paragraphs outweigh everything else (menus, teasers, footers
     of a whole copied page). The stretch is the maximum-sum run of line weights."""
     best = (0.0, 0, -1)
     total, start = 0.0, 0
+    discount, running = 1.0, 0.0
     for i, verdict in enumerate(verdicts):
-        if total <= 0:
+        if verdict.rule in rules.SECTION_ENDS and running >= COMMENTS_AFTER_WORDS:
+            # A comment section after the article (not a "Comments" button by the
+            # byline): the body does not run on past it, and the running text
+            # after it (the comments) counts for less than the article's.
+            total, start, discount = 0.0, i, COMMENTS_DISCOUNT
+        elif total <= 0:
             total, start = 0.0, i
-        total += _line_weight(verdict)
+        weight = _line_weight(verdict)
+        running += max(weight, 0.0)
+        total += weight * discount if weight > 0 else weight
         if total > best[0]:
             best = (total, start, i)
     _, first, last = best
     if last < 0:
         return verdicts
     last = _content_after(verdicts, last)
-    outside = sum(1 for i, v in enumerate(verdicts) if (i < first or i > last) and v.kind in (BODY, HEADING))
-    if outside < PAGE_MIN_LINES_OUTSIDE:
+    outside = [
+        v.line.text
+        for i, v in enumerate(verdicts)
+        if (i < first or i > last) and v.kind in (BODY, HEADING)
+    ]
+    menu = sum(1 for text in outside if _menu_shaped(text))
+    if not page and menu < PAGE_MIN_MENU_LINES:
         return verdicts  # no page around the article: the edge rules suffice
     return [
         Verdict(v.line, NOISE, "outside_body")
@@ -337,17 +368,18 @@ def assemble(verdicts: Sequence[Verdict]) -> str:
     return "\n".join(out)
 
 
-def clean(document: Document) -> Document:
+def clean(document: Document, page: bool | None = None) -> Document:
     """Remove page furniture from ``document.article``; record headings and noise.
 
     Cleaning always starts from ``article.original`` (or ``article.text`` when there
-    is no original), so cleaning twice gives the same article. Example: an
+    is no original), so cleaning twice gives the same article. ``page`` is as for
+    :func:`classify`. Example: an
     article whose original is ``"4:14\\n\\nHe left on Monday."`` comes out with
     text ``"He left on Monday."`` and noise ``("4:14",)``.
     """
     article = document.article
     original = article.original or article.text
-    verdicts = classify(original, article.title)
+    verdicts = classify(original, article.title, page)
     found_title = next((v.line.text for v in verdicts if v.kind == TITLE), None)
     cleaned = replace(
         article,
