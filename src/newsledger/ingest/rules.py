@@ -386,7 +386,8 @@ def is_teaser(line: str) -> bool:
         return True
     tag = _TEASER_TAG.search(line)
     if tag:
-        return len(words(line[: tag.start()])) >= 3
+        head = line[: tag.start()].rstrip()
+        return len(words(head)) >= 3 and not ends_sentence(head)
     match = _TEASER_OUTLET.match(line)
     if not match or len(words(match["outlet"])) > 4:
         return False
