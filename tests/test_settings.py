@@ -36,6 +36,7 @@ def _values_of(section: type) -> st.SearchStrategy:
     hints = {f.name: f.type for f in fields(section)}
     strategies = {
         name: {"int": st.integers(-10**6, 10**6), "float": st.floats(-1e6, 1e6, allow_nan=False),
+               "bool": st.booleans(),
                "str": st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)}[hint]
         for name, hint in hints.items()
     }

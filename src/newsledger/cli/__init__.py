@@ -18,6 +18,7 @@ from newsledger.cli.common import settings_of
 from newsledger.cli.evaluate import eval_command
 from newsledger.cli.ledger import export, ingest, quotes, summary
 from newsledger.cli.serve import serve
+from newsledger.cli.watch import watch
 
 
 class _OneLineFormatter(logging.Formatter):
@@ -61,5 +62,5 @@ def config_command(ctx: click.Context) -> None:
 
 
 for command in (ingest, export, summary, quotes, eval_command, *layers.COMMANDS, *crossref.COMMANDS, serve,
-                config_command):
+                config_command, watch):
     main.add_command(command)

@@ -8,13 +8,13 @@ paragraphs, looks for other elements of the same tag and class, and returns the
 running-text paragraphs they hold that trafilatura left out, each tagged with whether
 it comes before or after the extracted body in the page.
 
->>> page = ('<main><div class="chunk"><p>' + 'One two three four five six seven eight nine ten. ' * 2
-...         + '</p></div><aside>Ad</aside><div class="chunk"><p>'
-...         + 'Eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty. ' * 2
-...         + '</p></div></main>')
+>>> first = 'One two three four five six seven eight nine ten. ' * 2
+>>> more = '<p>Eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.</p>'
+>>> page = (f'<main><div class="chunk"><p>{first}</p></div><aside>Ad</aside>'
+...         f'<div class="chunk">{more}{more.replace("Eleven", "Twelve")}</div></main>')
 >>> before, after = missing_chunks(page, 'One two three four five six seven eight nine ten. ' * 2)
 >>> before, [p.split()[0] for p in after]
-([], ['Eleven'])
+([], ['Eleven', 'Twelve'])
 """
 
 from __future__ import annotations
