@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from newsledger.engine import Annotate
 from newsledger.ingest.build import IngestError, Overrides, build
 from newsledger.ingest.feeds import entry_ids, read_feed
 from newsledger.ingest.fetch import Fetched, Fetcher
@@ -62,13 +63,15 @@ def poll(
     overrides: Overrides = Overrides(),
     fetcher: Fetcher | None = None,
     on_failure: OnFailure = lambda line: None,
+    annotate: Annotate | None = None,
 ) -> list[PollResult]:
-    """Poll every feed in ``urls`` once; the new entries are ingested into ``ledger``."""
+    """Poll every feed in ``urls`` once; the new entries are ingested into ``ledger``
+    (annotated by ``annotate``, an engine already open, or the local engine)."""
     fetcher = fetcher or Fetcher(settings.ingest)
     results = []
     for url in urls:
         try:
-            results.append(_poll_one(ledger, url, settings, overrides, fetcher, on_failure))
+            results.append(_poll_one(ledger, url, settings, overrides, fetcher, on_failure, annotate))
         except IngestError as err:
             on_failure(str(err))
             results.append(PollResult(url, "failed", error=str(err)))
@@ -77,7 +80,7 @@ def poll(
 
 def _poll_one(
     ledger: Ledger, url: str, settings: Settings, overrides: Overrides, fetcher: Fetcher,
-    on_failure: OnFailure,
+    on_failure: OnFailure, annotate: Annotate | None,
 ) -> PollResult:
     before = state.feed_state(ledger, url)
     fetched = fetcher.conditional(url, before.etag, before.modified)
@@ -99,7 +102,7 @@ def _poll_one(
 
     documents = _documents(fetched, url, set(seen), settings, overrides, fetcher, built)
     report = ingest_paths([], ledger, settings=settings, on_failure=note_failure,
-                          documents=documents) if fresh else None
+                          documents=documents, annotate=annotate) if fresh else None
     state.save_feed_state(ledger, replace(
         checked, etag=fetched.headers.get("etag"), modified=fetched.headers.get("last-modified"),
         changed=fetched.fetched))

@@ -38,9 +38,10 @@ def feed_state(ledger: Ledger, url: str) -> FeedState:
 def save_feed_state(ledger: Ledger, state: FeedState) -> None:
     """Store ``state`` (replacing the feed's previous one)."""
     with ledger.transaction():
-        ledger.execute("DELETE FROM feeds WHERE url = ?", (state.url,))
         ledger.execute(
-            "INSERT INTO feeds (url, etag, modified, title, checked, changed) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO feeds (url, etag, modified, title, checked, changed) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, modified = excluded.modified, "
+            "title = excluded.title, checked = excluded.checked, changed = excluded.changed",
             (state.url, state.etag, state.modified, state.title, state.checked, state.changed),
         )
 
