@@ -41,6 +41,9 @@ from newsledger.ingest.build import IngestError, build
 from newsledger.ingest.clean import NOISE, classify
 from newsledger.ingest.decode import decode
 from newsledger.ingest.html import extract_html
+from newsledger.settings import IngestSettings
+
+ALL_LANGUAGES = IngestSettings(languages="any")
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEFAULT_DATA = SHARED_EVAL / "zyte-article-extraction"
@@ -89,8 +92,8 @@ def ours(html_bytes: bytes, name: str) -> tuple[str, str, list[tuple[str, str]]]
         found = extract_html(decode(html_bytes, name), name)
     except IngestError:
         return "", "", []
-    document = build(found)
-    if isinstance(document, IngestError):
+    document = build(found, settings=ALL_LANGUAGES)  # the benchmark has pages in many languages
+    if document is None or isinstance(document, IngestError):
         return "", "", []
     verdicts = classify(found.body, found.title, found.page)
     removed = [(v.rule or "", v.line.text) for v in verdicts if v.kind == NOISE]

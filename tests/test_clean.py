@@ -257,3 +257,67 @@ def test_clean_text_is_made_of_original_lines(lines: list[str]) -> None:
 @given(st.text(max_size=300))
 def test_classify_never_crashes(text: str) -> None:
     classify(text)
+
+
+# --- issue 20: context forms ------------------------------------------------------------
+
+_BODY = [
+    "European allies are weighing whether the United States could provide air support as part of a peace deal, officials said on Tuesday.",
+    "The president told a television interviewer that American troops would not be sent to Ukraine, but that Washington was willing to help.",
+    "Geneva is considered the most likely venue for a meeting between the two presidents, with Budapest and Vienna also under discussion.",
+    "A treaty guaranteeing that Ukraine’s allies would come to its defence is being drafted and could be ready by next week, diplomats said.",
+    "Officials in Kyiv said they had not yet seen a draft, and that any guarantee would have to be approved by parliament before it could take effect.",
+    "The Kremlin has said it will not accept troops from NATO countries on Ukrainian soil, whatever flag they fly, and repeated that position on Tuesday.",
+    "European leaders are expected to discuss the plan at a summit in Brussels later this month, where the question of who pays is likely to dominate.",
+]
+
+
+def _rules_of(text: str) -> dict[str, tuple[str, str | None]]:
+    return {v.line.text: (v.kind, v.rule) for v in classify(text)}
+
+
+def test_caption_slug_above_its_caption() -> None:
+    text = "\n\n".join([_BODY[0], "Vladimir Putin And Donald Trump", "The leaders met in Alaska. Pic: AP", *_BODY[1:]])
+    found = _rules_of(text)
+    assert found["Vladimir Putin And Donald Trump"] == (NOISE, "caption_slug")
+    assert found["The leaders met in Alaska. Pic: AP"] == (NOISE, "photo_credit")
+    assert all(found[p] == (BODY, None) for p in _BODY)
+
+
+def test_repeated_title_lines_without_a_given_title() -> None:
+    title = "Allies weigh air support for Ukraine deal"
+    text = "\n\n".join([title, "By Jane Smith", title, *_BODY])
+    verdicts = classify(text)
+    assert [(v.kind, v.rule) for v in verdicts[:3]] == [(TITLE, "heading"), (NOISE, "byline"), (NOISE, "title_repeat")]
+
+
+_MENU = ["Home", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Video", "Sign in"]
+_TEASERS = [
+    "Storm batters the coast",
+    "Thousands lost power overnight as winds of up to 90mph hit the region.",
+    "Prices rise again",
+    "Inflation rose for a third month as food and energy costs climbed.",
+]
+
+
+def test_a_whole_page_keeps_the_article_and_drops_what_surrounds_it() -> None:
+    page = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY) + "\n\nMost read\n" + "\n".join(_TEASERS) + "\n" + "\n".join(_MENU)
+    found = classify(page)
+    kept = [v.line.text for v in found if v.kind in (BODY, HEADING)]
+    assert kept == _BODY
+    assert {v.rule for v in found if v.line.text in _MENU} == {"outside_body", "label"}
+
+
+def test_comments_after_the_article_are_not_body() -> None:
+    comments = ["12 comments", "Gary M on September 17, 2018 at 8:50 pm said:",
+                "I think the allies are right to be careful about this, and the treaty will take months to agree.",
+                "Reply"]
+    page = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY) + "\n\n" + "\n\n".join(comments)
+    kept = [v.line.text for v in classify(page) if v.kind in (BODY, HEADING)]
+    assert kept == _BODY
+
+
+def test_extracted_bodies_are_not_treated_as_pages() -> None:
+    # page=False (trafilatura's output): no outside_body trimming, even with many short lines
+    text = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY)
+    assert not any(v.rule == "outside_body" for v in classify(text, page=False))

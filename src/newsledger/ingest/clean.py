@@ -104,7 +104,9 @@ RUNNING_OFFSET = 4
 NOISE_PENALTY = 2.0
 PAGE_MIN_MENU_LINES = 8
 COMMENTS_DISCOUNT = 0.2
-COMMENTS_AFTER_WORDS = 150
+COMMENTS_AFTER_WORDS = 100
+#: After a list intro, running lines shorter than this are teasers' summaries.
+TEASER_MAX_WORDS = 30
 
 
 def _line_weight(verdict: Verdict) -> float:
@@ -150,7 +152,7 @@ def _outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
     of a whole copied page). The stretch is the maximum-sum run of line weights."""
     best = (0.0, 0, -1)
     total, start = 0.0, 0
-    discount, running = 1.0, 0.0
+    discount, running, teasers = 1.0, 0.0, False
     for i, verdict in enumerate(verdicts):
         if verdict.rule in rules.SECTION_ENDS and running >= COMMENTS_AFTER_WORDS:
             # A comment section after the article (not a "Comments" button by the
@@ -160,6 +162,12 @@ def _outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
         elif total <= 0:
             total, start = 0.0, i
         weight = _line_weight(verdict)
+        if verdict.rule == "link_list" and rules.is_list_intro(verdict.line.text):
+            # "Most read", "Related" after the article: headlines with one-line summaries
+            teasers = running >= COMMENTS_AFTER_WORDS
+        elif teasers and weight > 0:
+            teasers = len(rules.words(verdict.line.text)) < TEASER_MAX_WORDS
+            weight = -NOISE_PENALTY if teasers else weight
         running += max(weight, 0.0)
         total += weight * discount if weight > 0 else weight
         if total > best[0]:
@@ -211,6 +219,9 @@ def _walk(
             verdict, list_paragraph = Verdict(line, NOISE, "link_list"), line.paragraph
         elif after_player and _is_caption(line.text):
             verdict = Verdict(line, NOISE, "video_caption")
+        elif first_pass[i + 1 : i + 2] == ["photo_credit"] and rules.is_title_case(line.text):
+            # a picture's slug in title case right above its caption or credit
+            verdict = Verdict(line, NOISE, "caption_slug")
         elif _is_author_line(line.text, first_pass[i + 1 : i + 2]):
             verdict = Verdict(line, NOISE, "author_line")
         elif line.alone and rules.is_heading_like(line.text) and followed_by_body:
@@ -259,10 +270,16 @@ def _trim_edges(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
 
 
 def _find_title(verdicts: list[Verdict]) -> list[Verdict]:
+    """The first kept line as the title when title-shaped; its repeats (a page prints
+    its headline in the breadcrumb, the header and the share bar) are furniture."""
     out = list(verdicts)
     first = next((i for i, v in enumerate(out) if v.kind in (BODY, HEADING)), None)
     if first is not None and _is_fragment(out[first], as_title=True):
         out[first] = Verdict(out[first].line, TITLE, "heading")
+        key = _key(out[first].line.text)
+        for i, verdict in enumerate(out):
+            if i != first and verdict.kind in (BODY, HEADING) and _key(verdict.line.text) == key:
+                out[i] = Verdict(verdict.line, NOISE, "title_repeat")
     return out
 
 

@@ -87,6 +87,25 @@ def is_heading_like(line: str) -> bool:
     )
 
 
+#: Short words title case leaves in lower case ("Leaders of the World at a Summit").
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via de la".split()
+)
+
+
+def is_title_case(line: str) -> bool:
+    """A short line in Title Case, no final punctuation: "Vladimir Putin In Alaska".
+
+    A slug or label, not a sentence: sentences capitalise only their first word
+    and names, so every word but the minor ones capitalised, over 2+ words, is the mark.
+    """
+    tokens = line.split()
+    if not 2 <= len(tokens) <= 10 or re.search(r"[.!?:;,…]$", line):
+        return False
+    major = [t for t in tokens if t.casefold().strip("\"'‘’“”()") not in _MINOR_WORDS]
+    return bool(major) and all(t[:1].isupper() or t[:1].isdigit() for t in major)
+
+
 def is_body_paragraph(line: str, min_words: int = 4) -> bool:
     """A line that reads as running text: several words ending like a sentence."""
     return ends_sentence(line) and len(words(line)) >= min_words
