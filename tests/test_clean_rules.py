@@ -221,6 +221,10 @@ def test_rule_table_is_documented() -> None:
         ("China furious at Macron for Hong Kong protest jibe [INSIGHT]", "teaser"),
         ("SEE MORE: Hong Kong protests: 800 students under siege in university", "teaser"),
         ("Also on rt.com Journalists threatened with sedition arrests", "teaser"),
+        ("[Related: Salesforce keynote: AI, integration and protesters]", "teaser"),
+        # how to reach the author
+        ("Write to Al Root at allen.root@dowjones.com", "byline"),
+        ("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", "byline"),
         # comment sections
         ("167 comments", "comments"),
         ("Leave a Reply", "comments"),
@@ -247,6 +251,8 @@ def test_general_furniture_forms(line: str, rule: str) -> None:
         "-One poll shows Ted Cruz 16 points ahead of Trump in Indiana. [IPFW]",
         "The ceasefire - a first step",
         "More talks are planned",
+        "Also, the minister said no.",
+        "Contact tracing apps failed to slow the virus, officials said.",
     ],
 )
 def test_general_forms_keep_body(line: str) -> None:

@@ -285,7 +285,17 @@ AGENCY_CREDITS = re.compile(
 )
 
 
+#: How to reach the author: "Write to Al Root at allen.root@dowjones.com",
+#: "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik".
+CONTACT_LINE = re.compile(
+    r"^(?:write\s+to|e-?mail|contact|reach)\b[^@]{0,80}\b[\w.+-]+@[\w-]+\.[\w.-]+",
+    re.IGNORECASE,
+)
+
+
 def is_byline(line: str) -> bool:
+    if CONTACT_LINE.search(line) and len(words(line)) <= 40:
+        return True
     if AGENCY_CREDITS.search(line) and len(words(line)) <= 40:
         # The wire shape: parenthesised, "; Editing by", "contributed", or no full
         # stop; "Reporting by the BBC suggested that ..." is prose.
@@ -390,8 +400,8 @@ _TEASER_TAG = re.compile(r"[\[(][A-Z][A-Z ]{2,20}[\])]\s*\|?$")
 #: A link-list label in front of a headline ("SEE MORE: …", "READ MORE: …",
 #: "RELATED: …", "Also on rt.com …").
 _TEASER_LABEL = re.compile(
-    r"^(?:(?:see|read|watch)\s+(?:more|also)|related(?:\s+(?:article|story|content))?|"
-    r"more(?:\s+on\s+this(?:\s+story)?)?|recommended|trending|also\s+read|"
+    r"^[\[(]?(?:(?:see|read|watch)\s+(?:more|also)|related(?:\s+(?:article|story|content))?|"
+    r"more(?:\s+on\s+this(?:\s+story)?)?|recommended|trending|also(?:\s+read)?|"
     r"don['’]?t\s+miss)\s*[:|>»]\s*\S|^also\s+on\s+[\w-]+\.[a-z.]{2,6}\s",
     re.IGNORECASE,
 )
