@@ -132,17 +132,31 @@ def _content_shaped(text: str) -> bool:
     return len(rules.words(text)) >= 5 or "\t" in text or text.endswith(":")
 
 
-def _content_after(verdicts: Sequence[Verdict], last: int) -> int:
+def _content_after(verdicts: list[Verdict], last: int) -> int:
     """Extend the body past a list or table that follows the last paragraph
-    (tour dates, results), with at most one heading above it; menus are short lines."""
-    end, i = last, last + 1
-    if i < len(verdicts) and verdicts[i].kind in (BODY, HEADING):
+    (tour dates, results), with at most one heading above it (kept as a heading even
+    if edge trimming took it for a fragment); menus are short lines."""
+    end, i, heading = last, last + 1, None
+    if i < len(verdicts) and (
+        verdicts[i].kind in (BODY, HEADING) or verdicts[i].rule == "edge_fragment"
+    ):
         if not _content_shaped(verdicts[i].line.text) or rules.is_heading_like(verdicts[i].line.text):
-            i += 1  # the list's heading, kept only if a list follows
-    while i < len(verdicts) and verdicts[i].kind in (BODY, HEADING) and _content_shaped(
-        verdicts[i].line.text
-    ) and not rules.is_body_paragraph(verdicts[i].line.text):
-        end, i = i, i + 1
+            heading, i = i, i + 1  # the list's heading, kept only if a list follows
+    while i < len(verdicts):
+        # a paragraph at a time: list items with their links, rows of one table
+        block = [j for j in range(i, len(verdicts)) if verdicts[j].line.paragraph == verdicts[i].line.paragraph]
+        block = block[: next((n for n, j in enumerate(block) if j != i + n), len(block))]
+        texts = [verdicts[j].line.text for j in block]
+        shaped = sum(_content_shaped(t) for t in texts)
+        if (
+            any(verdicts[j].kind not in (BODY, HEADING) for j in block)
+            or 2 * shaped < len(texts)
+            or any(rules.is_body_paragraph(t) for t in texts)
+        ):
+            break
+        end, i = block[-1], block[-1] + 1
+    if heading is not None and end > heading and verdicts[heading].rule == "edge_fragment":
+        verdicts[heading] = Verdict(verdicts[heading].line, HEADING, "heading")
     return end
 
 
