@@ -3,6 +3,8 @@ against a local server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -11,6 +13,7 @@ from newsledger.link import Ledger
 from newsledger.link.feeds import feed_state, seen_entries
 from newsledger.settings import Settings
 from newsledger.watch import parse_interval, poll
+from tests import pg_support
 from tests.http_support import ARTICLE, LOCAL, Route, feed, serving
 
 SETTINGS = Settings(ingest=LOCAL)
@@ -107,3 +110,24 @@ def test_cli_ingest_urls_from_a_list(site, tmp_path) -> None:
     with Ledger.open(db) as ledger:
         [article] = ledger.articles()
         assert article.source == site.url("/article.html") and article.fetched and article.language == "en"
+
+
+@pytest.fixture(scope="module")
+def pg_admin():
+    try:
+        with pg_support.server() as url:
+            yield url
+    except RuntimeError as exc:
+        if os.environ.get(pg_support.REQUIRED):
+            pytest.fail(f"no PostgreSQL server: {exc}")
+        pytest.skip(f"no PostgreSQL server: {exc}")
+
+
+def test_feed_state_on_postgres(site, pg_admin) -> None:
+    url = site.url("/feed.rss")
+    with Ledger.open(pg_support.fresh_database(pg_admin)) as ledger:
+        [first] = poll(ledger, [url], settings=SETTINGS, annotate=as_read)
+        [second] = poll(ledger, [url], settings=SETTINGS, annotate=as_read)
+        assert (first.entries, second.status) == (2, "unchanged")
+        assert seen_entries(ledger, url) == {"tag:local,2025:1", "tag:local,2025:2"}
+        assert {a.language for a in ledger.articles()} == {"en"}
