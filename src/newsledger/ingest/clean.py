@@ -2,8 +2,8 @@
 
 The cleaner looks at each non-blank line once with the line rules of
 :mod:`newsledger.ingest.rules` (durations, player notices, promos, credits, bylines,
-datelines, share bars, advert markers), then walks the lines in order with three
-context rules that need the neighbours:
+datelines, share bars, advert markers, comment labels, teasers, standalone labels),
+then walks the lines in order with the context rules that need the neighbours:
 
 * ``link_list`` — a list intro ("Read more on Sky News:") and the headline-like
   lines that follow it, until a real paragraph;
@@ -15,7 +15,11 @@ context rules that need the neighbours:
   annotator reads running prose only; a repeat of the article's title is noise;
 * ``edge_fragment`` — short title-like lines before the first or after the last
   body paragraph (author names, tag lists); before the body, the first one is the
-  title of an article that has none.
+  title of an article that has none, and its repeats are ``title_repeat``;
+* ``caption_slug`` — a Title Case line right above a caption or credit;
+* ``outside_body`` — for a whole page's text (menus, teasers, comments and footers
+  around the article, as a reader copying a page gets it): every line outside the
+  article's stretch of running text, the maximum-weight run of lines.
 
 Everything else is body, kept verbatim (lines stripped of surrounding whitespace;
 paragraphs joined by one blank line), so quotes in the clean text are character for
@@ -97,12 +101,20 @@ def classify(
     return verdicts if page is False else _outside_body(verdicts, page is True)
 
 
-#: How much a line that is not running text counts against the body region, and
-#: how many words a running-text line needs before it counts for it.
+# The weighing of a whole page's lines (``outside_body``), fitted on the dev part of
+# the scraped-text set (benchmarks/cleanup_scraped.py). They describe the shape of a
+# page, as the word limits of the line rules describe the shape of a line.
+#: What a line that is not running text counts against the article's stretch
+#: (a content-shaped one, a quarter of it; one a line rule removed, NOISE_PENALTY).
 OFF_BODY_PENALTY = 3.0
-RUNNING_OFFSET = 4
 NOISE_PENALTY = 2.0
+#: A running-text line counts its words less this for the article.
+RUNNING_OFFSET = 4
+#: With ``page=None``, this many menu-shaped lines outside the stretch make a page.
 PAGE_MIN_MENU_LINES = 8
+#: Running text after a comment section counts this much; the section ends the
+#: article only after this much article weight (a "Comments" button by the byline
+#: does not).
 COMMENTS_DISCOUNT = 0.2
 COMMENTS_AFTER_WORDS = 100
 #: After a list intro, running lines shorter than this are teasers' summaries.
@@ -189,10 +201,11 @@ def _outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
     _, first, last = best
     if last < 0:
         return verdicts
-    last = _content_after(verdicts, last)
+    stretch = list(verdicts)
+    last = _content_after(stretch, last)
     outside = [
         v.line.text
-        for i, v in enumerate(verdicts)
+        for i, v in enumerate(stretch)
         if (i < first or i > last) and v.kind in (BODY, HEADING)
     ]
     menu = sum(1 for text in outside if _menu_shaped(text))
@@ -202,7 +215,7 @@ def _outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
         Verdict(v.line, NOISE, "outside_body")
         if (i < first or i > last) and v.kind in (BODY, HEADING)
         else v
-        for i, v in enumerate(verdicts)
+        for i, v in enumerate(stretch)
     ]
 
 
