@@ -321,3 +321,10 @@ def test_extracted_bodies_are_not_treated_as_pages() -> None:
     # page=False (trafilatura's output): no outside_body trimming, even with many short lines
     text = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY)
     assert not any(v.rule == "outside_body" for v in classify(text, page=False))
+
+
+def test_a_whole_page_gets_its_headline_as_title() -> None:
+    headline = "Allies weigh air support for Ukraine deal"
+    page = "\n".join(_MENU) + "\n\n" + f"Skip to content\n{headline}\nBy Jane Smith\n\n" + "\n\n".join(_BODY) + "\n\n" + "\n".join(_MENU)
+    titles = [v.line.text for v in classify(page) if v.kind == TITLE]
+    assert titles == [headline]

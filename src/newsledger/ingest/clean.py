@@ -119,6 +119,8 @@ COMMENTS_DISCOUNT = 0.2
 COMMENTS_AFTER_WORDS = 100
 #: After a list intro, running lines shorter than this are teasers' summaries.
 TEASER_MAX_WORDS = 30
+#: How many lines above the article's stretch its headline is looked for.
+TITLE_LOOKBACK = 10
 
 
 def _line_weight(verdict: Verdict) -> float:
@@ -211,12 +213,40 @@ def _outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
     menu = sum(1 for text in outside if _menu_shaped(text))
     if not page and menu < PAGE_MIN_MENU_LINES:
         return verdicts  # no page around the article: the edge rules suffice
-    return [
+    out = [
         Verdict(v.line, NOISE, "outside_body")
-        if (i < first or i > last) and v.kind in (BODY, HEADING)
+        if (i < first or i > last) and v.kind in (BODY, HEADING, TITLE)
         else v
         for i, v in enumerate(stretch)
     ]
+    return _page_title(out, first)
+
+
+def _page_title(verdicts: list[Verdict], first: int) -> list[Verdict]:
+    """A page's headline sits just above its article: of the headline-shaped lines
+    among the few above the stretch, the longest becomes the title."""
+    if any(v.kind == TITLE for v in verdicts):
+        return verdicts
+    candidates = [
+        i
+        for i in range(max(first - TITLE_LOOKBACK, 0), first)
+        if verdicts[i].rule == "outside_body" and _headline_shaped(verdicts[i].line.text)
+    ]
+    if candidates:
+        # the longest: bylines, datelines and buttons above an article are short
+        best = max(candidates, key=lambda i: (len(rules.words(verdicts[i].line.text)), i))
+        verdicts[best] = Verdict(verdicts[best].line, TITLE, "heading")
+    return verdicts
+
+
+def _headline_shaped(text: str) -> bool:
+    """Title-like, 4 to 20 words, no digits-led date or byline ("By …", "… @handle")."""
+    return (
+        4 <= len(rules.words(text)) <= 20
+        and rules.is_title_like(text, max_words=20)
+        and not text[0].isdigit()
+        and not re.search(r"^By\s|@|\t|\d{1,2}:\d{2}", text)
+    )
 
 
 def _walk(
