@@ -328,3 +328,11 @@ def test_a_whole_page_gets_its_headline_as_title() -> None:
     page = "\n".join(_MENU) + "\n\n" + f"Skip to content\n{headline}\nBy Jane Smith\n\n" + "\n\n".join(_BODY) + "\n\n" + "\n".join(_MENU)
     titles = [v.line.text for v in classify(page) if v.kind == TITLE]
     assert titles == [headline]
+
+
+def test_a_results_table_in_a_page_is_kept() -> None:
+    intro = "The final standings of the season after 36 races, with the points each driver scored, are below."
+    rows = [f"{n}\tDriver {chr(64 + n)}\t{5000 - 10 * n}\t{n % 4}" for n in range(1, 31)]
+    page = "\n".join(_MENU) + "\n\n" + intro + "\n\n" + "\n".join(["Pos\tDriver\tPoints\tWins", *rows]) + "\n\n" + "\n".join(_MENU)
+    kept = [v.line.text for v in classify(page) if v.kind in (BODY, HEADING)]
+    assert intro in kept and all(row in kept for row in rows)

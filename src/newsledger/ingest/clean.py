@@ -130,6 +130,8 @@ def _line_weight(verdict: Verdict) -> float:
         return count - RUNNING_OFFSET
     if verdict.kind == NOISE:
         return -NOISE_PENALTY
+    if "\t" in text and count >= 3:
+        return 0.0  # a table row: data the article may be about (results, standings)
     if text.endswith(":") or "\t" in text or count >= 6:
         # a list or table intro, a table row, a long list item: content-shaped
         return -OFF_BODY_PENALTY / 4
