@@ -136,6 +136,10 @@ def test_line_rules_keep_body(line: str) -> None:
         ("He listed three demands:", False),
         ("More to come", False),
         ("What happens next?", False),
+        ("More From the Los Angeles Times", True),
+        ("More Washington Examiner", True),
+        ("Latest from BBC Sport", True),
+        ("More than 40 people died", False),
     ],
 )
 def test_list_intro(line: str, expected: bool) -> None:

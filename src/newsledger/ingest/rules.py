@@ -375,12 +375,21 @@ _LIST_CORE = frozenset(
 )
 
 
+#: "More From the Los Angeles Times", "More Washington Examiner", "Latest from BBC
+#: Sport": a list intro naming the outlet or section its links go to.
+_MORE_FROM = re.compile(
+    r"^(?i:more|latest|also|top\s+stories|most\s+read)(?i:\s+(?:from|on|at|in))?\s+(?i:the\s+)?[A-Z]"
+)
+
+
 def is_list_intro(line: str) -> bool:
     """A short line introducing a list of links, by its words (and a final colon)."""
     tokens = words(line)
-    if not 1 <= len(tokens) <= 8 or not set(tokens) & (
-        _LIST_CORE | {"popular", "recommended", "trending", "most"}
-    ):
+    if not 1 <= len(tokens) <= 8:
+        return False
+    if _MORE_FROM.match(line) and is_title_like(line, max_words=8) and len(tokens) >= 2:
+        return True
+    if not set(tokens) & (_LIST_CORE | {"popular", "recommended", "trending", "most"}):
         return False
     if line.rstrip().endswith(":"):
         return True
