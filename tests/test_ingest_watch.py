@@ -131,3 +131,14 @@ def test_feed_state_on_postgres(site, pg_admin) -> None:
         assert (first.entries, second.status) == (2, "unchanged")
         assert seen_entries(ledger, url) == {"tag:local,2025:1", "tag:local,2025:2"}
         assert {a.language for a in ledger.articles()} == {"en"}
+
+
+def test_a_feed_that_times_out_is_one_line(site) -> None:
+    lines: list[str] = []
+    site.routes["/slow.rss"] = Route(feed(site), "application/rss+xml", delay=3.0)
+    slow = site.url("/slow.rss")
+    with Ledger.open(":memory:") as ledger:
+        results = poll(ledger, [slow, site.url("/feed.rss")], settings=SETTINGS, annotate=as_read,
+                       on_failure=lines.append)
+    assert lines == [f"{slow}: timed out after 1 s"]
+    assert [r.status for r in results] == ["failed", "polled"]

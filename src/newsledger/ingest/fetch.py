@@ -143,7 +143,7 @@ class Fetcher:
 
 
 def _user_agent() -> str:
-    return f"newsledger/{__version__} (+https://github.com/newsledger)"
+    return f"newsledger/{__version__}"
 
 
 def _refuse_private(url: str) -> None:
