@@ -29,7 +29,9 @@ Scoring runs :func:`newsledger.ingest.clean.classify` on each page's text (no ti
 as for a pasted ``.txt``) and counts a line as *kept* when it ends up in the text or
 the headings, *removed* otherwise (noise, or the title). It prints, per part:
 furniture-line recall (furniture removed / furniture lines) and body-line recall
-(body kept / body lines), over all lines and averaged over pages.
+(body kept / body lines), over all lines and averaged over pages, and the body kept
+on the worst page with the number of pages that keep less than 0.90 of their body
+(a page that loses most of its article is a user's lost quotes).
 """
 
 from __future__ import annotations
@@ -163,6 +165,8 @@ def score(pages: list[dict], show: int = 0) -> dict[str, float]:
         "body_kept": totals[("body", True)] / max(body, 1),
         "furniture_removed_page_mean": statistics.mean(per_page_f) if per_page_f else 0.0,
         "body_kept_page_mean": statistics.mean(per_page_b) if per_page_b else 0.0,
+        "body_kept_page_min": min(per_page_b, default=0.0),
+        "pages_under_90": sum(1 for share in per_page_b if share < 0.9),
     }
 
 
@@ -186,7 +190,8 @@ def main(argv: list[str] | None = None) -> None:
             f"{part:<7} pages={s['pages']:<4} furniture lines={s['furniture_lines']:<6} "
             f"body lines={s['body_lines']:<6} furniture removed={s['furniture_removed']:.3f} "
             f"body kept={s['body_kept']:.3f}  (page means: {s['furniture_removed_page_mean']:.3f}, "
-            f"{s['body_kept_page_mean']:.3f})"
+            f"{s['body_kept_page_mean']:.3f}; body kept on the worst page "
+            f"{s['body_kept_page_min']:.3f}, pages under 0.90: {s['pages_under_90']})"
         )
     sys.stdout.flush()
 

@@ -336,3 +336,76 @@ def test_a_results_table_in_a_page_is_kept() -> None:
     page = "\n".join(_MENU) + "\n\n" + intro + "\n\n" + "\n".join(["Pos\tDriver\tPoints\tWins", *rows]) + "\n\n" + "\n".join(_MENU)
     kept = [v.line.text for v in classify(page) if v.kind in (BODY, HEADING)]
     assert intro in kept and all(row in kept for row in rows)
+
+
+# --- outside_body is conservative: position alone is never enough (issue 20) ---------
+
+_OTHER_PROSE = [
+    "The museum reopens on Saturday after a two-year renovation of its east wing and its gardens.",
+    "Tickets are free for residents of the city, and the cafe will stay open late on Fridays.",
+    "The new wing holds the collection of maps that the city bought from a private owner in 2019.",
+]
+
+
+def _page(*blocks: list[str]) -> str:
+    return "\n".join(_MENU) + "\n\n" + "\n\n".join("\n".join(b) for b in blocks) + "\n\n" + "\n".join(_MENU)
+
+
+def _kept(text: str) -> list[str]:
+    return [v.line.text for v in classify(text) if v.kind in (BODY, HEADING)]
+
+
+_CARDS = [[f"Wireless Earphones {n}", f"${n}9.99", "Buy Now"] for n in range(1, 5)]
+_LIST_INTRO = [
+    ["These are the offers worth a look this week, from box sets to board games:"],
+    ["1) The complete box set of the original series on Blu-ray", "http://amzn.to/x1"],
+    ["2) The director's cut of the film in a steel case on Blu-ray"],
+]
+
+
+@pytest.mark.parametrize(
+    "article, after, kept_after",
+    [
+        # a numbered list the article ends inside goes on, its links between items,
+        # however little its items weigh
+        (
+            _BODY + [line for block in _LIST_INTRO for line in block],
+            [["http://amzn.to/x2"]] + [[f"{n}) Thriller", f"http://amzn.to/x{n}"] for n in range(3, 12)],
+            "all",
+        ),
+        # product cards then prose: the article's stretch holds half the page's prose,
+        # not a confident choice, and cards are blocks too short to be a menu
+        (
+            _BODY[:2],
+            _CARDS + [[_OTHER_PROSE[0]], _CARDS[0], [_OTHER_PROSE[1]], _CARDS[1], [_OTHER_PROSE[2]]],
+            "all",
+        ),
+        # a run of prose outside a confident stretch is never removed by position alone
+        (_BODY, _CARDS[:3] + [_OTHER_PROSE[:2]], _OTHER_PROSE[:2]),
+    ],
+    ids=["numbered list", "unconfident page", "prose run"],
+)
+def test_outside_the_stretch_needs_a_second_signal(
+    article: list[str], after: list[list[str]], kept_after: str | list[str]
+) -> None:
+    kept = _kept(_page(*[[p] for p in article], *after))
+    expected = [line for block in after for line in block] if kept_after == "all" else kept_after
+    assert all(line in kept for line in expected)
+    assert all(line in kept for line in _BODY if line in article)
+    assert not any(m in kept for m in _MENU)
+
+
+def test_a_standfirst_above_the_article_stays() -> None:
+    standfirst = "Allies are weighing what air support they could offer Kyiv after a peace deal and who would pay for it"
+    kept = _kept(_page(["Allies weigh air support", "By Jane Smith"], [standfirst], *[[p] for p in _BODY]))
+    assert standfirst in kept and "By Jane Smith" not in kept
+
+
+def test_an_unconfident_page_loses_its_menu_blocks_and_labelled_sections() -> None:
+    # the comments outweigh the article, so the stretch is not a confident choice;
+    # the menu block and the comment section go on their own signals
+    comments = [f"Reader {n} on September 17, 2018 at 8:50 pm said:" for n in range(4)]
+    thread = [line for c in comments for line in (c, _OTHER_PROSE[0], _OTHER_PROSE[1], _OTHER_PROSE[2])]
+    page = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY) + "\n\n12 comments\n" + "\n".join(thread)
+    kept = _kept(page)
+    assert kept == _BODY

@@ -33,6 +33,19 @@ COMMENTS_DISCOUNT = 0.2
 COMMENTS_AFTER_WORDS = 100
 #: After a list intro, running lines shorter than this are teasers' summaries.
 TEASER_MAX_WORDS = 30
+#: The stretch is a confident choice when it holds this share of the page's
+#: running-text words; otherwise a line outside it goes only with a furniture
+#: signal of its own (a menu block, a labelled section after the article).
+CONFIDENT_SHARE = 0.6
+#: A block of at least this many lines, this share of them menu-shaped, is a menu.
+MENU_BLOCK_MIN_LINES = 6
+MENU_BLOCK_SHARE = 0.5
+#: A numbered list after the article goes on while the next number comes within
+#: this many lines.
+LIST_ITEM_GAP = 2
+#: A standfirst: a sentence-case line of this many words, this close above the article.
+STANDFIRST_MIN_WORDS = 10
+STANDFIRST_LOOKBACK = 2
 #: How many lines above the article's stretch its headline is looked for.
 TITLE_LOOKBACK = 10
 
@@ -87,6 +100,39 @@ def _content_after(verdicts: list[Verdict], last: int) -> int:
         end, i = block[-1], block[-1] + 1
     if heading is not None and end > heading and verdicts[heading].rule == "edge_fragment":
         verdicts[heading] = Verdict(verdicts[heading].line, HEADING, "heading")
+    return _numbered_after(verdicts, end)
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
+
+
+def _item_number(text: str) -> int | None:
+    match = _ITEM_NUMBER.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _numbered_after(verdicts: list[Verdict], end: int) -> int:
+    """A numbered list that the article's stretch ends inside ("7) …" near its end)
+    goes on while the next number follows within LIST_ITEM_GAP lines (an item's link
+    or price between two items): the list is the article's, however its items weigh."""
+    numbered = [
+        j for j in range(max(end - LIST_ITEM_GAP, 0), end + 1)
+        if _item_number(verdicts[j].line.text) is not None
+    ]
+    if not numbered:
+        return end
+    expected, j = _item_number(verdicts[numbered[-1]].line.text) + 1, end + 1
+    while j < len(verdicts) and j <= end + LIST_ITEM_GAP + 1:
+        if _item_number(verdicts[j].line.text) == expected:
+            end, expected = j, expected + 1
+            # the item's own lines (its link) up to the next item
+            while (
+                end + 1 < len(verdicts)
+                and verdicts[end + 1].line.paragraph == verdicts[j].line.paragraph
+                and _item_number(verdicts[end + 1].line.text) is None
+            ):
+                end += 1
+        j += 1
     return end
 
 
@@ -121,6 +167,7 @@ def outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
         return verdicts
     stretch = list(verdicts)
     last = _content_after(stretch, last)
+    first = _standfirst(stretch, first)
     outside = [
         v.line.text
         for i, v in enumerate(stretch)
@@ -129,13 +176,96 @@ def outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
     menu = sum(1 for text in outside if _menu_shaped(text))
     if not page and menu < PAGE_MIN_MENU_LINES:
         return verdicts  # no page around the article: the edge rules suffice
+    confident = _stretch_share(stretch, first, last) >= CONFIDENT_SHARE
+    section = _labelled_section(stretch, last)
+    menus = _menu_blocks(stretch)
     out = [
         Verdict(v.line, NOISE, "outside_body")
-        if (i < first or i > last) and v.kind in (BODY, HEADING, TITLE)
+        if (i < first or i > last)
+        and v.kind in (BODY, HEADING, TITLE)
+        and (i > section or _removable(stretch, i, confident, menus))
         else v
         for i, v in enumerate(stretch)
     ]
     return page_title(out, first)
+
+
+def _standfirst(verdicts: list[Verdict], first: int) -> int:
+    """The article's standfirst (dek) sits just above its first paragraph: a long
+    sentence-case line among the STANDFIRST_LOOKBACK lines above the stretch (a
+    heading between them is the article's) stays with it, even unpunctuated or
+    cut short by the page."""
+    for j in range(first - 1, max(first - 1 - STANDFIRST_LOOKBACK, -1), -1):
+        text = verdicts[j].line.text
+        if (
+            verdicts[j].kind == BODY
+            and len(rules.words(text)) >= STANDFIRST_MIN_WORDS
+            and not rules.is_title_case(text)
+        ):
+            return j
+    return first
+
+
+def _labelled_section(verdicts: list[Verdict], last: int) -> int:
+    """Where a labelled section after the article begins: a comment section's label
+    or a list intro ("Related", "Most read"). What follows it is that section's, an
+    independent furniture signal, whatever the lines look like."""
+    return next(
+        (
+            j
+            for j in range(last + 1, len(verdicts))
+            if verdicts[j].rule in rules.SECTION_ENDS
+            or (verdicts[j].rule == "link_list" and rules.is_list_intro(verdicts[j].line.text))
+        ),
+        len(verdicts),
+    )
+
+
+def _running_words(verdict: Verdict) -> int:
+    text = verdict.line.text
+    return len(rules.words(text)) if verdict.kind == BODY and rules.is_body_paragraph(text) else 0
+
+
+def _stretch_share(verdicts: list[Verdict], first: int, last: int) -> float:
+    """The share of the page's running-text words that lie in the chosen stretch:
+    near 1 when the article is plainly the page's prose, low when other prose (a
+    comment thread, a product list, a second story) competes with it."""
+    total = sum(_running_words(v) for v in verdicts)
+    inside = sum(_running_words(v) for v in verdicts[first : last + 1])
+    return inside / total if total else 1.0
+
+
+def _in_prose_run(verdicts: list[Verdict], i: int) -> bool:
+    """Line ``i`` is running text next to running text: a paragraph of prose is
+    never taken out by its position alone."""
+    def running(j: int) -> bool:
+        return 0 <= j < len(verdicts) and _running_words(verdicts[j]) > 0
+    return running(i) and (running(i - 1) or running(i + 1))
+
+
+def _removable(
+    verdicts: list[Verdict], i: int, confident: bool, menus: set[int]
+) -> bool:
+    """Position is evidence only with a second signal: a confident choice of the
+    article's stretch, or a menu block around the line; a run of prose stays."""
+    if _in_prose_run(verdicts, i):
+        return False
+    return confident or verdicts[i].line.paragraph in menus
+
+
+def _menu_blocks(verdicts: list[Verdict]) -> set[int]:
+    """Blocks (a copied page's ``<div>`` with no paragraph break inside) made mostly
+    of menu labels: a nav bar, a footer, a teaser rail, whatever their long lines.
+    A product card (name, price, "Buy now") is too short a block to count."""
+    lines: dict[int, list[str]] = {}
+    for verdict in verdicts:
+        lines.setdefault(verdict.line.paragraph, []).append(verdict.line.text)
+    return {
+        number
+        for number, texts in lines.items()
+        if len(texts) >= MENU_BLOCK_MIN_LINES
+        and sum(map(_menu_shaped, texts)) >= MENU_BLOCK_SHARE * len(texts)
+    }
 
 
 def page_title(verdicts: list[Verdict], first: int) -> list[Verdict]:
