@@ -382,8 +382,11 @@ _LIST_INTRO = [
         ),
         # a run of prose outside a confident stretch is never removed by position alone
         (_BODY, _CARDS[:3] + [_OTHER_PROSE[:2]], _OTHER_PROSE[:2]),
+        # nor after a widget's list intro inside the article ("Trending"): only a
+        # comment section's label takes prose with it
+        (_BODY, [["Trending"], _OTHER_PROSE[:2], ["Related articles", *_MENU[:6]]], _OTHER_PROSE[:2]),
     ],
-    ids=["numbered list", "unconfident page", "prose run"],
+    ids=["numbered list", "unconfident page", "prose run", "prose after a list intro"],
 )
 def test_outside_the_stretch_needs_a_second_signal(
     article: list[str], after: list[list[str]], kept_after: str | list[str]

@@ -177,13 +177,14 @@ def outside_body(verdicts: list[Verdict], page: bool) -> list[Verdict]:
     if not page and menu < PAGE_MIN_MENU_LINES:
         return verdicts  # no page around the article: the edge rules suffice
     confident = _stretch_share(stretch, first, last) >= CONFIDENT_SHARE
-    section = _labelled_section(stretch, last)
+    comments = _labelled_section(stretch, last, rules.SECTION_ENDS)
+    related = _labelled_section(stretch, last, {"link_list"})
     menus = _menu_blocks(stretch)
     out = [
         Verdict(v.line, NOISE, "outside_body")
         if (i < first or i > last)
         and v.kind in (BODY, HEADING, TITLE)
-        and (i > section or _removable(stretch, i, confident, menus))
+        and (i > comments or _removable(stretch, i, confident or i > related, menus))
         else v
         for i, v in enumerate(stretch)
     ]
@@ -206,16 +207,18 @@ def _standfirst(verdicts: list[Verdict], first: int) -> int:
     return first
 
 
-def _labelled_section(verdicts: list[Verdict], last: int) -> int:
-    """Where a labelled section after the article begins: a comment section's label
-    or a list intro ("Related", "Most read"). What follows it is that section's, an
-    independent furniture signal, whatever the lines look like."""
+def _labelled_section(verdicts: list[Verdict], last: int, labels: set[str] | frozenset[str]) -> int:
+    """Where a section labelled by one of ``labels`` (line rules) begins after the
+    article: a comment section's label, or a list intro ("Related", "Most read").
+    The label is a furniture signal of its own for what follows: everything after a
+    comment label goes; after a list intro, all but a run of prose (a widget's
+    label inside the article)."""
     return next(
         (
             j
             for j in range(last + 1, len(verdicts))
-            if verdicts[j].rule in rules.SECTION_ENDS
-            or (verdicts[j].rule == "link_list" and rules.is_list_intro(verdicts[j].line.text))
+            if verdicts[j].rule in labels
+            and (verdicts[j].rule != "link_list" or rules.is_list_intro(verdicts[j].line.text))
         ),
         len(verdicts),
     )
