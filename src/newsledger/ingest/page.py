@@ -3,8 +3,10 @@
 Text copied from a browser holds the menus, teasers, comments and footers around the
 article. :func:`outside_body` weighs every line (running text for the article, the rest
 against it), takes the maximum-sum stretch of lines as the article, keeps a list or
-table that follows it, and marks everything else ``outside_body``; :func:`page_title`
-finds the headline just above it. :func:`newsledger.ingest.clean.classify` calls it
+table that follows it and a standfirst above it, and marks ``outside_body`` the lines
+outside it that carry a second furniture signal: a confident stretch, a menu block, a
+labelled section after the article (position alone never removes a run of prose);
+:func:`page_title` finds the headline just above it. :func:`newsledger.ingest.clean.classify` calls it
 after its own rules.
 """
 
