@@ -257,3 +257,158 @@ def test_clean_text_is_made_of_original_lines(lines: list[str]) -> None:
 @given(st.text(max_size=300))
 def test_classify_never_crashes(text: str) -> None:
     classify(text)
+
+
+# --- issue 20: context forms ------------------------------------------------------------
+
+_BODY = [
+    "European allies are weighing whether the United States could provide air support as part of a peace deal, officials said on Tuesday.",
+    "The president told a television interviewer that American troops would not be sent to Ukraine, but that Washington was willing to help.",
+    "Geneva is considered the most likely venue for a meeting between the two presidents, with Budapest and Vienna also under discussion.",
+    "A treaty guaranteeing that Ukraine’s allies would come to its defence is being drafted and could be ready by next week, diplomats said.",
+    "Officials in Kyiv said they had not yet seen a draft, and that any guarantee would have to be approved by parliament before it could take effect.",
+    "The Kremlin has said it will not accept troops from NATO countries on Ukrainian soil, whatever flag they fly, and repeated that position on Tuesday.",
+    "European leaders are expected to discuss the plan at a summit in Brussels later this month, where the question of who pays is likely to dominate.",
+]
+
+
+def _rules_of(text: str) -> dict[str, tuple[str, str | None]]:
+    return {v.line.text: (v.kind, v.rule) for v in classify(text)}
+
+
+def test_caption_slug_above_its_caption() -> None:
+    text = "\n\n".join([_BODY[0], "Vladimir Putin And Donald Trump", "The leaders met in Alaska. Pic: AP", *_BODY[1:]])
+    found = _rules_of(text)
+    assert found["Vladimir Putin And Donald Trump"] == (NOISE, "caption_slug")
+    assert found["The leaders met in Alaska. Pic: AP"] == (NOISE, "photo_credit")
+    assert all(found[p] == (BODY, None) for p in _BODY)
+
+
+def test_repeated_title_lines_without_a_given_title() -> None:
+    title = "Allies weigh air support for Ukraine deal"
+    text = "\n\n".join([title, "By Jane Smith", title, *_BODY])
+    verdicts = classify(text)
+    assert [(v.kind, v.rule) for v in verdicts[:3]] == [(TITLE, "heading"), (NOISE, "byline"), (NOISE, "title_repeat")]
+
+
+_MENU = ["Home", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Video", "Sign in"]
+_TEASERS = [
+    "Storm batters the coast",
+    "Thousands lost power overnight as winds of up to 90mph hit the region.",
+    "Prices rise again",
+    "Inflation rose for a third month as food and energy costs climbed.",
+]
+
+
+def test_a_whole_page_keeps_the_article_and_drops_what_surrounds_it() -> None:
+    page = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY) + "\n\nMost read\n" + "\n".join(_TEASERS) + "\n" + "\n".join(_MENU)
+    found = classify(page)
+    kept = [v.line.text for v in found if v.kind in (BODY, HEADING)]
+    assert kept == _BODY
+    assert {v.rule for v in found if v.line.text in _MENU} == {"outside_body", "label"}
+
+
+def test_comments_after_the_article_are_not_body() -> None:
+    comments = ["12 comments", "Gary M on September 17, 2018 at 8:50 pm said:",
+                "I think the allies are right to be careful about this, and the treaty will take months to agree.",
+                "Reply"]
+    page = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY) + "\n\n" + "\n\n".join(comments)
+    kept = [v.line.text for v in classify(page) if v.kind in (BODY, HEADING)]
+    assert kept == _BODY
+
+
+def test_extracted_bodies_are_not_treated_as_pages() -> None:
+    # page=False (trafilatura's output): no outside_body trimming, even with many short lines
+    text = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY)
+    assert not any(v.rule == "outside_body" for v in classify(text, page=False))
+
+
+def test_a_whole_page_gets_its_headline_as_title() -> None:
+    headline = "Allies weigh air support for Ukraine deal"
+    page = "\n".join(_MENU) + "\n\n" + f"Skip to content\n{headline}\nBy Jane Smith\n\n" + "\n\n".join(_BODY) + "\n\n" + "\n".join(_MENU)
+    titles = [v.line.text for v in classify(page) if v.kind == TITLE]
+    assert titles == [headline]
+
+
+def test_a_results_table_in_a_page_is_kept() -> None:
+    intro = "The final standings of the season after 36 races, with the points each driver scored, are below."
+    rows = [f"{n}\tDriver {chr(64 + n)}\t{5000 - 10 * n}\t{n % 4}" for n in range(1, 31)]
+    page = "\n".join(_MENU) + "\n\n" + intro + "\n\n" + "\n".join(["Pos\tDriver\tPoints\tWins", *rows]) + "\n\n" + "\n".join(_MENU)
+    kept = [v.line.text for v in classify(page) if v.kind in (BODY, HEADING)]
+    assert intro in kept and all(row in kept for row in rows)
+
+
+# --- outside_body is conservative: position alone is never enough (issue 20) ---------
+
+_OTHER_PROSE = [
+    "The museum reopens on Saturday after a two-year renovation of its east wing and its gardens.",
+    "Tickets are free for residents of the city, and the cafe will stay open late on Fridays.",
+    "The new wing holds the collection of maps that the city bought from a private owner in 2019.",
+]
+
+
+def _page(*blocks: list[str]) -> str:
+    return "\n".join(_MENU) + "\n\n" + "\n\n".join("\n".join(b) for b in blocks) + "\n\n" + "\n".join(_MENU)
+
+
+def _kept(text: str) -> list[str]:
+    return [v.line.text for v in classify(text) if v.kind in (BODY, HEADING)]
+
+
+_CARDS = [[f"Wireless Earphones {n}", f"${n}9.99", "Buy Now"] for n in range(1, 5)]
+_LIST_INTRO = [
+    ["These are the offers worth a look this week, from box sets to board games:"],
+    ["1) The complete box set of the original series on Blu-ray", "http://amzn.to/x1"],
+    ["2) The director's cut of the film in a steel case on Blu-ray"],
+]
+
+
+@pytest.mark.parametrize(
+    "article, after, kept_after",
+    [
+        # a numbered list the article ends inside goes on, its links between items,
+        # however little its items weigh
+        (
+            _BODY + [line for block in _LIST_INTRO for line in block],
+            [["http://amzn.to/x2"]] + [[f"{n}) Thriller", f"http://amzn.to/x{n}"] for n in range(3, 12)],
+            "all",
+        ),
+        # product cards then prose: the article's stretch holds half the page's prose,
+        # not a confident choice, and cards are blocks too short to be a menu
+        (
+            _BODY[:2],
+            _CARDS + [[_OTHER_PROSE[0]], _CARDS[0], [_OTHER_PROSE[1]], _CARDS[1], [_OTHER_PROSE[2]]],
+            "all",
+        ),
+        # a run of prose outside a confident stretch is never removed by position alone
+        (_BODY, _CARDS[:3] + [_OTHER_PROSE[:2]], _OTHER_PROSE[:2]),
+        # nor after a widget's list intro inside the article ("Trending"): only a
+        # comment section's label takes prose with it
+        (_BODY, [["Trending"], _OTHER_PROSE[:2], ["Related articles", *_MENU[:6]]], _OTHER_PROSE[:2]),
+    ],
+    ids=["numbered list", "unconfident page", "prose run", "prose after a list intro"],
+)
+def test_outside_the_stretch_needs_a_second_signal(
+    article: list[str], after: list[list[str]], kept_after: str | list[str]
+) -> None:
+    kept = _kept(_page(*[[p] for p in article], *after))
+    expected = [line for block in after for line in block] if kept_after == "all" else kept_after
+    assert all(line in kept for line in expected)
+    assert all(line in kept for line in _BODY if line in article)
+    assert not any(m in kept for m in _MENU)
+
+
+def test_a_standfirst_above_the_article_stays() -> None:
+    standfirst = "Allies are weighing what air support they could offer Kyiv after a peace deal and who would pay for it"
+    kept = _kept(_page(["Allies weigh air support", "By Jane Smith"], [standfirst], *[[p] for p in _BODY]))
+    assert standfirst in kept and "By Jane Smith" not in kept
+
+
+def test_an_unconfident_page_loses_its_menu_blocks_and_labelled_sections() -> None:
+    # the comments outweigh the article, so the stretch is not a confident choice;
+    # the menu block and the comment section go on their own signals
+    comments = [f"Reader {n} on September 17, 2018 at 8:50 pm said:" for n in range(4)]
+    thread = [line for c in comments for line in (c, _OTHER_PROSE[0], _OTHER_PROSE[1], _OTHER_PROSE[2])]
+    page = "\n".join(_MENU) + "\n\n" + "\n\n".join(_BODY) + "\n\n12 comments\n" + "\n".join(thread)
+    kept = _kept(page)
+    assert kept == _BODY

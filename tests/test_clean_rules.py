@@ -136,6 +136,10 @@ def test_line_rules_keep_body(line: str) -> None:
         ("He listed three demands:", False),
         ("More to come", False),
         ("What happens next?", False),
+        ("More From the Los Angeles Times", True),
+        ("More Washington Examiner", True),
+        ("Latest from BBC Sport", True),
+        ("More than 40 people died", False),
     ],
 )
 def test_list_intro(line: str, expected: bool) -> None:
@@ -191,3 +195,83 @@ def test_rule_table_is_documented() -> None:
     assert len(names) == len(set(names))
     assert all(rule.description for rule in rules.LINE_RULES)
     assert rules.PLAYER_RULES <= set(names)
+
+
+# --- issue 20: furniture by general signals, one case per form -----------------------
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        # credit tails in any form, quotes in the caption or not
+        ("“We will not give up,” Mr Zelenskyy told reporters in Kyiv. Pic: PA", "photo_credit"),
+        ("Protesters outside parliament in Kuala Lumpur (Reuters/AP pic)", "photo_credit"),
+        ("A 14th century plague doctor (Image: GETTY)", "photo_credit"),
+        ("More than 4,000 people are expected to receive notice in coming weeks (Credit: iStock)", "photo_credit"),
+        ("Credit...Doug Mills/The New York Times", "photo_credit"),
+        ("Mr Putin arrives in Anchorage. Photo: Jane Doe/Reuters", "photo_credit"),
+        ("Getty Images", "photo_credit"),
+        ("Reuters", "photo_credit"),
+        # labels standing alone
+        ("Image:", "label"),
+        ("Published", "label"),
+        ("ABSTRACT.", "label"),
+        ("FULL TEXT.", "label"),
+        ("DON'T MISS", "label"),
+        ("Tags:", "label"),
+        # teasers: a link to another article
+        ("How Europe plans to pay for Ukraine’s defence - The Economist", "teaser"),
+        ("Trump and Putin agree to meet in Budapest | Reuters", "teaser"),
+        ("China furious at Macron for Hong Kong protest jibe [INSIGHT]", "teaser"),
+        ("SEE MORE: Hong Kong protests: 800 students under siege in university", "teaser"),
+        ("Also on rt.com Journalists threatened with sedition arrests", "teaser"),
+        ("[Related: Salesforce keynote: AI, integration and protesters]", "teaser"),
+        # how to reach the author
+        ("Write to Al Root at allen.root@dowjones.com", "byline"),
+        ("Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik.", "byline"),
+        # comment sections
+        ("167 comments", "comments"),
+        ("Leave a Reply", "comments"),
+        ("Gary M on September 17, 2018 at 8:50 pm said:", "comments"),
+        # a share request after a question
+        ("Like this story? Share it with a friend!", "call_to_action"),
+    ],
+)
+def test_general_furniture_forms(line: str, rule: str) -> None:
+    assert rules.line_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # sentences and headings that share a form's words or punctuation
+        "He said it was time to go - and they went.",
+        "The war in Ukraine - what we know",
+        "Ukraine’s allies - and its enemies - are watching",
+        "Comments made by the minister on Tuesday drew sharp criticism from the opposition.",
+        "“We rely on the Reuters report,” the spokesman said.",
+        "Published figures show inflation fell to 2.1% in July.",
+        "Image rights are a growing concern for broadcasters, the regulator said.",
+        "-One poll shows Ted Cruz 16 points ahead of Trump in Indiana. [IPFW]",
+        "The ceasefire - a first step",
+        "More talks are planned",
+        "Also, the minister said no.",
+        "Contact tracing apps failed to slow the virus, officials said.",
+    ],
+)
+def test_general_forms_keep_body(line: str) -> None:
+    assert rules.line_rule(line) is None
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Vladimir Putin And Donald Trump In Alaska", True),
+        ("Leaders of the World at a Summit", True),
+        ("Trump still has doubts about Putin", False),
+        ("He left.", False),
+        ("Kyiv", False),
+    ],
+)
+def test_title_case(line: str, expected: bool) -> None:
+    assert rules.is_title_case(line) is expected

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger.ingest import IngestError, Overrides, feeds, read_inputs
+from newsledger.ingest import IngestError, Overrides, read_inputs
+from newsledger.ingest.fetch import Fetched, Fetcher
 from newsledger.ingest.metadata import article_id
 from newsledger.ingest.sources import file_format, sniff
 from newsledger.records import Document
@@ -29,11 +30,11 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every HTTP fetch fails, as it does offline; the list records what was tried."""
     tried: list[str] = []
 
-    def refuse(url: str, settings: IngestSettings = IngestSettings()) -> bytes:
+    def refuse(self: Fetcher, url: str) -> Fetched:
         tried.append(url)
-        raise OSError("network disabled in tests")
+        raise IngestError(url, "network disabled in tests")
 
-    monkeypatch.setattr(feeds, "fetch_url", refuse)
+    monkeypatch.setattr(Fetcher, "page", refuse)
     return tried
 
 
@@ -192,7 +193,7 @@ def test_rss_file_url_link(tmp_path: Path) -> None:
 def test_rss_fetches_web_pages_when_reachable(monkeypatch: pytest.MonkeyPatch) -> None:
     page = (FIXTURES / "article.html").read_bytes()
     monkeypatch.setattr(
-        feeds, "fetch_url", lambda url, settings=IngestSettings(): page
+        Fetcher, "page", lambda self, url: Fetched(url, page, 200, {}, "2025-08-19T10:00:00+00:00")
     )
     second = read(FIXTURES / "feed.rss")[1]
     assert second.article.text.startswith("European allies are weighing")
@@ -326,14 +327,15 @@ def test_language_min_words_setting() -> None:
 def test_fetch_settings_reach_the_feed_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[IngestSettings] = []
 
-    def fetch(url: str, settings: IngestSettings = IngestSettings()) -> bytes:
-        seen.append(settings)
-        raise OSError("network disabled in tests")
+    def fetch(self: Fetcher, url: str) -> Fetched:
+        seen.append(self.settings)
+        raise IngestError(url, "network disabled in tests")
 
-    monkeypatch.setattr(feeds, "fetch_url", fetch)
+    monkeypatch.setattr(Fetcher, "page", fetch)
     quick = IngestSettings(fetch_timeout=0.5, max_page_bytes=1000)
     list(read_inputs([str(FIXTURES / "feed.rss")], settings=quick))
-    assert seen and all(s == quick for s in seen)
+    # feed entries are fetched with the short feed-entry timeout
+    assert seen and all(s.url_timeout == 0.5 and s.max_page_bytes == 1000 for s in seen)
 
 
 def test_whitespace_only_file(tmp_path: Path) -> None:

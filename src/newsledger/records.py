@@ -103,11 +103,16 @@ class Article:
     title: str | None = described("Headline.", None)
     outlet: str | None = described('Publisher, e.g. "Sky News".', None)
     url: str | None = described("Where the article was published.", None)
+    fetched: str | None = described(
+        "When newsledger fetched the article from `url` (ISO 8601, UTC); null when it was read from a file.",
+        None, pattern=ISO_DATE)
     published: str | None = described(
         "Publication date or datetime, ISO 8601; null when no source gave one.", None,
         pattern=ISO_DATE)
     author: str | None = described("Byline.", None)
-    language: str | None = described('Language code, e.g. "en".', None)
+    language: str | None = described(
+        'ISO 639-1 code of the language the text is in, e.g. "en" (detected with py3langid); '
+        "null when too short to tell.", None)
     headings: tuple[str, ...] = described("Section headings kept out of the body text.", ())
     noise: tuple[str, ...] = described("Lines the cleaner removed as page furniture.", ())
     source: str | None = described('Where the article was read from: a path, "path:line", "-".', None)

@@ -183,9 +183,23 @@ class IngestSettings:
     min_guess_bytes: int = 32
     #: Fewer words than this is a menu or an error page, not an article.
     min_body_words: int = 10
-    #: Below this many words, or this share of stopwords, the language guess is unknown.
+    #: Below this many words, or below this probability from py3langid's classifier
+    #: (its normalised score; 0.5 leaves out the texts it cannot place), the language
+    #: is unknown.
     language_min_words: int = 20
-    language_min_ratio: float = 0.08
+    language_min_probability: float = 0.5
+    #: Languages to keep (ISO 639-1 codes, comma-separated), or "any": an article in
+    #: another language is skipped with a warning (the annotators are English models).
+    languages: str = "en"
+    #: Seconds between two requests to the same host (politeness when fetching URLs,
+    #: feed entries and feeds); trafilatura's own default is 5 s between batches.
+    fetch_delay: float = 1.0
+    #: Fetch from private and loopback addresses (an intranet, a test server). Off by
+    #: default: trafilatura's SSRF protection refuses them.
+    fetch_private_hosts: bool = False
+    #: Seconds a fetched page or feed may take (also trafilatura's download timeout,
+    #: which it counts in whole seconds, at least 1).
+    url_timeout: float = 20.0
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,7 @@ def ingest_paths(
     annotate: Annotate | None = None,
     on_failure: OnFailure = _ignore,
     on_progress: OnProgress = _ignore,
+    documents: Iterable[Document | IngestError] | None = None,
 ) -> IngestReport:
     """Read ``paths``, annotate the new articles on ``engine`` and store and link them in
     ``ledger`` in one transaction; returns the :class:`IngestReport`.
@@ -121,7 +122,8 @@ def ingest_paths(
         open_engine(engine, scheduler=scheduler, workers=workers, settings=settings)
     limits = settings.limits
     with opened as annotate_all:
-        inputs = read_inputs(paths, overrides, stdin=stdin, settings=settings.ingest, limits=limits)
+        inputs = read_inputs(paths, overrides, stdin=stdin, settings=settings.ingest, limits=limits) \
+            if documents is None else documents  # already read (newsledger watch)
         fresh = _fresh(inputs, ledger, report, fail, limits)
         annotated = _annotated(annotate_all(fresh), fail, functools.partial(on_progress, "annotating"))
         # Annotate everything first, so the write lock is held only to store and link.

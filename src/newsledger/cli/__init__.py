@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "reject": "newsledger.cli.corrections:reject",
     "corrections": "newsledger.cli.corrections:corrections_command",
     "serve": "newsledger.cli.serve:serve",
+    "watch": "newsledger.cli.watch:watch",
     "config": "newsledger.cli:config_command",
 }
 

@@ -36,7 +36,11 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH|URL...")
+@click.option("-i", "--input-list", "lists", multiple=True, type=click.File("r", encoding="utf-8"),
+              help="A file of inputs, one a line (URLs or paths; blank lines and # comments skipped); - for stdin.")
+@click.option("--lang", "languages", metavar="CODES",
+              help="Languages to keep: 'en' (the default setting), 'en,fr', or 'any'; others are skipped with a warning.")
 @db_option
 @click.option("--published", callback=_published, help="Publication date (ISO 8601) for the inputs; overrides their metadata.")
 @click.option("--outlet", help="Outlet name for the inputs (e.g. 'Sky News').")
@@ -48,13 +52,16 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes of the local Dask cluster (default: one per core).")
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, url: str | None, quiet: bool,
-    engine_name: str, scheduler: str | None, workers: int | None,
+    ctx: click.Context, paths: tuple[str, ...], lists: tuple, languages: str | None, db: str, published: str | None,
+    outlet: str | None, url: str | None, quiet: bool, engine_name: str, scheduler: str | None, workers: int | None,
 ) -> None:
     """Read articles, extract their records and store them in the ledger.
 
     PATH is a .txt, .html, RSS/Atom feed, .warc(.gz) or .jsonl file, a directory
-    (read recursively), or - for stdin. An article already in the ledger is skipped
+    (read recursively), - for stdin, or an http(s) URL (fetched, keeping the URL and
+    the fetch date; requests to one host are spaced by [ingest] fetch_delay). -i FILE
+    reads inputs from FILE, one a line. Articles not in English (or --lang) are
+    skipped with a warning. An article already in the ledger is skipped
     and reported as a duplicate; a bad input is reported on one line and the others
     are still ingested. The whole call is one transaction, taken once every article is
     annotated (other writers wait only while it stores and links). With ``--engine dask``
@@ -66,6 +73,11 @@ def ingest(
         raise click.UsageError("--workers sizes the local cluster: an existing scheduler has its own workers")
     if quiet:
         logging.getLogger("newsledger").setLevel(logging.ERROR)
+    paths = (*paths, *(line.strip() for listed in lists for line in listed
+                       if line.strip() and not line.lstrip().startswith("#")))
+    if not paths:
+        raise click.UsageError("give at least one PATH or URL, or -i FILE")
+    settings = settings_of(ctx) if not languages else settings_of(ctx).replace("ingest", languages=languages)
     overrides = Overrides(published=published, outlet=outlet, url=url)
     with open_ledger(db, must_exist=False) as ledger, _progress(quiet) as progress:
         task = progress.add_task("ingesting", total=known_total(paths))
@@ -75,7 +87,7 @@ def ingest(
 
         try:
             report = ingest_paths(
-                paths, ledger, overrides=overrides, settings=settings_of(ctx), engine=engine_name,
+                paths, ledger, overrides=overrides, settings=settings, engine=engine_name,
                 scheduler=scheduler, workers=workers, stdin=sys.stdin.buffer,
                 on_failure=lambda line: click.echo(f"error: {line}", err=True), on_progress=advance,
             )

@@ -11,9 +11,12 @@ The public API the CLI and the pipeline call::
             item.article.text    # the clean text, a Document ready for annotation
 
 Modules: ``sources`` (paths, directories, stdin, format dispatch), ``html``,
-``feeds``, ``warc``, ``jsonl`` (one reader per format), ``decode`` (bytes to text),
-``build`` (overrides, id, date, language), ``clean`` and ``rules`` (page furniture),
-``metadata`` (dates, ids, language). See ``docs/ingest.md``.
+``feeds``, ``warc``, ``jsonl`` (one reader per format), ``fetch`` and ``urls`` (URLs:
+polite fetching, then a page, feed or text), ``chunks`` (bodies split over sibling
+containers), ``decode`` (bytes to text), ``build`` (overrides, id, date, language),
+``clean``, ``rules``, ``page`` and ``lines`` (page furniture; ``page`` for a whole
+copied page), ``pagetext`` (a page's visible text), ``metadata`` (dates, ids,
+language). See ``docs/ingest.md``.
 """
 
 from newsledger.ingest.build import IngestError, Overrides

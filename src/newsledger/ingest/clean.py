@@ -2,8 +2,8 @@
 
 The cleaner looks at each non-blank line once with the line rules of
 :mod:`newsledger.ingest.rules` (durations, player notices, promos, credits, bylines,
-datelines, share bars, advert markers), then walks the lines in order with three
-context rules that need the neighbours:
+datelines, share bars, advert markers, comment labels, teasers, standalone labels),
+then walks the lines in order with the context rules that need the neighbours:
 
 * ``link_list`` — a list intro ("Read more on Sky News:") and the headline-like
   lines that follow it, until a real paragraph;
@@ -15,7 +15,11 @@ context rules that need the neighbours:
   annotator reads running prose only; a repeat of the article's title is noise;
 * ``edge_fragment`` — short title-like lines before the first or after the last
   body paragraph (author names, tag lists); before the body, the first one is the
-  title of an article that has none.
+  title of an article that has none, and its repeats are ``title_repeat``;
+* ``caption_slug`` — a Title Case line right above a caption or credit;
+* ``outside_body`` — for a whole page's text (menus, teasers, comments and footers
+  around the article, as a reader copying a page gets it): every line outside the
+  article's stretch of running text, the maximum-weight run of lines.
 
 Everything else is body, kept verbatim (lines stripped of surrounding whitespace;
 paragraphs joined by one blank line), so quotes in the clean text are character for
@@ -27,63 +31,39 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from newsledger.ingest import rules
+from newsledger.ingest.lines import BODY, HEADING, NOISE, TITLE, Line, Verdict, split_lines
+from newsledger.ingest.page import outside_body
 from newsledger.records import Document
+
+__all__ = [
+    "BODY", "HEADING", "NOISE", "TITLE", "Line", "Verdict",
+    "assemble", "classify", "clean", "split_lines",
+]
 
 logger = logging.getLogger(__name__)
 
-BODY, HEADING, NOISE, TITLE = "body", "heading", "noise", "title"
-
-
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of the input: its text (stripped) and its paragraph."""
-
-    text: str
-    paragraph: int  # index of the blank-line-separated block it belongs to
-    alone: bool  # the only line of its paragraph
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What the cleaner decided for one line, and which rule decided it."""
-
-    line: Line
-    kind: str  # BODY, HEADING, NOISE or TITLE
-    rule: str | None = None
-
-
-def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text`` with their paragraph numbers.
-
-    >>> [(l.text, l.paragraph) for l in split_lines("a\\nb\\n\\n c ")]
-    [('a', 0), ('b', 0), ('c', 1)]
-    """
-    blocks: list[list[str]] = [[]]
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            blocks[-1].append(stripped)
-        elif blocks[-1]:
-            blocks.append([])
-    return [
-        Line(text, number, len(block) == 1)
-        for number, block in enumerate(b for b in blocks if b)
-        for text in block
-    ]
-
-
-def classify(text: str, title: str | None = None) -> list[Verdict]:
+def classify(
+    text: str, title: str | None = None, page: bool | None = None
+) -> list[Verdict]:
     """One :class:`Verdict` per non-blank line of ``text``.
+
+    ``page`` says whether ``text`` may be a whole page's text (menus, teasers and
+    footers around the article, as a reader copying a page gets it): ``True`` looks
+    for the article's stretch of running text (``outside_body``), ``False`` does not
+    (the text is an extracted body, e.g. trafilatura's), ``None`` decides from the
+    text: it is a page when at least ``page.PAGE_MIN_MENU_LINES`` menu-shaped lines lie
+    outside that stretch.
 
     >>> [(v.line.text, v.kind, v.rule) for v in classify("4:14\\n\\nHe left on Monday.")]
     [('4:14', 'noise', 'duration'), ('He left on Monday.', 'body', None)]
     """
     lines = split_lines(text)
     first_pass = [rules.line_rule(line.text) for line in lines]
-    return _trim_edges(list(_walk(lines, first_pass, title)), title)
+    verdicts = _trim_edges(list(_walk(lines, first_pass, title)), title)
+    return verdicts if page is False else outside_body(verdicts, page is True)
 
 
 def _walk(
@@ -113,6 +93,9 @@ def _walk(
             verdict, list_paragraph = Verdict(line, NOISE, "link_list"), line.paragraph
         elif after_player and _is_caption(line.text):
             verdict = Verdict(line, NOISE, "video_caption")
+        elif first_pass[i + 1 : i + 2] == ["photo_credit"] and rules.is_title_case(line.text):
+            # a picture's slug in title case right above its caption or credit
+            verdict = Verdict(line, NOISE, "caption_slug")
         elif _is_author_line(line.text, first_pass[i + 1 : i + 2]):
             verdict = Verdict(line, NOISE, "author_line")
         elif line.alone and rules.is_heading_like(line.text) and followed_by_body:
@@ -161,10 +144,16 @@ def _trim_edges(verdicts: list[Verdict], title: str | None) -> list[Verdict]:
 
 
 def _find_title(verdicts: list[Verdict]) -> list[Verdict]:
+    """The first kept line as the title when title-shaped; its repeats (a page prints
+    its headline in the breadcrumb, the header and the share bar) are furniture."""
     out = list(verdicts)
     first = next((i for i, v in enumerate(out) if v.kind in (BODY, HEADING)), None)
     if first is not None and _is_fragment(out[first], as_title=True):
         out[first] = Verdict(out[first].line, TITLE, "heading")
+        key = _key(out[first].line.text)
+        for i, verdict in enumerate(out):
+            if i != first and verdict.kind in (BODY, HEADING) and _key(verdict.line.text) == key:
+                out[i] = Verdict(verdict.line, NOISE, "title_repeat")
     return out
 
 
@@ -270,17 +259,18 @@ def assemble(verdicts: Sequence[Verdict]) -> str:
     return "\n".join(out)
 
 
-def clean(document: Document) -> Document:
+def clean(document: Document, page: bool | None = None) -> Document:
     """Remove page furniture from ``document.article``; record headings and noise.
 
     Cleaning always starts from ``article.original`` (or ``article.text`` when there
-    is no original), so cleaning twice gives the same article. Example: an
+    is no original), so cleaning twice gives the same article. ``page`` is as for
+    :func:`classify`. Example: an
     article whose original is ``"4:14\\n\\nHe left on Monday."`` comes out with
     text ``"He left on Monday."`` and noise ``("4:14",)``.
     """
     article = document.article
     original = article.original or article.text
-    verdicts = classify(original, article.title)
+    verdicts = classify(original, article.title, page)
     found_title = next((v.line.text for v in verdicts if v.kind == TITLE), None)
     cleaned = replace(
         article,

@@ -2,7 +2,8 @@
 
 An entry's text is its linked page when that page can be read — a local file
 (``file://`` URL or a path relative to the feed) or an HTTP(S) page fetched with a
-short timeout (see IngestSettings.fetch_timeout) — and otherwise, quietly, the
+short timeout (see IngestSettings.fetch_timeout) through a polite
+:class:`~newsledger.ingest.fetch.Fetcher` — and otherwise, quietly, the
 entry's own content or summary HTML. Entry metadata wins over the page's: the entry's
 title, link, date and author, and the feed's title as the outlet. Entries are named
 ``feed.xml#3`` (1-based).
@@ -10,9 +11,9 @@ title, link, date and author, and the feed's title as the outlet. Entries are na
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,21 +22,11 @@ from urllib.request import url2pathname
 
 from newsledger.ingest.build import Found, IngestError
 from newsledger.ingest.decode import decode
+from newsledger.ingest.fetch import Fetcher
 from newsledger.ingest.html import extract_html, fragment_text
 from newsledger.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
-
-
-def fetch_url(url: str, settings: IngestSettings = IngestSettings()) -> bytes:
-    """The bytes at an HTTP(S) ``url``; raises ``OSError`` (or ``ValueError``) on failure.
-
-    Waits and reads at most what settings allow (see IngestSettings.fetch_timeout and
-    IngestSettings.max_page_bytes).
-    """
-    request = urllib.request.Request(url, headers={"User-Agent": "newsledger"})
-    with urllib.request.urlopen(request, timeout=settings.fetch_timeout) as response:
-        return response.read(settings.max_page_bytes)
 
 
 def read_feed(
@@ -43,11 +34,16 @@ def read_feed(
     source: str,
     base_dir: Path | None = None,
     settings: IngestSettings = IngestSettings(),
+    fetcher: Fetcher | None = None,
+    seen: Container[str] = frozenset(),
 ) -> Iterator[Found | IngestError]:
-    """The entries of the feed in ``data``; :class:`IngestError` if it is not a feed."""
-    import feedparser
+    """The entries of the feed in ``data``; :class:`IngestError` if it is not a feed.
 
-    parsed = feedparser.parse(data)
+    Linked pages are fetched with ``fetcher`` (a new one, with the feed-entry timeout,
+    when none is given), which spaces requests to one host. Entries whose
+    :func:`entry_id` is in ``seen`` are passed over (``newsledger watch``).
+    """
+    parsed = _parse(data)
     if not parsed.entries:
         if parsed.get("bozo"):
             raise IngestError(source, f"malformed feed: {parsed.get('bozo_exception')}")
@@ -61,12 +57,38 @@ def read_feed(
         )
     outlet = parsed.feed.get("title")
     unreachable: set[str] = set()  # hosts that failed once are not retried in this feed
+    if fetcher is None:
+        fetcher = Fetcher(_entry_fetch_settings(settings))
     for number, entry in enumerate(parsed.entries, 1):
         name = f"{source}#{number}"
+        if seen and entry_id(entry) in seen:
+            continue
         try:
-            yield _entry_article(entry, name, outlet, base_dir, unreachable, settings)
+            yield _entry_article(entry, name, outlet, base_dir, unreachable, settings, fetcher)
         except IngestError as err:
             yield err
+
+
+def _parse(data: bytes) -> Any:
+    import feedparser
+
+    return feedparser.parse(data)
+
+
+def entry_id(entry: Any) -> str:
+    """An entry's stable id: its ``<guid>``/``<id>``, else its link, else a hash of its
+    title and date (feeds without ids exist)."""
+    explicit = entry.get("id") or entry.get("link")
+    if explicit:
+        return str(explicit)
+    key = f"{entry.get('title', '')}\n{entry.get('published') or entry.get('updated') or ''}"
+    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def entry_ids(data: bytes) -> list[str]:
+    """The :func:`entry_id` of each entry of the feed in ``data``, in feed order
+    (entry ``n`` is ``feed#n``, 1-based)."""
+    return [entry_id(entry) for entry in _parse(data).entries]
 
 
 def _entry_article(
@@ -76,9 +98,10 @@ def _entry_article(
     base_dir: Path | None,
     unreachable: set[str],
     settings: IngestSettings,
+    fetcher: Fetcher,
 ) -> Found:
     link = entry.get("link")
-    found = _linked_article(link, name, base_dir, unreachable, settings)
+    found = _linked_article(link, name, base_dir, unreachable, settings, fetcher)
     if found is None:
         body = fragment_text(_entry_html(entry))
         if not body.strip():
@@ -108,14 +131,17 @@ def _linked_article(
     base_dir: Path | None,
     unreachable: set[str],
     settings: IngestSettings,
+    fetcher: Fetcher,
 ) -> Found | None:
     """The article at the entry's link, or ``None`` when it cannot be read."""
-    data = _linked_bytes(link, base_dir, unreachable, settings) if link else None
-    if data is None:
+    got = _linked_bytes(link, base_dir, unreachable, fetcher) if link else None
+    if got is None:
         return None
+    data, fetched = got
     try:
         text = decode(data, name, settings)
-        return extract_html(text, name, url=link, settings=settings)
+        found = extract_html(text, name, url=link, settings=settings)
+        return replace(found, fetched=fetched)
     except IngestError as err:
         logger.info(
             "%s: linked page unusable (%s); using the entry's summary", name, err.reason
@@ -124,18 +150,20 @@ def _linked_article(
 
 
 def _linked_bytes(
-    link: str, base_dir: Path | None, unreachable: set[str], settings: IngestSettings
-) -> bytes | None:
+    link: str, base_dir: Path | None, unreachable: set[str], fetcher: Fetcher
+) -> tuple[bytes, str | None] | None:
+    """The bytes at ``link`` and, when fetched from the web, the fetch date."""
     parts = urlsplit(link)
     if parts.scheme in ("http", "https"):
         if parts.netloc in unreachable:
             return None
         try:
-            return fetch_url(link, settings)
-        except (OSError, ValueError) as err:  # URLError and timeouts are OSErrors
-            logger.debug("%s: not reachable (%s)", link, err)
+            page = fetcher.page(link)
+        except IngestError as err:
+            logger.debug("%s: not reachable (%s)", link, err.reason)
             unreachable.add(parts.netloc)
             return None
+        return page.data, page.fetched
     if parts.scheme == "file":
         # feedparser turns "file:///tmp/a.html" into "file://tmp/a.html": a netloc
         # other than localhost is the first folder of the path.
@@ -146,6 +174,11 @@ def _linked_bytes(
     else:
         return None
     try:
-        return path.read_bytes() if path.is_file() else None
+        return (path.read_bytes(), None) if path.is_file() else None
     except OSError:
         return None
+
+
+def _entry_fetch_settings(settings: IngestSettings) -> IngestSettings:
+    """The settings for fetching feed entries: the short feed-entry timeout."""
+    return replace(settings, url_timeout=settings.fetch_timeout)

@@ -4,7 +4,9 @@ trafilatura finds the main content and drops most boilerplate; we ask it for its
 body rather than its plain text, because its text output joins paragraphs with a
 single newline and we need the paragraph structure (blank lines between paragraphs,
 list items on consecutive lines) for the line rules of
-:mod:`newsledger.ingest.clean`, which run on its output too. Short HTML fragments
+:mod:`newsledger.ingest.clean`, which run on its output too. When the article is cut
+over sibling containers, trafilatura keeps the first; :mod:`newsledger.ingest.chunks`
+adds the paragraphs of the others. Short HTML fragments
 (feed summaries) go through :func:`fragment_text`, since trafilatura rejects content
 shorter than its minimum extraction size.
 """
@@ -15,6 +17,7 @@ import logging
 from typing import Any
 
 from newsledger.ingest.build import Found, IngestError
+from newsledger.ingest.chunks import missing_chunks
 from newsledger.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
@@ -65,6 +68,10 @@ def extract_html(
             source, f"unreadable HTML ({type(err).__name__}: {err})"
         ) from err
     body = _body_text(getattr(result, "body", None)) if result is not None else ""
+    if body:
+        # trafilatura reads the first of a body split over sibling containers
+        before, after = missing_chunks(html, body)
+        body = "\n\n".join([*before, body, *after])
     if len(body.split()) < settings.min_body_words:
         raise IngestError(source, "malformed HTML or no article body found")
     return Found(
@@ -76,6 +83,7 @@ def extract_html(
         published=result.date,
         author=result.author,
         language=result.language,
+        page=False,
     )
 
 

@@ -87,6 +87,25 @@ def is_heading_like(line: str) -> bool:
     )
 
 
+#: Short words title case leaves in lower case ("Leaders of the World at a Summit").
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via de la".split()
+)
+
+
+def is_title_case(line: str) -> bool:
+    """A short line in Title Case, no final punctuation: "Vladimir Putin In Alaska".
+
+    A slug or label, not a sentence: sentences capitalise only their first word
+    and names, so every word but the minor ones capitalised, over 2+ words, is the mark.
+    """
+    tokens = line.split()
+    if not 2 <= len(tokens) <= 10 or re.search(r"[.!?:;,…]$", line):
+        return False
+    major = [t for t in tokens if t.casefold().strip("\"'‘’“”()") not in _MINOR_WORDS]
+    return bool(major) and all(t[:1].isupper() or t[:1].isdigit() for t in major)
+
+
 def is_body_paragraph(line: str, min_words: int = 4) -> bool:
     """A line that reads as running text: several words ending like a sentence."""
     return ends_sentence(line) and len(words(line)) >= min_words
@@ -188,12 +207,12 @@ CTA_VERBS = re.compile(
 #: What promos promote: when one is named, even a sentence-shaped promo is one.
 PROMO_TARGETS = re.compile(
     r"\b(?:newsletters?|podcasts?|app|here|channel|inbox|alerts|whatsapp|youtube|"
-    r"live|latest|updates|subscription|subscribe|free trial|notifications)\b",
+    r"live|latest|updates|subscription|subscribe|free trial|notifications|friends?)\b",
     re.IGNORECASE,
 )
 #: Where a promo segment may start: the line start, or after a dash, colon or bar
 #: ("Ukraine war – follow the latest developments").
-_SEGMENT_SPLIT = re.compile(r"\s[–—|-]\s|:\s")
+_SEGMENT_SPLIT = re.compile(r"\s[–—|-]\s|:\s|(?<=[?!])\s")
 
 
 def is_call_to_action(line: str) -> bool:
@@ -218,9 +237,15 @@ CREDIT_LABEL = re.compile(
     r"(?:\s*[:/]|\s+by\b|\s+(?:credit|source|caption)\s*[:,])\s*\S",
     re.IGNORECASE,
 )
-#: A caption ending in a credit: "Mr Zelenskyy in Washington. Pic: AP".
+#: A caption ending in a credit, in any of its spellings: "… on Monday. Pic: AP",
+#: "… (Image: GETTY)", "… (Credit: iStock)", "(…/AP pic)", "… Photo: Jane Doe/Reuters".
 CREDIT_TAIL = re.compile(
-    r"(?:\bPic|\bPicture|\bPhoto|\bImage)s?\s*:\s*[\w .&/-]{2,40}$"
+    r"(?:\b(?:Pic|Picture|Photo(?:graph)?|Image|Credit|Photo credit|Image credit)s?"
+    r"\s*(?::|\.{2,}|…)\s*[\w .&/'’-]{2,40}\)?"
+    r"|/\s*[\w .&'’-]{1,30}\s(?:pic|photo|image)s?\)?"
+    r"|\(\s*(?:[\w .&'’-]{1,30}/)?\s*(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?|Shutterstock|"
+    r"Alamy|Bloomberg|Xinhua|Anadolu|iStock|Handout)(?:\s+(?:pic|photo|images?))?\s*\))$",
+    re.IGNORECASE,
 )
 #: Picture agencies, for lines that are only a credit ("Getty Images", "AP/Reuters").
 AGENCIES = frozenset(
@@ -230,9 +255,19 @@ AGENCIES = frozenset(
 
 
 def is_photo_credit(line: str) -> bool:
-    if len(words(line)) > 30 or _has_quote(line):
+    """A credit label, a caption that ends in a credit, or a line of agency names.
+
+    A caption may quote someone ("… 'We will win,' he said. Pic: PA"): the credit at
+    its end is what marks it, so quote marks do not make it prose; a bare label
+    ("Pic: …") in a quoted line does not count.
+    """
+    if len(words(line)) > 40:
         return False
-    if CREDIT_LABEL.match(line) or CREDIT_TAIL.search(line):
+    if CREDIT_TAIL.search(line) and not ends_sentence(line.rstrip(")")):
+        return True
+    if _has_quote(line) or len(words(line)) > 30:
+        return False
+    if CREDIT_LABEL.match(line):
         return True
     tokens = [t for t in re.split(r"[\s/,()|]+", line.casefold()) if t]
     return bool(tokens) and len(tokens) <= 6 and all(t in AGENCIES for t in tokens)
@@ -250,7 +285,17 @@ AGENCY_CREDITS = re.compile(
 )
 
 
+#: How to reach the author: "Write to Al Root at allen.root@dowjones.com",
+#: "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik".
+CONTACT_LINE = re.compile(
+    r"^(?:write\s+to|e-?mail|contact|reach)\b[^@]{0,80}\b[\w.+-]+@[\w-]+\.[\w.-]+",
+    re.IGNORECASE,
+)
+
+
 def is_byline(line: str) -> bool:
+    if CONTACT_LINE.search(line) and len(words(line)) <= 40:
+        return True
     if AGENCY_CREDITS.search(line) and len(words(line)) <= 40:
         # The wire shape: parenthesised, "; Editing by", "contributed", or no full
         # stop; "Reporting by the BBC suggested that ..." is prose.
@@ -330,16 +375,116 @@ _LIST_CORE = frozenset(
 )
 
 
+#: "More From the Los Angeles Times", "More Washington Examiner", "Latest from BBC
+#: Sport": a list intro naming the outlet or section its links go to.
+_MORE_FROM = re.compile(
+    r"^(?i:more|latest|also|top\s+stories|most\s+read)(?i:\s+(?:from|on|at|in))?\s+(?i:the\s+)?[A-Z]"
+)
+
+
 def is_list_intro(line: str) -> bool:
     """A short line introducing a list of links, by its words (and a final colon)."""
     tokens = words(line)
-    if not 1 <= len(tokens) <= 8 or not set(tokens) & (
-        _LIST_CORE | {"popular", "recommended", "trending", "most"}
-    ):
+    if not 1 <= len(tokens) <= 8:
+        return False
+    if _MORE_FROM.match(line) and is_title_like(line, max_words=8) and len(tokens) >= 2:
+        return True
+    if not set(tokens) & (_LIST_CORE | {"popular", "recommended", "trending", "most"}):
         return False
     if line.rstrip().endswith(":"):
         return True
     return set(tokens) <= LIST_WORDS
+
+
+# --- 10. teasers and standalone labels ------------------------------------------------
+
+#: "Headline - Outlet" / "Headline | Outlet": a related-article link that names the
+#: outlet it points to, the outlet a short run of capitalised words.
+_TEASER_OUTLET = re.compile(
+    r"^(?P<head>.+?)\s+[-–—|]\s+(?P<outlet>(?:The\s+)?(?:[A-Z][\w.&'’-]*|[A-Z0-9.]{2,})"
+    r"(?:\s+(?:[A-Z][\w.&'’-]*|of|and|&))*(?:\.com|\.co\.uk)?)$"
+)
+#: A headline with an uppercase tag ("… [VIDEO]", "… [INSIGHT]|", "… (PICTURES)").
+_TEASER_TAG = re.compile(r"[\[(][A-Z][A-Z ]{2,20}[\])]\s*\|?$")
+#: A link-list label in front of a headline ("SEE MORE: …", "READ MORE: …",
+#: "RELATED: …", "Also on rt.com …").
+_TEASER_LABEL = re.compile(
+    r"^[\[(]?(?:(?:see|read|watch)\s+(?:more|also)|related(?:\s+(?:article|story|content))?|"
+    r"more(?:\s+on\s+this(?:\s+story)?)?|recommended|trending|also(?:\s+read)?|"
+    r"don['’]?t\s+miss)\s*[:|>»]\s*\S|^also\s+on\s+[\w-]+\.[a-z.]{2,6}\s",
+    re.IGNORECASE,
+)
+
+
+def is_teaser(line: str) -> bool:
+    """A link to another article: "headline - Outlet", "headline [VIDEO]", "SEE MORE: headline"."""
+    if len(words(line)) > 30 or ends_sentence(line):
+        return bool(_TEASER_LABEL.match(line)) and len(words(line)) <= 30
+    if _TEASER_LABEL.match(line):
+        return True
+    tag = _TEASER_TAG.search(line)
+    if tag:
+        head = line[: tag.start()].rstrip()
+        return len(words(head)) >= 3 and not ends_sentence(head)
+    match = _TEASER_OUTLET.match(line)
+    if not match or len(words(match["outlet"])) > 4:
+        return False
+    head = match["head"]
+    # a headline has one separator before the outlet; list items ("12) Title – Label",
+    # "August 8 – City @ Venue – City") have several, or start with a number
+    return (
+        len(words(head)) >= 3
+        and is_title_like(head, max_words=24)
+        and not re.search(r"\s[-–—|]\s", head)
+        and not head[0].isdigit()
+    )
+
+
+#: Words of labels that stand alone on their line above or beside what they label
+#: (trafilatura's boilerplate lists, and the pages of the outlets named at the top).
+LABEL_WORDS = frozenset(
+    "published updated posted image images photo photos picture pictures video videos "
+    "gallery caption credit credits source sources author authors tags tag topics "
+    "category categories filed under advertisement sponsored print email reprints "
+    "order next previous prev back to top close menu search home don't don’t miss "
+    "more also read watch listen view full text abstract story continues article "
+    "page loading show hide expand collapse transcript follow topic sections".split()
+)
+
+
+def is_label(line: str) -> bool:
+    """A label standing alone: "Image:", "Published", "ABSTRACT.", "FULL TEXT.", "DON'T MISS"."""
+    tokens = words(line)
+    if not 1 <= len(tokens) <= 3 or re.search(r"[?!,;]$", line):
+        return False
+    return all(t in LABEL_WORDS for t in tokens)
+
+
+# --- 11. comment sections -------------------------------------------------------------
+
+#: The label that opens a page's comment section, alone on its line ("167 comments",
+#: "[ 167 comments ]", "Leave a Reply", "Top Rated Comments", "Join the conversation"),
+#: and the header of one comment ("Gary M on September 17, 2018 at 8:50 pm said:").
+#: Blog engines (WordPress, Disqus, Discourse) and news sites print these shapes.
+COMMENTS_LABEL = re.compile(
+    r"^[\[(]?\s*(?:\d[\d,.]*k?\s+)?(?:(?:top|most|best)\s+(?:rated|recent|liked)\s+|"
+    r"reader\s+|user\s+|all\s+|view\s+(?:all\s+)?|show\s+(?:all\s+)?|see\s+(?:all\s+)?|"
+    r"read\s+(?:all\s+)?)?(?:comments?|replies|responses|reactions)\s*(?:\(\d+\))?\s*[\])]?:?$|"
+    r"^(?:leave|post|add|write|submit)\s+(?:a|your|new)\s+(?:comment|reply|response)\b|"
+    r"^(?:join|start)\s+the\s+(?:discussion|conversation|debate)\b|"
+    r"\|\s*\d+\s+comments?\s*$",
+    re.IGNORECASE,
+)
+_COMMENT_HEADER = re.compile(r"\bsaid:$|\bsays:$|\bwrote:$")
+
+
+def is_comments_label(line: str) -> bool:
+    """A comment section's label, or one comment's "Name on date said:" header."""
+    if len(words(line)) > 14:
+        return False
+    if COMMENTS_LABEL.search(line):
+        return True
+    return bool(_COMMENT_HEADER.search(line) and _DATE_ANCHOR.search(line))
 
 
 # --- the table ------------------------------------------------------------------------
@@ -381,7 +526,15 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule("copyright", is_copyright, "a copyright notice: '© 2025 Sky UK'"),
     LineRule("ad_marker", is_ad_marker, "advert or navigation marker: 'Advertisement'"),
+    LineRule(
+        "comments", is_comments_label, "a comment section's label: '167 comments'"
+    ),
+    LineRule("teaser", is_teaser, "a link to another article: 'Headline - The Economist'"),
+    LineRule("label", is_label, "a label standing alone: 'Image:', 'Published'"),
 )
+
+#: Line rules that end the article: its body never runs on past them.
+SECTION_ENDS = frozenset({"comments"})
 
 #: Line rules after which the next short line is a video title or caption.
 PLAYER_RULES = frozenset({"player_notice", "duration"})

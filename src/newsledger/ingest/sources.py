@@ -24,8 +24,10 @@ from newsledger.ingest import limits as bounds
 from newsledger.ingest.build import Found, IngestError, Overrides, build
 from newsledger.ingest.decode import decode
 from newsledger.ingest.feeds import read_feed
+from newsledger.ingest.fetch import Fetcher, is_url
 from newsledger.ingest.html import extract_html
 from newsledger.ingest.jsonl import read_jsonl
+from newsledger.ingest.urls import read_url
 from newsledger.ingest.warc import read_warc
 from newsledger.records import Document
 from newsledger.settings import IngestSettings, LimitSettings
@@ -67,16 +69,19 @@ def read_inputs(
     """One cleaned :class:`Document` per article in ``paths``, or an :class:`IngestError`.
 
     A bad input (or JSONL line, feed entry, WARC record) yields its error and reading
-    goes on. ``"-"`` reads ``stdin`` (default ``sys.stdin``), sniffing its format.
-    ``settings`` go down to every reader (see :class:`IngestSettings`); ``limits``
-    bound every input and record (:mod:`newsledger.ingest.limits`).
+    goes on. An ``http(s)://`` path is fetched (:mod:`newsledger.ingest.urls`). ``"-"``
+    reads ``stdin`` (default ``sys.stdin``), sniffing its format. ``settings`` go down
+    to every reader (see :class:`IngestSettings`); ``limits`` bound every input and
+    record (:mod:`newsledger.ingest.limits`).
     """
+    fetcher = Fetcher(settings)  # one per run: it spaces requests to each host
     for path in paths:
-        for found in _guarded(path, _read_path(path, stdin, settings, limits)):
+        reader = read_url(path, fetcher, settings) if is_url(path) else _read_path(path, stdin, settings, limits)
+        for found in _guarded(path, reader):
             if isinstance(found, IngestError):
                 yield found
-            else:
-                yield build(found, overrides, settings)
+            elif (document := build(found, overrides, settings)) is not None:
+                yield document  # None: skipped for its language, with a warning
 
 
 def _guarded(

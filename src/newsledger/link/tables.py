@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from newsledger.store.dialect import Connection, dialect_for
 from newsledger.store.migrations import MIGRATIONS as STORE_MIGRATIONS
-from newsledger.store.migrations import Migration, execute_all
+from newsledger.store.migrations import Migration, add_missing_columns, execute_all
 
 #: Migration 2's tables, in dependency order.
 TABLES_DDL: tuple[str, ...] = (
@@ -143,6 +143,27 @@ def add_record_overrides(conn: Connection) -> None:
         conn.execute("ALTER TABLE entity_overrides ADD COLUMN author TEXT NOT NULL DEFAULT ''")
 
 
+#: The state of watched feeds (``newsledger watch``): what the last poll of each feed
+#: got (its ETag and Last-Modified, for a conditional request), and every entry seen.
+FEED_DDL: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY, etag TEXT, modified TEXT, title TEXT,
+    checked TEXT, changed TEXT)""",
+    """CREATE TABLE IF NOT EXISTS feed_entries (
+    feed_url TEXT NOT NULL REFERENCES feeds(url), entry_id TEXT NOT NULL,
+    article_id TEXT, seen TEXT NOT NULL,
+    PRIMARY KEY (feed_url, entry_id))""",
+    "CREATE INDEX IF NOT EXISTS idx_articles_language ON articles(language)",
+)
+
+
+def add_feeds_and_fetch_date(conn: Connection) -> None:
+    """``articles.fetched`` (when a URL was fetched), the feed-state tables
+    (:data:`FEED_DDL`) and an index on ``articles.language``; idempotent."""
+    add_missing_columns(conn)
+    execute_all(conn, FEED_DDL)
+
+
 #: The link migrations. They continue the store's numbering in the one schema version
 #: a ledger file holds (``PRAGMA user_version``, PostgreSQL's ``schema_version``): files
 #: written before the store and the links were split carry versions 1-3 in this very
@@ -151,6 +172,8 @@ LINK_MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "cross-article links: entity clusters, duplicates, quote sources, stories", create_v2),
     Migration(3, "entity_clusters.titles: office-title votes", add_cluster_titles),
     Migration(4, "record_overrides: record-level corrections; entity_overrides.author", add_record_overrides),
+    Migration(5, "articles.fetched, watched feeds and their seen entries, articles.language index",
+              add_feeds_and_fetch_date),
 )
 
 #: Every migration of a ledger with links: the store's (version 1, the record tables),
