@@ -216,7 +216,8 @@ def test_control_characters_never_reach_the_terminal(tmp_path):
         result = run(*command, "--db", str(db))
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.output and "\x07" not in result.output, command
-    assert "demands" in run("quotes", "--db", str(db)).output
+    wide = CliRunner().invoke(main, ["quotes", "--db", str(db)], env={"COLUMNS": "400"})
+    assert "demands" in wide.output  # the text stays, less its control characters
 
 
 def test_a_full_tmpdir_is_one_line(base, tmp_path, monkeypatch):
