@@ -16,6 +16,7 @@ from typing import Any
 from newsledger.annotate.stances.options import Table, options_table
 from newsledger.layers import LAYERS, REGISTRY
 from newsledger.link import Ledger
+from newsledger.link import stories as link_stories
 from newsledger.link import timeline as link_timeline
 from newsledger.records import (
     Article,
@@ -304,13 +305,16 @@ def article_export(ledger: Ledger, article: Article) -> dict[str, list[dict[str,
     """One article in the export's lists: the article, the entities it mentions, its
     mentions, records and stories."""
     mentions = ledger.mentions(article.id)
-    used = {m.entity_id for m in mentions}
+    used = sorted({m.entity_id for m in mentions})
+    entities = [e for e in (queries.entity(ledger, i) for i in used) if e]
     data: dict[str, list[dict[str, Any]]] = {
         "articles": [to_dict(article)],
-        "entities": [to_dict(e) for e in ledger.entities() if e.id in used],
+        "entities": [to_dict(e) for e in sorted(entities, key=lambda e: used.index(e.id))],
         "mentions": [to_dict(m) for m in mentions],
     }
     for layer in LAYERS:
         data[layer] = [to_dict(r) for r in ledger.records(layer, article.id)]
-    data["stories"] = [to_dict(s) for s in ledger.stories() if article.id in s.article_ids]
+    row = ledger.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article.id,)).fetchone()
+    story = link_stories.read_story(ledger, row[0]) if row else None
+    data["stories"] = [to_dict(story)] if story else []
     return data
