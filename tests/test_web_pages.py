@@ -193,3 +193,22 @@ def test_record_panel_cites_and_links_the_entity(client, stored):
     assert f"“{evidence}”" in section.replace("&#39;", "'").replace("&quot;", '"')
     assert "Sky News, 2025-08-19" in section
     assert "<dt>speaker id</dt>" not in section and "<dt>span</dt>" not in section  # no internal fields
+
+
+def test_paged_reads_give_what_the_whole_reads_give(db):
+    """The desk's paged SQL reads (link.timeline.page, overdue_ids) agree with the
+    functions that read the whole ledger (timeline, overdue)."""
+    from newsledger.link import timeline as tl
+
+    with Ledger.open(db) as ledger:
+        whole = tl.timeline(ledger)
+        assert tl.page(ledger, tl.Query(limit=None)) == [e for e in whole if e.layer in tl.DEFAULT_LAYERS]
+        every = tuple(dict.fromkeys(e.layer for e in whole))
+        assert tl.page(ledger, tl.Query(every, limit=3, offset=2)) == whole[2:5]
+        trump = next(c for c in ledger.entity_clusters() if c.name == "Donald Trump")
+        mine = [e for e in tl.timeline(ledger, trump.id) if e.layer in tl.DEFAULT_LAYERS]
+        assert mine and tl.page(ledger, tl.Query(cluster_id=trump.id, limit=None)) == mine
+        assert tl.page(ledger, tl.Query(cluster_id=trump.id, limit=2, offset=1)) == mine[1:3]
+        commitments = ledger.records("commitments")
+        for as_of in ("2025-08-20", "2026-01-01"):
+            assert tl.overdue_ids(ledger, commitments, as_of) == {c.id for c, _ in tl.overdue(ledger, as_of)}

@@ -191,8 +191,12 @@ def page(ledger: Ledger, query: Query) -> list[Entry]:
         # Only rows whose speaker, holder or actor is one of the cluster's names (or a
         # list of participants) can stand for it; each is then checked in its article.
         names = cluster_names(ledger, query.cluster_id)
-        clauses.append(f"(who IN ({', '.join('?' for _ in names)}) OR who LIKE '[%')" if names else "who LIKE '[%'")
+        if not names:
+            return []
+        listed = " OR ".join("who LIKE ? ESCAPE '\\'" for _ in names)  # a JSON list of participants
+        clauses.append(f"(who IN ({', '.join('?' for _ in names)}) OR {listed})")
         params.extend(names)
+        params.extend('%"' + re.sub(r"([%_\\])", r"\\\1", json.dumps(n, ensure_ascii=False)[1:-1]) + '"%' for n in names)
     if article_ids is not None:
         clauses.append(f"article_id IN ({', '.join('?' for _ in article_ids)})" if article_ids else "1 = 0")
         params.extend(article_ids)
