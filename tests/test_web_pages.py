@@ -8,8 +8,8 @@ import re
 import pytest
 
 from newsledger.link import Ledger
-from newsledger.records import Article, Event, Quantity, Quote, Stance
-from newsledger.web import chart, desk, views
+from newsledger.records import Article, Quote
+from newsledger.web import desk, views
 
 
 @pytest.fixture(scope="module")
@@ -130,39 +130,6 @@ def test_speaker_classes_by_first_quote():
     assert views.speaker_classes(quotes) == {"A": "spk-0", None: "spk-unknown", "B": "spk-1"}
 
 
-def test_stance_matrix_groups_by_holder_and_issue():
-    stances = [Stance("s1", "a", "support", "certain", "x", "x", (0, 1), "A", "tax"),
-               Stance("s2", "a", "oppose", "possible", "war", "x", (2, 3), None, None),
-               Stance("s3", "a", "oppose", "certain", "x", "x", (4, 5), "A", "tax")]
-    matrix = views.stance_matrix(stances)
-    assert matrix.holders == ("A", views.UNATTRIBUTED)
-    assert matrix.issues == ("tax", "war")
-    assert [s.id for s in matrix.cells[("A", "tax")]] == ["s1", "s3"]
-
-
-def test_by_day_newest_first_undated_last():
-    articles = [Article("1", "", published="2025-08-18"), Article("2", "", published="2025-08-19T10:00"),
-                Article("3", ""), Article("4", "", published="2025-08-19")]
-    assert [(d, [a.id for a in xs]) for d, xs in views.by_day(articles)] == [
-        ("2025-08-19", ["2", "4"]), ("2025-08-18", ["1"]), ("undated", ["3"])]
-
-
-def test_chart_layout():
-    events = [Event("e1", "a", "attack", "happened", "x", (0, 1), start="2025-08-18",
-                    quantities=(Quantity(270, "drones"), Quantity(10, "missiles"))),
-              Event("e2", "a", "attack", "happened", "x", (0, 1), start="2025-07-01", quantities=(Quantity(100, "drones"),)),
-              Event("e3", "a", "attack", "happened", "x", (0, 1), quantities=(Quantity(5, "drones"),))]
-    points = chart.points(events)
-    assert [(p.date, p.unit, p.value) for p in points] == [
-        ("2025-07-01", "drones", 100), ("2025-08-18", "drones", 270), ("2025-08-18", "missiles", 10)]
-    laid = chart.layout(points)
-    assert laid is not None and [t[1] for t in laid.ticks] == ["2025-07-01", "2025-08-18"]
-    tallest = max(laid.bars, key=lambda b: b.height)
-    assert tallest.point.value == 270 and tallest.y == pytest.approx(laid.top)
-    assert all(b.y + b.height == pytest.approx(laid.baseline) for b in laid.bars)
-    assert chart.layout([]) is None
-
-
 @pytest.mark.parametrize(("title", "text", "expected"), [
     ("Trump on Ukraine", "Body.", "Trump on Ukraine"),
     (None, "Donald Trump  has\nsaid.", "Donald Trump has said."),
@@ -170,16 +137,6 @@ def test_chart_layout():
 ])
 def test_headline(title, text, expected):
     assert views.headline(Article("a", text, title=title)) == expected
-
-
-def test_story_titles_fall_back_to_the_first_article():
-    from newsledger.records import Story
-
-    articles = [Article("a1", "Russia launched drones.", published="2025-08-18"), Article("a2", "x", title="T2")]
-    stories = [Story("s1", "", article_ids=("a1", "a2")), Story("s2", "Named", article_ids=("a2",)),
-               Story("s3", "", article_ids=("gone",))]
-    assert views.story_titles(stories, articles) == {"s1": "Russia launched drones.", "s2": "Named",
-                                                     "s3": "Untitled story"}
 
 
 def test_record_panel_cites_and_links_the_entity(client, stored):
@@ -193,3 +150,22 @@ def test_record_panel_cites_and_links_the_entity(client, stored):
     assert f"“{evidence}”" in section.replace("&#39;", "'").replace("&quot;", '"')
     assert "Sky News, 2025-08-19" in section
     assert "<dt>speaker id</dt>" not in section and "<dt>span</dt>" not in section  # no internal fields
+
+
+def test_paged_reads_give_what_the_whole_reads_give(db):
+    """The desk's paged SQL reads (link.timeline.page, overdue_ids) agree with the
+    functions that read the whole ledger (timeline, overdue)."""
+    from newsledger.link import timeline as tl
+
+    with Ledger.open(db) as ledger:
+        whole = tl.timeline(ledger)
+        assert tl.page(ledger, tl.Query(limit=None)) == [e for e in whole if e.layer in tl.DEFAULT_LAYERS]
+        every = tuple(dict.fromkeys(e.layer for e in whole))
+        assert tl.page(ledger, tl.Query(every, limit=3, offset=2)) == whole[2:5]
+        trump = next(c for c in ledger.entity_clusters() if c.name == "Donald Trump")
+        mine = [e for e in tl.timeline(ledger, trump.id) if e.layer in tl.DEFAULT_LAYERS]
+        assert mine and tl.page(ledger, tl.Query(cluster_id=trump.id, limit=None)) == mine
+        assert tl.page(ledger, tl.Query(cluster_id=trump.id, limit=2, offset=1)) == mine[1:3]
+        commitments = ledger.records("commitments")
+        for as_of in ("2025-08-20", "2026-01-01"):
+            assert tl.overdue_ids(ledger, commitments, as_of) == {c.id for c, _ in tl.overdue(ledger, as_of)}

@@ -185,30 +185,51 @@ def page(ledger: Ledger, query: Query) -> list[Entry]:
         params.append(query.until)
     article_ids = query.article_ids
     if query.cluster_id is not None:
-        named = set(cluster_articles(ledger, query.cluster_id))
-        article_ids = [a for a in article_ids if a in named] if article_ids is not None else sorted(named)
+        if article_ids is not None:
+            named = set(cluster_articles(ledger, query.cluster_id))
+            article_ids = [a for a in article_ids if a in named]
         # Only rows whose speaker, holder or actor is one of the cluster's names (or a
-        # list of participants) can stand for it: the rest of those articles is skipped.
+        # list of participants) can stand for it; each is then checked in its article.
         names = cluster_names(ledger, query.cluster_id)
-        clauses.append(f"(who IN ({', '.join('?' for _ in names)}) OR who LIKE '[%')" if names else "who LIKE '[%'")
+        if not names:
+            return []
+        listed = " OR ".join("who LIKE ? ESCAPE '\\'" for _ in names)  # a JSON list of participants
+        clauses.append(f"(who IN ({', '.join('?' for _ in names)}) OR {listed})")
         params.extend(names)
+        params.extend('%"' + re.sub(r"([%_\\])", r"\\\1", json.dumps(n, ensure_ascii=False)[1:-1]) + '"%' for n in names)
     if article_ids is not None:
         clauses.append(f"article_id IN ({', '.join('?' for _ in article_ids)})" if article_ids else "1 = 0")
         params.extend(article_ids)
     sql = f"SELECT * FROM timeline {'WHERE ' + ' AND '.join(clauses) if clauses else ''} ORDER BY {_ORDER}"
-    if query.cluster_id is None and query.limit is not None:
+    if query.cluster_id is None:
+        return _entries(ledger, sql, params, query.limit, query.offset)
+    # An entity's rows are checked name by name in their articles: read them a chunk at
+    # a time until the page is full (the SQL name filter lets most of them through).
+    wanted = None if query.limit is None else query.offset + query.limit
+    chunk, at, kept = max(200, 2 * (wanted or 0)), 0, []
+    while True:
+        rows = _entries(ledger, sql, params, None if wanted is None else chunk, at, query.cluster_id)
+        kept += rows[1]
+        at += chunk
+        if wanted is None or len(kept) >= wanted or rows[0] < chunk:
+            break
+    return kept[query.offset:wanted]
+
+
+def _entries(ledger: Ledger, sql: str, params: list[Any], limit: int | None, offset: int,
+             cluster_id: str | None = None) -> Any:
+    """The entries of one SQL page; with ``cluster_id``, (rows read, entries of the cluster)."""
+    if limit is not None:
         sql += " LIMIT ? OFFSET ?"
-        params += [query.limit, query.offset]
+        params = [*params, limit, offset]
     cursor = ledger.execute(sql, params)
     columns = [d[0] for d in cursor.description]
     rows = [dict(zip(columns, row, strict=True)) for row in cursor]
     names = Names(ledger, [row["article_id"] for row in rows])
-    entries = [_entry(row, names) for row in rows
-               if query.cluster_id is None
-               or query.cluster_id in {names.cluster(row["article_id"], w) for w in _who(row)}]
-    if query.cluster_id is not None and query.limit is not None:
-        entries = entries[query.offset:query.offset + query.limit]
-    return entries
+    if cluster_id is None:
+        return [_entry(row, names) for row in rows]
+    return len(rows), [_entry(row, names) for row in rows
+                       if cluster_id in {names.cluster(row["article_id"], w) for w in _who(row)}]
 
 
 #: The view's own order (store/views.py), repeated so a filtered page keeps it.

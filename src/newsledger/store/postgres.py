@@ -17,7 +17,6 @@ implicit ``rowid``              a last column ``rowid`` (identity): insertion or
 ``… WITHOUT ROWID``             (dropped; such tables get no ``rowid``)
 ``CREATE VIEW IF NOT EXISTS``   ``CREATE OR REPLACE VIEW``
 ``GROUP_CONCAT(DISTINCT x)``    ``string_agg(DISTINCT x, ',')``
-``CROSS JOIN t ON …``           ``JOIN t ON …`` (SQLite's join-order hint)
 ==============================  ==============================================
 
 What is not a rewrite lives in :class:`PostgresDialect`: the ``schema_version`` table
@@ -130,11 +129,6 @@ def _qualify_upsert(sql: str) -> str:
     return head + re.sub(r"\b(\w+)(\s*=\s*)\1\b", rf"\1\2{found.group(1)}.\1", tail)
 
 
-#: ``CROSS JOIN t r ON …``: SQLite reads it as an inner join in the written order (a
-#: planner hint, :mod:`newsledger.store.queries`); PostgreSQL wants ``JOIN`` there.
-_CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN\s+(\w+(?:\s+\w+)?)\s+ON\b", re.IGNORECASE)
-
-
 def translate(sql: str, keys: Any = None) -> str:
     """One SQLite statement of the ledger as PostgreSQL (without placeholder rewrite).
 
@@ -144,7 +138,6 @@ def translate(sql: str, keys: Any = None) -> str:
         return _create_table(sql)
     sql = re.sub(r"^\s*CREATE VIEW IF NOT EXISTS", "CREATE OR REPLACE VIEW", sql, flags=re.IGNORECASE)
     sql = _GROUP_CONCAT.sub(r"string_agg(DISTINCT \1, ',')", sql)
-    sql = _CROSS_JOIN_ON.sub(r"JOIN \1 ON", sql)
     found = _INSERT_OR.match(sql)
     if found is None:
         return _qualify_upsert(sql)

@@ -107,8 +107,13 @@ def records(ledger: Ledger, layer: str, filters: Filters = Filters()) -> list[tu
     where, params = filters.sql()
     page, page_params = filters.page_sql()
     order = NEWEST if filters.newest_first else ORDER
-    sql = (f"SELECT {_columns(t)}, {SOURCE_SQL} FROM articles a CROSS JOIN {t.name} r ON r.article_id = a.id "
-           f"{where} ORDER BY {order}{page}")
+    # Walk the articles in order unless a clause on the record (an indexed speaker,
+    # entity, holder…) is more selective: then the planner finds the matches first.
+    # (CROSS JOIN is SQLite's way to fix the loop order; PostgreSQL plans a plain JOIN.)
+    cross = "CROSS JOIN" if ledger.backend == "sqlite" else "JOIN"
+    join = f"articles a {cross} {t.name} r ON r.article_id = a.id" if not filters.where else \
+        f"{t.name} r JOIN articles a ON a.id = r.article_id"
+    sql = f"SELECT {_columns(t)}, {SOURCE_SQL} FROM {join} {where} ORDER BY {order}{page}"
     n = len(t.columns)
     return [(schema.from_row(t, row[:n]), Source(*row[n:])) for row in ledger.execute(sql, [*params, *page_params])]
 

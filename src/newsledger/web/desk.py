@@ -21,6 +21,7 @@ from newsledger.link import timeline as tl
 from newsledger.records import Commitment, Event, Stance
 from newsledger.store import queries
 from newsledger.store.queries import Filters, Source
+from newsledger.web import palette
 
 #: Cap on the matrix: the most active holders and issues (a filter shows the others).
 MAX_HOLDERS, MAX_ISSUES = 40, 30
@@ -133,6 +134,13 @@ def timeline_rows(ledger: Ledger, query: tl.Query, as_of: str | None) -> list[Ro
     return [Row(e, e.record_id in late) for e in entries]
 
 
+def layer_colours(layers: Sequence[str]) -> list[str]:
+    """Each layer's colour in the charts: its highlight line colour (the registry's,
+    contrast-checked in ``palette``), else a chart colour (quotes have none)."""
+    spare = iter(palette.CHART_BARS)
+    return [palette.LAYER_LINES.get(layer) or next(spare) for layer in layers]
+
+
 def timeline_spec(rows: Iterable[Row]) -> dict[str, Any] | None:
     """Vega-Lite: one point per entry on a real time axis, a row per layer; a point
     links to its evidence, overdue commitments drawn as crosses."""
@@ -144,6 +152,7 @@ def timeline_spec(rows: Iterable[Row]) -> dict[str, Any] | None:
     ][:MAX_POINTS]
     if not values:
         return None
+    layers = sorted({v["layer"] for v in values})
     return {
         "width": "container", "height": {"step": 36},
         "data": {"values": values},
@@ -151,7 +160,8 @@ def timeline_spec(rows: Iterable[Row]) -> dict[str, Any] | None:
         "encoding": {
             "x": {"field": "date", "type": "temporal", "title": None, "axis": {"format": "%Y-%m-%d", "labelAngle": 0}},
             "y": {"field": "layer", "type": "nominal", "title": None},
-            "color": {"field": "layer", "type": "nominal", "legend": None},
+            "color": {"field": "layer", "type": "nominal", "legend": None,
+                      "scale": {"domain": layers, "range": layer_colours(layers)}},
             "shape": {"field": "status", "type": "nominal", "legend": None,
                       "scale": {"domain": ["", "overdue"], "range": ["circle", "cross"]}},
             "href": {"field": "href"},
@@ -184,7 +194,7 @@ def figures_spec(found: Iterable[tuple[Event, Source]]) -> dict[str, Any] | None
         "facet": {"row": {"field": "unit", "type": "nominal", "title": None, "header": {"labelAngle": 0, "labelAlign": "left"}}},
         "spec": {
             "width": 560, "height": 70,
-            "mark": {"type": "bar", "width": 4, "cursor": "pointer"},
+            "mark": {"type": "bar", "width": 4, "cursor": "pointer", "color": palette.CHART_BARS[0]},
             "encoding": {
                 "x": {"field": "date", "type": "temporal", "title": None, "axis": {"format": "%Y-%m-%d"}},
                 "y": {"field": "value", "type": "quantitative", "title": None},

@@ -50,7 +50,8 @@ POLARITY: dict[str, tuple[str, str]] = {
 }
 OVERDUE = ("#7a2e00", "#fff0c2")
 
-#: Bars of the quantities chart, one per unit (cycled), non-text against the page.
+#: Chart marks (the figures' bars; a timeline layer without a line colour), non-text
+#: against the page.
 CHART_BARS: tuple[str, ...] = ("#1f5f99", "#a84300", "#1d6b2a", "#6a3d9a")
 
 
@@ -154,5 +155,4 @@ def stylesheet(speakers: int = len(SPEAKER_BACKGROUNDS)) -> str:
     lines += [f".spk-{i} {{ background: {bg}; color: {TEXT}; }}" for i, bg in enumerate(speaker_backgrounds(count))]
     lines.append(f".spk-unknown {{ background: {UNKNOWN_SPEAKER}; color: {TEXT}; }}")
     lines += [f".pol-{name} {{ color: {fg}; background: {bg}; }}" for name, (fg, bg) in POLARITY.items()]
-    lines += [f".bar-{i} {{ fill: {bar}; }}" for i, bar in enumerate(CHART_BARS)]
     return "\n".join(lines) + "\n"

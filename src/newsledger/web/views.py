@@ -1,14 +1,13 @@
 """What each page shows, computed from the ledger's public API: pure functions over
 records, kept apart from the routes so they are tested without a server.
 
-Queries the :class:`~newsledger.link.Ledger` lacks (records of one entity, records of
-a set of articles) are written here over ``ledger.records`` and friends.
+The reads are paged SQL (:mod:`newsledger.store.queries`): an entity's records by
+their indexed columns, a page of entities ranked on the mentions index, one article's
+own entities and story. The story desk's parts are in :mod:`newsledger.web.desk`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from newsledger.annotate.stances.options import Table, options_table
 from newsledger.layers import LAYERS, REGISTRY
 from newsledger.link import Ledger
-from newsledger.link import timeline as link_timeline
+from newsledger.link import stories as link_stories
 from newsledger.link.entity_records import EntityRecords
 from newsledger.records import (
     Article,
@@ -24,15 +23,11 @@ from newsledger.records import (
     Event,
     Quote,
     Stance,
-    Story,
     to_dict,
 )
 from newsledger.store import queries
 from newsledger.web import palette
 from newsledger.web.highlight import Mark
-
-UNATTRIBUTED = "(unattributed)"
-
 
 def headline(article: Article, width: int = 90) -> str:
     """The title, else the text's opening words: an untitled article stays recognisable.
@@ -42,16 +37,6 @@ def headline(article: Article, width: int = 90) -> str:
         return article.title
     line = " ".join(article.text.split())
     return line if len(line) <= width else line[: width - 1].rsplit(" ", 1)[0] + "…"
-
-
-def story_titles(stories: Iterable[Story], articles: Iterable[Article]) -> dict[str, str]:
-    """Each story's title, else the headline of its first article."""
-    by_id = {a.id: a for a in articles}
-    titles = {}
-    for story in stories:
-        first = next((by_id[i] for i in story.article_ids if i in by_id), None)
-        titles[story.id] = story.title or (headline(first, 70) if first else "Untitled story")
-    return titles
 
 
 def speaker_classes(quotes: Iterable[Quote]) -> dict[str | None, str]:
@@ -146,68 +131,11 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def by_day(articles: Iterable[Article]) -> list[tuple[str, list[Article]]]:
-    """Articles grouped by publication day, newest first; undated ones last."""
-    groups: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        groups[(article.published or "")[:10] or "undated"].append(article)
-    return sorted(groups.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True)
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """Holders × issues; ``cells[(holder, issue)]`` the stances behind each cell."""
-
-    holders: tuple[str, ...]
-    issues: tuple[str, ...]
-    cells: dict[tuple[str, str], list[Stance]]
-
-
-def stance_matrix(stances: Iterable[Stance]) -> Matrix:
-    """Stances laid out by holder and issue (the target when no issue key was found);
-    holders with most stances first, issues alphabetical."""
-    cells: dict[tuple[str, str], list[Stance]] = defaultdict(list)
-    counts: dict[str, int] = defaultdict(int)
-    for stance in stances:
-        holder = stance.holder or UNATTRIBUTED
-        cells[(holder, stance.issue or stance.target)].append(stance)
-        counts[holder] += 1
-    holders = sorted(counts, key=lambda h: (h == UNATTRIBUTED, -counts[h], h))
-    issues = sorted({issue for _, issue in cells})
-    return Matrix(tuple(holders), tuple(issues), dict(cells))
-
-
 def option_tables(stances: Sequence[Stance], events: Sequence[Event]) -> list[tuple[str, Table]]:
     """(issue, options × parties table) for each issue weighing alternatives."""
     issues = sorted({s.issue for s in stances if s.issue and s.option}
                     | {f"{e.type}-venue" for e in events if e.place_options})
     return [(issue, options_table(stances, events, issue)) for issue in issues]
-
-
-@dataclass(frozen=True)
-class Row:
-    """A timeline line with its overdue mark."""
-
-    entry: link_timeline.Entry
-    overdue: bool
-
-
-def timeline_rows(ledger: Ledger, *, layers: Sequence[str] = (), since: str | None = None,
-                  until: str | None = None, article_ids: Sequence[str] | None = None,
-                  cluster_id: str | None = None, as_of: str | None = None) -> list[Row]:
-    """Dated records (``link.timeline``) filtered by layer and date, commitments due
-    before ``as_of`` (default today) with no fulfilling event marked overdue."""
-    as_of = as_of or dt.date.today().isoformat()
-    late = {c.id for c, _ in link_timeline.overdue(ledger, as_of, cluster_id, article_ids)}
-    rows = []
-    for entry in link_timeline.timeline(ledger, cluster_id, article_ids):
-        if layers and entry.layer not in layers:
-            continue
-        day = entry.date or ""
-        if (since and day < since) or (until and day[:10] > until):
-            continue
-        rows.append(Row(entry, entry.record_id in late))
-    return rows
 
 
 def entity_records(ledger: Ledger, entity: Entity) -> dict[str, list[Any]]:
@@ -290,13 +218,16 @@ def article_export(ledger: Ledger, article: Article) -> dict[str, list[dict[str,
     """One article in the export's lists: the article, the entities it mentions, its
     mentions, records and stories."""
     mentions = ledger.mentions(article.id)
-    used = {m.entity_id for m in mentions}
+    used = sorted({m.entity_id for m in mentions})
+    entities = [e for e in (queries.entity(ledger, i) for i in used) if e]
     data: dict[str, list[dict[str, Any]]] = {
         "articles": [to_dict(article)],
-        "entities": [to_dict(e) for e in ledger.entities() if e.id in used],
+        "entities": [to_dict(e) for e in sorted(entities, key=lambda e: used.index(e.id))],
         "mentions": [to_dict(m) for m in mentions],
     }
     for layer in LAYERS:
         data[layer] = [to_dict(r) for r in ledger.records(layer, article.id)]
-    data["stories"] = [to_dict(s) for s in ledger.stories() if article.id in s.article_ids]
+    row = ledger.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article.id,)).fetchone()
+    story = link_stories.read_story(ledger, row[0]) if row else None
+    data["stories"] = [to_dict(story)] if story else []
     return data
