@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from newsledger.annotate.commitments.forward import shifted
 from newsledger.annotate.commitments.frames import embedded, read_frame as read_commitment_frame
 from newsledger.annotate.shared import clauses, metonymy
+from newsledger.annotate.shared.bodies import described_body
 from newsledger.annotate.shared.event_types import type_of_noun
 from newsledger.annotate.stage import Stage
 from newsledger.records import Commitment, Document, stable_id
@@ -78,7 +79,7 @@ def holder_name(document: Document, verb: Token) -> str | None:
     for _ in range(4):
         subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
-            entity = clauses.holder_of(document, subj[0])
+            entity = clauses.holder_of(document, subj[0]) or described_body(document, subj[0])
             return metonymy.holder_name(entity.name) if entity else None
         if current.dep_ not in {"xcomp", "conj"} or current.head == current:
             return None
@@ -154,6 +155,8 @@ def read_verb(document: Document, token: Token) -> Reading | None:
     action_head = complements[0]
     holder = holder_name(document, token)
     passive = any(c.dep_ == "auxpass" for c in token.children)
+    if holder is None and not passive:
+        return None  # "officers had threatened to …": an agent who is no entity commits no one
     # "Obama's veto is expected to come …": whose expectation is unsaid; the action keeps its subject
     action = action_tokens(document, action_head, with_subject=passive)
     evidence = clauses.clause_tokens(document, token, skip_deps=("conj", "cc"))
@@ -219,6 +222,8 @@ def read_noun(document: Document, token: Token) -> Reading | None:
         return None
     verb = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
     holder = holder_name(document, verb) if verb is not None else None
+    if holder is None and verb is not None and subject_token(verb) is not None:
+        return None  # "The group had set a deadline": a subject who is no entity
     return Reading(kind, holder, token, phrase, clauses.clause_tokens(document, verb or token))
 
 

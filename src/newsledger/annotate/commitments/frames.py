@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from newsledger.annotate.shared.frame import Frame
 from newsledger.annotate.shared.cameo import block_of
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.event_types import type_of_noun
 
 #: Kinds by the CAMEO block an intent verb was read from (``cameo_verbs.txt``).
 INTENT_KINDS = {
@@ -101,15 +102,76 @@ def read_frame(document, frame: Frame) -> FrameCommitment | None:
     if not future or (is_infinitive(head) and not governed_future(head)):
         return None  # "will ask the ICC to open …": the asking is the commitment
     holder = frame.reporter or frame.holder
-    if holder is None:
+    if holder is None or wished(head):
         return None
-    acts = can_act(document, frame) and frame.lemma not in EXPECTATION_LEMMAS
-    if frame.negated and (not acts or frame.agent is None):
-        # "the decision would not change the reality": no outcome foretold; "troops will
-        # not be sent": a policy, which the stances layer reads
+    kind = future_kind(frame, can_act(document, frame), scheduled_event(document, frame))
+    if kind is None:
         return None
-    kind = "plan" if acts else "expectation"
     return FrameCommitment(kind, holder, head, holder != frame.holder)
+
+
+def future_kind(frame: Frame, acts: bool, event: bool) -> str | None:
+    """The kind of a future or hedged frame, from its modality, negation, condition and
+    whether its agent can act (one table, read top down):
+
+    ======================================  ===========  =====================================
+    frame                                   kind         example
+    ======================================  ===========  =====================================
+    hedged, under a condition               none         "if he gets his message out, voters
+                                                         could see …" (a speculation)
+    hedged cognition or outcome verb        none         "voters could see defeating Trump"
+    hedged, a scheduled event               plan         "missions could begin in 2022"
+    negated, agent can act, condition       threat       "if it becomes uncontrollable, the
+                                                         government would not sit on its hands"
+    negated, agent can act                  promise      "he would never diagnose …", "we
+                                                         won't …"
+    negated otherwise                       none         "the decision would not change …"
+    agent can act, or a scheduled event     plan         "the airline will recommence …",
+                                                         "the hearing will take place"
+    otherwise                               expectation  "the exit will raise questions"
+    ======================================  ===========  =====================================
+    """
+    cognition = frame.lemma in EXPECTATION_LEMMAS
+    if frame.modality == "possible":
+        if frame.condition or cognition:
+            return None
+        if event:
+            return "plan"
+    if frame.negated:
+        if not acts or frame.agent is None:
+            # "troops will not be sent": a policy, which the stances layer reads
+            return None
+        return "threat" if frame.condition else "promise"
+    return "plan" if (acts or event) and not cognition else "expectation"
+
+
+#: Aspectual verbs of beginning (VerbNet class begin-55.1): "missions could begin",
+#: "flights will resume": the start of an activity someone schedules.
+BEGIN_VERBS = frozenset({"begin", "start", "commence", "resume", "recommence", "initiate", "launch"})
+
+
+def scheduled_event(document, frame: Frame) -> bool:
+    """Whether the frame foretells a scheduled event: its agent names an event
+    ("the summit will take place") or it begins an activity ("missions could begin")."""
+    if frame.agent is None:
+        return False
+    return type_of_noun(document.doc[frame.agent]) is not None or frame.lemma in BEGIN_VERBS
+
+
+#: Verbs of wishing (VerbNet classes want-32.1 and long-32.2): a future under them is
+#: hoped for, not foretold ("he hoped the swap would pave the way").
+WISH_VERBS = frozenset({"hope", "wish", "want", "desire", "long", "yearn", "pray", "crave"})
+
+
+def wished(verb: Token) -> bool:
+    """Whether ``verb``'s clause is the complement of a verb of wishing."""
+    if verb.dep_ not in {"ccomp", "xcomp"}:
+        return False
+    gov = verb.head
+    # the small model lemmatises "hoped" as "hop": the regular forms are read too
+    form = gov.lower_
+    forms = {gov.lemma_.lower(), form, form[:-1], form[:-2], form[:-3] + "e", form[:-3]}
+    return bool(forms & WISH_VERBS)
 
 
 def intended_action(document, frame: Frame, head: Token) -> Token | None:

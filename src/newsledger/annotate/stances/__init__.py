@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.bodies import described_body
 from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.annotate.stances.issues import issue_key
@@ -185,7 +186,7 @@ def resolve(document: Document, token: Token | None) -> str | None:
     """The canonical name of the holder a token names, or ``None``."""
     if token is None:
         return None
-    entity = clauses.holder_of(document, token)
+    entity = clauses.holder_of(document, token) or described_body(document, token)
     return holder_name(entity.name) if entity else None
 
 
