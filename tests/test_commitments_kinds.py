@@ -39,9 +39,23 @@ def kinds(pipeline: Pipeline, text: str) -> list[tuple[str | None, str]]:
          [("Interior Ministry", "plan")]),
         # a hope is not a forecast
         ("Ashraf Ghani also said he hoped the swap would pave the way for direct talks.", []),
+        # a verb of containing describes a use, not a plan
+        ("It will house the local police force's offices, the Interior Ministry said in a statement.", []),
         # an agent who is no entity commits no one
         ("Officers had earlier threatened to use live fire if petrol bombs were used.", []),
     ],
 )
 def test_future_kinds(pipeline, text, expected) -> None:
     assert kinds(pipeline, text) == expected
+
+
+def test_a_commitment_reported_twice_is_one_record(pipeline) -> None:
+    text = ("Austria will invite architects to submit plans for a redesign of the building. "
+            "Architects from across the European Union will be invited to submit plans for the building, "
+            "the Interior Ministry said.")
+    assert kinds(pipeline, text) == [("Interior Ministry", "plan")]
+
+
+def test_different_plans_of_one_holder_stay_apart(pipeline) -> None:
+    text = "Germany will send more aid to Ukraine. Germany will close its embassy in Moscow."
+    assert kinds(pipeline, text) == [("Germany", "plan"), ("Germany", "plan")]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.commitments.forward import shifted
+from newsledger.annotate.commitments.repeats import without_repeats
 from newsledger.annotate.commitments.frames import embedded, read_frame as read_commitment_frame
 from newsledger.annotate.shared import clauses, metonymy
 from newsledger.annotate.shared.bodies import described_body
@@ -287,8 +288,8 @@ def frame_readings(document: Document, found: list[Commitment]) -> list[tuple[Re
 
 
 def annotate(document: Document, settings: CommitmentSettings = CommitmentSettings()) -> Document:
-    """Fill ``document.commitments`` from the parse and the times (``settings``: no
-    knobs yet)."""
+    """Fill ``document.commitments`` from the parse and the times, one record per
+    commitment reported twice (``settings.repeat_overlap``)."""
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     found: dict[tuple[int, int], Commitment] = {}
@@ -311,7 +312,8 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
         for span in holderless:
             del found[span]
         found.setdefault(record.span, record)
-    commitments = tuple(sorted(found.values(), key=lambda c: c.span))
+    commitments = tuple(without_repeats(document, sorted(found.values(), key=lambda c: c.span),
+                                        settings.repeat_overlap))
     log.debug("article %s: %d commitments", document.article.id, len(commitments))
     return document.evolve(commitments=commitments)
 

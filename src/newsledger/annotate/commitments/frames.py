@@ -39,8 +39,11 @@ INTENT_KINDS = {
     "intend": "plan", "prepare": "plan", "predict": "expectation",
 }
 #: Verbs of state: their future is neither a plan nor a forecast of an outcome
-#: ("would have access to", "would depend on", "would like to").
-STATES = frozenset({"be", "have", "depend", "remain", "seem", "like", "love", "mean", "include", "contain", "need"})
+#: ("would have access to", "would depend on", "would like to"); with the verbs of
+#: containing (VerbNet contain-15.4 but "hold", which also holds talks): "it will house
+#: the police offices" describes a use.
+STATES = frozenset({"be", "have", "depend", "remain", "seem", "like", "love", "mean", "need",
+                    "include", "contain", "house", "accommodate", "encompass", "comprise"})
 #: Cognition and outcome verbs: their future is an expectation ("find out", "see").
 EXPECTATION_LEMMAS = frozenset({"find", "know", "see", "learn", "hear", "become", "happen", "lead", "grow", "fall", "rise"})
 
