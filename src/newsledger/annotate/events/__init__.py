@@ -51,6 +51,8 @@ PLANNED_MODIFIERS = frozenset(
     {"possible", "planned", "proposed", "upcoming", "potential", "expected",
      "scheduled", "next", "forthcoming", "prospective"}
 )
+# Types whose event is its parties: a past meeting with no one named is not a record.
+PARTY_TYPES = frozenset({"meeting"})
 HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every", "such", "future"})
 # Prepositions placing a noun event in the past relative to the clause ("a day
 # after his meeting", "following Monday's summit").
@@ -227,12 +229,15 @@ def to_event(document: Document, mention: Mention) -> Event:
 
 
 def keep(mention: Mention) -> bool:
-    """Precision first: a kept event has a definite status and at least one argument."""
+    """Precision first: a kept event has a definite status and at least one argument;
+    a past meeting has someone who met ("walked into the back of the room mid-meeting",
+    "the talks were scuttled in September" name no one; a planned one may still be
+    looking for its parties and venue)."""
     args = mention.args
-    has_argument = bool(
-        args.actor or args.target or args.participants or args.place
-        or args.place_options or args.located
-    )
+    named = bool(args.actor or args.target or args.participants)
+    if mention.type in PARTY_TYPES and mention.status == "happened" and not named:
+        return False
+    has_argument = named or bool(args.place or args.place_options or args.located)
     return mention.status in KEPT_STATUSES and has_argument
 
 

@@ -272,6 +272,8 @@ def read_policy(document: Document, token: Token) -> Reading | None:
         return None
     if token.dep_ in {"xcomp", "amod", "acl", "pcomp", "advcl", "relcl"}:
         return None
+    if clauses.condition_of(token):
+        return None  # "if it becomes uncontrollable, … the army could be deployed": a scenario
     words = clauses.aux_words(token)
     negated = clauses.is_negated(token)
     if negated and words & clauses.FUTURE_MODALS:
@@ -365,7 +367,16 @@ def readings(document: Document, obligations: bool = StanceSettings.reported_obl
     for extra in frame_stances(document, taken, obligations):
         if extra.cue.i not in asked:
             found.append(Reading(extra.cue, extra.holder, extra.polarity, extra.target, extra.modality))
-    return found
+    return [r for r in found if not tense_clash(r.cue)]
+
+
+def tense_clash(verb: Token) -> bool:
+    """A present-tense conjunct with no subject of its own under a past-tense verb: the
+    small model's misparse of a plural noun after "and" ("wanted to shield her shady
+    dealings and *favors* to foreign governments"); a real conjunct keeps its head's
+    tense ("rejected the plan and called for talks")."""
+    return (verb.dep_ == "conj" and verb.tag_ in {"VBZ", "VBP"} and verb.head.tag_ == "VBD"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children))
 
 
 def is_purpose(token: Token) -> bool:
