@@ -39,6 +39,7 @@ from newsledger.annotate.shared.bodies import described_body
 from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.annotate.stances.issues import issue_key
+from newsledger.annotate.stances import labels
 from newsledger.annotate.stances.frames import frame_stances
 from newsledger.annotate.stances.options import link_options
 from newsledger.annotate.stances.targets import (
@@ -308,8 +309,30 @@ def read_judgement(document: Document, token: Token) -> Reading | None:
     return Reading(token, holder, polarity, target, clauses.modality(copula))
 
 
+def read_label(document: Document, token: Token) -> Reading | None:
+    """A stance from a label (:mod:`.labels`): "Netanyahu called it 'historic'"."""
+    found = labels.label_stance(token, evaluations(), clauses.is_negated)
+    if found is None:
+        return None
+    subject, polarity, target = found
+    return Reading(token, resolve(document, subject), polarity, target, clauses.modality(token))
+
+
+def read_demonstrative(document: Document, token: Token) -> Reading | None:
+    """A reported evaluation (:mod:`.labels`): "That was a really outrageous tweet,"
+    Axelrod said -> Axelrod opposes it."""
+    found = labels.demonstrative_evaluation(token, evaluations(), clauses.is_negated)
+    if found is None:
+        return None
+    holder = clauses.reporter_of(document, token)
+    if holder is None:
+        return None
+    polarity, target = found
+    return Reading(token, holder, polarity, target, clauses.modality(token))
+
+
 # Tried in order on each token; a new reader adds the words it starts from to trigger_words().
-READERS = (read_cue, read_evaluation, read_policy, read_judgement)
+READERS = (read_cue, read_evaluation, read_policy, read_judgement, read_label, read_demonstrative)
 
 
 def to_stance(document: Document, reading: Reading, settings: StanceSettings = StanceSettings()) -> Stance:
@@ -337,7 +360,8 @@ def trigger_words() -> frozenset[str]:
     cues, "opposed", the evaluation and policy verbs and the judging words. A token
     whose lemma and form are both outside it is read by no reader."""
     return frozenset(
-        {lemma for lemma, _ in cues()} | {"opposed"} | EVALUATION_VERBS | POLICY_VERBS | set(judgements())
+        {lemma for lemma, _ in cues()} | {"opposed", "be"} | EVALUATION_VERBS | POLICY_VERBS | set(judgements())
+        | labels.LABEL_VERBS
     )
 
 
