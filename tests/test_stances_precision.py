@@ -38,3 +38,21 @@ def stances(pipeline: Pipeline, text: str) -> list[tuple[str | None, str, str]]:
 )
 def test_stance_precision(pipeline, text, expected) -> None:
     assert sorted(stances(pipeline, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a party's members stand for the party; a demonym for its country
+        ("Democrats rejected the proposal.", [("Democratic Party", "oppose", "the proposal")]),
+        ("Russians rejected the proposal.", [("Russia", "oppose", "the proposal")]),
+    ],
+)
+def test_group_holders_are_their_body(pipeline, text, expected) -> None:
+    assert stances(pipeline, text) == expected
+
+
+def test_a_described_body_is_the_one_last_named(pipeline) -> None:
+    text = ("Amnesty International wrote to the ministry on Monday. "
+            "The group rejected the new detention rules.")
+    assert stances(pipeline, text) == [("Amnesty International", "oppose", "the new detention rules")]

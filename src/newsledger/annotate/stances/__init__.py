@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.shared import clauses
-from newsledger.annotate.shared.bodies import described_body
+from newsledger.annotate.shared.bodies import described_body, members_party
 from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.annotate.stances.issues import issue_key
@@ -339,19 +339,28 @@ def to_stance(document: Document, reading: Reading, settings: StanceSettings = S
     """The :class:`Stance` record of a reading; its issue key matched by ``settings``."""
     head = clauses.root_of(reading.target)
     target = clauses.text_of([t for t in reading.target if not trimmed(t, head)])
+    holder = party_holder(document, reading.holder)
     tokens = [*reading.target, *clauses.clause_tokens(document, reading.cue, skip_deps=EVIDENCE_SKIP)]
     start, end = clauses.span_of(tokens)
     return Stance(
-        id=stable_id("st", document.article.id, start, end, reading.holder, target),
+        id=stable_id("st", document.article.id, start, end, holder, target),
         article_id=document.article.id,
         polarity=reading.polarity,
         modality=reading.modality,
         target=target,
         evidence=document.article.text[start:end],
         span=(start, end),
-        holder=reading.holder,
+        holder=holder,
         issue=issue_key(target, settings.issue_fuzzy_threshold, settings.issue_min_fuzzy_length),
     )
+
+
+def party_holder(document: Document, holder: str | None) -> str | None:
+    """A party's members as a holder are the party ("Democrats" -> Democratic Party)."""
+    if holder is None:
+        return None
+    entity = next((e for e in document.entities if e.name == holder), None)
+    return (members_party(holder, entity.type) if entity else None) or holder
 
 
 @functools.lru_cache(maxsize=1)
