@@ -30,12 +30,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsledger.annotate.events.arguments import JOINT_TYPES, IndexedDocument, arguments, index, subject_names
+from newsledger.annotate.events import weapons
+from newsledger.annotate.events.arguments import (
+    JOINT_TYPES, IndexedDocument, arguments, index, name_at, subject_names,
+)
 from newsledger.annotate.events.frames import frame_triggers
 from newsledger.annotate.events.merging import Mention, merge
 from newsledger.annotate.shared import clauses
 from newsledger.annotate.shared.clauses import OCCURRENCE_VERBS
-from newsledger.annotate.shared.event_types import EventType, type_of_noun, type_of_verb
+from newsledger.annotate.shared.event_types import EventType, event_types, type_of_noun, type_of_verb
 from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Event, stable_id
 from newsledger.settings import EventSettings
@@ -191,16 +194,46 @@ def mentions(document: Document) -> list[Mention]:
     """Every event mention in the document, in text order."""
     indexed = index(document)
     found = []
-    triggers = trigger_tokens(document.doc)
+    # "shot down 12 missiles": an interception, read with its roles reversed below
+    intercepts = {t.i for t in clauses.tokens_with_pos(document.doc, ("VERB",))
+                  if (weapons.reading(t) or (None, False))[1]}
+    triggers = [t for t in trigger_tokens(document.doc) if t.i not in intercepts]
     for token in triggers:
         mention = mention_at(indexed, token)
         if mention is not None:
             found.append(mention)
-    for etype, token in frame_triggers(document, {t.i for t in triggers}):
+    taken = {t.i for t in triggers}
+    for etype, token in frame_triggers(document, taken | intercepts):
         mention = mention_at(indexed, token, etype)
         if mention is not None:
             found.append(mention)
+            taken.add(token.i)
+    found += weapon_mentions(indexed, taken)
     return sorted(found, key=lambda m: m.head.i)
+
+
+def weapon_mentions(indexed: IndexedDocument, taken: set[int]) -> list[Mention]:
+    """Attacks told through their weapons (:mod:`.weapons`): "Russia launched 108
+    drones" (actor Russia); "its forces downed three drones" (roles reversed: the
+    subject is the target, the weapons' owner the actor)."""
+    attack = next((t for t in event_types() if t.type == "attack"), None)
+    found = []
+    for token in clauses.tokens_with_pos(indexed.document.doc, ("VERB",)):
+        got = weapons.reading(token) if token.i not in taken and attack is not None else None
+        if got is None:
+            continue
+        mention = mention_at(indexed, token, attack)
+        if mention is None:
+            continue
+        weapon, reversed_roles = got
+        if reversed_roles:
+            owner = weapons.owner_token(weapon)
+            defender = subject_names(indexed, token, token)
+            mention = replace(mention, args=replace(
+                mention.args, actor=name_at(indexed, owner) if owner is not None else None,
+                target=defender[0] if defender else None))
+        found.append(mention)
+    return found
 
 
 def to_event(document: Document, mention: Mention) -> Event:
