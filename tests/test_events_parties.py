@@ -1,4 +1,4 @@
-"""A meeting names someone who meets (``events.keep``): real sentences from the
+"""A past meeting names its parties (``events.keep``): real sentences from the
 issue-14 train split."""
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ def pipeline() -> Pipeline:
     "text,expected",
     [
         ("The talks were scuttled in September.", []),
+        # a meeting noun whose one party is another verb's subject
+        ("The deal collapsed when President Donald Trump scuttled the talks in September.", []),
+        ("Washington and the Taliban held direct talks in Doha in September.", [("meeting", True)]),
         ("Donald Trump met Vladimir Putin in Alaska on Friday.", [("meeting", True)]),
     ],
 )

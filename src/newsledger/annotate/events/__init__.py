@@ -54,7 +54,7 @@ PLANNED_MODIFIERS = frozenset(
     {"possible", "planned", "proposed", "upcoming", "potential", "expected",
      "scheduled", "next", "forthcoming", "prospective"}
 )
-# Types whose event is its parties: a past meeting with no one named is not a record.
+# Types whose event is its parties (see keep()).
 PARTY_TYPES = frozenset({"meeting"})
 HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every", "such", "future"})
 # Prepositions placing a noun event in the past relative to the clause ("a day
@@ -263,12 +263,16 @@ def to_event(document: Document, mention: Mention) -> Event:
 
 def keep(mention: Mention) -> bool:
     """Precision first: a kept event has a definite status and at least one argument;
-    a past meeting has someone who met ("walked into the back of the room mid-meeting",
-    "the talks were scuttled in September" name no one; a planned one may still be
-    looking for its parties and venue)."""
+    a past meeting told by a noun names two parties ("Washington and the Taliban had
+    been holding talks"; "the talks were scuttled in September" names none, "Trump
+    scuttled the talks" one: the gold's "meeting without a named partner"), one told
+    by a verb one; a planned one may still be looking for its parties and venue."""
     args = mention.args
     named = bool(args.actor or args.target or args.participants)
-    if mention.type in PARTY_TYPES and mention.status == "happened" and not named:
+    # a meeting verb names its own parties ("the coalition discussed …"); a meeting noun
+    # whose one party is another verb's subject is no record ("Trump scuttled the talks")
+    parties_needed = 1 if mention.is_clause else 2
+    if mention.type in PARTY_TYPES and mention.status == "happened" and len(args.participants) < parties_needed:
         return False
     has_argument = named or bool(args.place or args.place_options or args.located)
     return mention.status in KEPT_STATUSES and has_argument
