@@ -10,16 +10,17 @@ Two kinds of frame commit their holder:
 * a future frame (will, going to, 'll; "would" in reported speech, its future in the
   past): "we will inform you soon", "the airline will recommence its expansion",
   Tim Clark said. The holder is who reports it (the quote's speaker, the subject of
-  "said"), else the agent when it is an entity. The kind is a plan when the agent can
-  act (an entity, a person pronoun, a role or group noun of the CAMEO agents
-  dictionary, or an agentless passive: "will be turned into a police station"), an
-  expectation otherwise ("the exit will raise many questions"); a negated future
-  with an adversary's wording stays a plan (the gold kinds are read from the text,
-  not guessed).
+  "said"), else the agent when it is an entity. The kind comes from one table
+  (:func:`future_kind`): a plan when the agent can act (an entity, a person pronoun,
+  a role or group noun of the CAMEO agents dictionary or a collective body, or an
+  agentless passive: "will be turned into a police station") or names a scheduled
+  event, an expectation otherwise ("the exit will raise many questions"); negated, a
+  promise ("we won't …"), or a threat under a condition.
 
-Left out: questions, if-clauses, states ("will be"), frames embedded in another
-commitment's theme (read from the outer one), "would" outside reported speech (a
-hypothetical), and frames whose holder resolves to no one.
+Left out: questions, if-clauses, states ("will be", "will house"), frames embedded in
+another commitment's theme (read from the outer one), "would" outside reported speech
+(a hypothetical), futures under a verb of wishing ("hoped the swap would …"), hedged
+speculation, and frames whose holder resolves to no one.
 """
 
 from __future__ import annotations
@@ -128,7 +129,8 @@ def future_kind(frame: Frame, acts: bool, event: bool) -> str | None:
                                                          government would not sit on its hands"
     negated, agent can act                  promise      "he would never diagnose …", "we
                                                          won't …"
-    negated otherwise                       none         "the decision would not change …"
+    negated otherwise                       none         "the decision would not change …",
+                                                         "we will not know"
     agent can act, or a scheduled event     plan         "the airline will recommence …",
                                                          "the hearing will take place"
     otherwise                               expectation  "the exit will raise questions"
@@ -141,8 +143,9 @@ def future_kind(frame: Frame, acts: bool, event: bool) -> str | None:
         if event:
             return "plan"
     if frame.negated:
-        if not acts or frame.agent is None:
-            # "troops will not be sent": a policy, which the stances layer reads
+        if not acts or frame.agent is None or cognition:
+            # "troops will not be sent": a policy, which the stances layer reads; "we
+            # will not know": no outcome foretold
             return None
         return "threat" if frame.condition else "promise"
     return "plan" if (acts or event) and not cognition else "expectation"

@@ -1,6 +1,6 @@
 """Stances: who supports or opposes what, how firmly.
 
-Three readings of the parse, each driven by a table under ``resources/``:
+Readings of the parse, each driven by a table under ``resources/``:
 
 * a cue of position (``stance_cues.csv``): verbs "oppose", "reject", "rule out",
   "want", "not favoured"; adjectives "willing", "confident", "opposed to"; "against".
@@ -8,7 +8,13 @@ Three readings of the parse, each driven by a table under ``resources/``:
 * an evaluation (``stance_evaluations.csv``): "Talks … are seen by Mr Trump as vital"
   -> Trump supports the talks; "Geneva is considered the best option".
 * a reported policy: "Trump has said American troops will not be sent" -> Trump
-  opposes sending troops; "the US may provide air support" -> supports, possibly.
+  opposes sending troops; "the US may provide air support" -> supports, possibly;
+* a label or a reported evaluation (:mod:`newsledger.annotate.stances.labels`):
+  "Erekat called it unacceptable", "'That was an outrageous tweet,' Axelrod said".
+
+Then the frames' stances (:mod:`newsledger.annotate.stances.frames`) on what those
+left. A party's members hold as the party ("Democrats" -> Democratic Party), "the
+group" as the body last named (:mod:`newsledger.annotate.shared.bodies`).
 
 Negation flips support to oppose ("not favoured"); a negated opposition is left out
 (not opposing is not supporting). A stance whose holder does not resolve to an entity
