@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.commitments.forward import shifted
+from newsledger.annotate.commitments.repeats import without_repeats
 from newsledger.annotate.commitments.frames import embedded, read_frame as read_commitment_frame
 from newsledger.annotate.shared import clauses, metonymy
+from newsledger.annotate.shared.bodies import described_body
 from newsledger.annotate.shared.event_types import type_of_noun
 from newsledger.annotate.stage import Stage
 from newsledger.records import Commitment, Document, stable_id
@@ -78,7 +80,7 @@ def holder_name(document: Document, verb: Token) -> str | None:
     for _ in range(4):
         subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
-            entity = clauses.holder_of(document, subj[0])
+            entity = clauses.holder_of(document, subj[0]) or described_body(document, subj[0])
             return metonymy.holder_name(entity.name) if entity else None
         if current.dep_ not in {"xcomp", "conj"} or current.head == current:
             return None
@@ -154,6 +156,8 @@ def read_verb(document: Document, token: Token) -> Reading | None:
     action_head = complements[0]
     holder = holder_name(document, token)
     passive = any(c.dep_ == "auxpass" for c in token.children)
+    if holder is None and not passive:
+        return None  # "officers had threatened to …": an agent who is no entity commits no one
     # "Obama's veto is expected to come …": whose expectation is unsaid; the action keeps its subject
     action = action_tokens(document, action_head, with_subject=passive)
     evidence = clauses.clause_tokens(document, token, skip_deps=("conj", "cc"))
@@ -219,6 +223,8 @@ def read_noun(document: Document, token: Token) -> Reading | None:
         return None
     verb = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
     holder = holder_name(document, verb) if verb is not None else None
+    if holder is None and verb is not None and subject_token(verb) is not None:
+        return None  # "The group had set a deadline": a subject who is no entity
     return Reading(kind, holder, token, phrase, clauses.clause_tokens(document, verb or token))
 
 
@@ -282,8 +288,8 @@ def frame_readings(document: Document, found: list[Commitment]) -> list[tuple[Re
 
 
 def annotate(document: Document, settings: CommitmentSettings = CommitmentSettings()) -> Document:
-    """Fill ``document.commitments`` from the parse and the times (``settings``: no
-    knobs yet)."""
+    """Fill ``document.commitments`` from the parse and the times, one record per
+    commitment reported twice (``settings.repeat_overlap``)."""
     if document.doc is None:
         raise ValueError(f"article {document.article.id!r}: no spaCy Doc; run the parser first")
     found: dict[tuple[int, int], Commitment] = {}
@@ -306,7 +312,8 @@ def annotate(document: Document, settings: CommitmentSettings = CommitmentSettin
         for span in holderless:
             del found[span]
         found.setdefault(record.span, record)
-    commitments = tuple(sorted(found.values(), key=lambda c: c.span))
+    commitments = tuple(without_repeats(document, sorted(found.values(), key=lambda c: c.span),
+                                        settings.repeat_overlap))
     log.debug("article %s: %d commitments", document.article.id, len(commitments))
     return document.evolve(commitments=commitments)
 

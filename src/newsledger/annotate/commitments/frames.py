@@ -10,16 +10,17 @@ Two kinds of frame commit their holder:
 * a future frame (will, going to, 'll; "would" in reported speech, its future in the
   past): "we will inform you soon", "the airline will recommence its expansion",
   Tim Clark said. The holder is who reports it (the quote's speaker, the subject of
-  "said"), else the agent when it is an entity. The kind is a plan when the agent can
-  act (an entity, a person pronoun, a role or group noun of the CAMEO agents
-  dictionary, or an agentless passive: "will be turned into a police station"), an
-  expectation otherwise ("the exit will raise many questions"); a negated future
-  with an adversary's wording stays a plan (the gold kinds are read from the text,
-  not guessed).
+  "said"), else the agent when it is an entity. The kind comes from one table
+  (:func:`future_kind`): a plan when the agent can act (an entity, a person pronoun,
+  a role or group noun of the CAMEO agents dictionary or a collective body, or an
+  agentless passive: "will be turned into a police station") or names a scheduled
+  event, an expectation otherwise ("the exit will raise many questions"); negated, a
+  promise ("we won't …"), or a threat under a condition.
 
-Left out: questions, if-clauses, states ("will be"), frames embedded in another
-commitment's theme (read from the outer one), "would" outside reported speech (a
-hypothetical), and frames whose holder resolves to no one.
+Left out: questions, if-clauses, states ("will be", "will house"), frames embedded in
+another commitment's theme (read from the outer one), "would" outside reported speech
+(a hypothetical), futures under a verb of wishing ("hoped the swap would …"), hedged
+speculation, and frames whose holder resolves to no one.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from spacy.tokens import Token
 from newsledger.annotate.shared.frame import Frame
 from newsledger.annotate.shared.cameo import block_of
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.event_types import type_of_noun
 
 #: Kinds by the CAMEO block an intent verb was read from (``cameo_verbs.txt``).
 INTENT_KINDS = {
@@ -38,8 +40,11 @@ INTENT_KINDS = {
     "intend": "plan", "prepare": "plan", "predict": "expectation",
 }
 #: Verbs of state: their future is neither a plan nor a forecast of an outcome
-#: ("would have access to", "would depend on", "would like to").
-STATES = frozenset({"be", "have", "depend", "remain", "seem", "like", "love", "mean", "include", "contain", "need"})
+#: ("would have access to", "would depend on", "would like to"); with the verbs of
+#: containing (VerbNet contain-15.4 but "hold", which also holds talks): "it will house
+#: the police offices" describes a use.
+STATES = frozenset({"be", "have", "depend", "remain", "seem", "like", "love", "mean", "need",
+                    "include", "contain", "house", "accommodate", "encompass", "comprise"})
 #: Cognition and outcome verbs: their future is an expectation ("find out", "see").
 EXPECTATION_LEMMAS = frozenset({"find", "know", "see", "learn", "hear", "become", "happen", "lead", "grow", "fall", "rise"})
 
@@ -101,15 +106,78 @@ def read_frame(document, frame: Frame) -> FrameCommitment | None:
     if not future or (is_infinitive(head) and not governed_future(head)):
         return None  # "will ask the ICC to open …": the asking is the commitment
     holder = frame.reporter or frame.holder
-    if holder is None:
+    if holder is None or wished(head):
         return None
-    acts = can_act(document, frame) and frame.lemma not in EXPECTATION_LEMMAS
-    if frame.negated and (not acts or frame.agent is None):
-        # "the decision would not change the reality": no outcome foretold; "troops will
-        # not be sent": a policy, which the stances layer reads
+    kind = future_kind(frame, can_act(document, frame), scheduled_event(document, frame))
+    if kind is None:
         return None
-    kind = "plan" if acts else "expectation"
     return FrameCommitment(kind, holder, head, holder != frame.holder)
+
+
+def future_kind(frame: Frame, acts: bool, event: bool) -> str | None:
+    """The kind of a future or hedged frame, from its modality, negation, condition and
+    whether its agent can act (one table, read top down):
+
+    ======================================  ===========  =====================================
+    frame                                   kind         example
+    ======================================  ===========  =====================================
+    hedged, under a condition               none         "if he gets his message out, voters
+                                                         could see …" (a speculation)
+    hedged cognition or outcome verb        none         "voters could see defeating Trump"
+    hedged, a scheduled event               plan         "missions could begin in 2022"
+    negated, agent can act, condition       threat       "if it becomes uncontrollable, the
+                                                         government would not sit on its hands"
+    negated, agent can act                  promise      "he would never diagnose …", "we
+                                                         won't …"
+    negated otherwise                       none         "the decision would not change …",
+                                                         "we will not know"
+    agent can act, or a scheduled event     plan         "the airline will recommence …",
+                                                         "the hearing will take place"
+    otherwise                               expectation  "the exit will raise questions"
+    ======================================  ===========  =====================================
+    """
+    cognition = frame.lemma in EXPECTATION_LEMMAS
+    if frame.modality == "possible":
+        if frame.condition or cognition:
+            return None
+        if event:
+            return "plan"
+    if frame.negated:
+        if not acts or frame.agent is None or cognition:
+            # "troops will not be sent": a policy, which the stances layer reads; "we
+            # will not know": no outcome foretold
+            return None
+        return "threat" if frame.condition else "promise"
+    return "plan" if (acts or event) and not cognition else "expectation"
+
+
+#: Aspectual verbs of beginning (VerbNet class begin-55.1): "missions could begin",
+#: "flights will resume": the start of an activity someone schedules.
+BEGIN_VERBS = frozenset({"begin", "start", "commence", "resume", "recommence", "initiate", "launch"})
+
+
+def scheduled_event(document, frame: Frame) -> bool:
+    """Whether the frame foretells a scheduled event: its agent names an event
+    ("the summit will take place") or it begins an activity ("missions could begin")."""
+    if frame.agent is None:
+        return False
+    return type_of_noun(document.doc[frame.agent]) is not None or frame.lemma in BEGIN_VERBS
+
+
+#: Verbs of wishing (VerbNet classes want-32.1 and long-32.2): a future under them is
+#: hoped for, not foretold ("he hoped the swap would pave the way").
+WISH_VERBS = frozenset({"hope", "wish", "want", "desire", "long", "yearn", "pray", "crave"})
+
+
+def wished(verb: Token) -> bool:
+    """Whether ``verb``'s clause is the complement of a verb of wishing."""
+    if verb.dep_ not in {"ccomp", "xcomp"}:
+        return False
+    gov = verb.head
+    # the small model lemmatises "hoped" as "hop": the regular forms are read too
+    form = gov.lower_
+    forms = {gov.lemma_.lower(), form, form[:-1], form[:-2], form[:-3] + "e", form[:-3]}
+    return bool(forms & WISH_VERBS)
 
 
 def intended_action(document, frame: Frame, head: Token) -> Token | None:

@@ -30,12 +30,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsledger.annotate.events.arguments import JOINT_TYPES, IndexedDocument, arguments, index, subject_names
+from newsledger.annotate.events import weapons
+from newsledger.annotate.events.arguments import (
+    JOINT_TYPES, IndexedDocument, arguments, index, name_at, subject_names,
+)
 from newsledger.annotate.events.frames import frame_triggers
 from newsledger.annotate.events.merging import Mention, merge
 from newsledger.annotate.shared import clauses
 from newsledger.annotate.shared.clauses import OCCURRENCE_VERBS
-from newsledger.annotate.shared.event_types import EventType, type_of_noun, type_of_verb
+from newsledger.annotate.shared.event_types import EventType, event_types, type_of_noun, type_of_verb
 from newsledger.annotate.stage import Stage
 from newsledger.records import Document, Event, stable_id
 from newsledger.settings import EventSettings
@@ -51,6 +54,8 @@ PLANNED_MODIFIERS = frozenset(
     {"possible", "planned", "proposed", "upcoming", "potential", "expected",
      "scheduled", "next", "forthcoming", "prospective"}
 )
+# Types whose event is its parties (see keep()).
+PARTY_TYPES = frozenset({"meeting"})
 HYPOTHETICAL_DETERMINERS = frozenset({"any", "no", "every", "such", "future"})
 # Prepositions placing a noun event in the past relative to the clause ("a day
 # after his meeting", "following Monday's summit").
@@ -189,16 +194,46 @@ def mentions(document: Document) -> list[Mention]:
     """Every event mention in the document, in text order."""
     indexed = index(document)
     found = []
-    triggers = trigger_tokens(document.doc)
+    # "shot down 12 missiles": an interception, read with its roles reversed below
+    intercepts = {t.i for t in clauses.tokens_with_pos(document.doc, ("VERB",))
+                  if (weapons.reading(t) or (None, False))[1]}
+    triggers = [t for t in trigger_tokens(document.doc) if t.i not in intercepts]
     for token in triggers:
         mention = mention_at(indexed, token)
         if mention is not None:
             found.append(mention)
-    for etype, token in frame_triggers(document, {t.i for t in triggers}):
+    taken = {t.i for t in triggers}
+    for etype, token in frame_triggers(document, taken | intercepts):
         mention = mention_at(indexed, token, etype)
         if mention is not None:
             found.append(mention)
+            taken.add(token.i)
+    found += weapon_mentions(indexed, taken)
     return sorted(found, key=lambda m: m.head.i)
+
+
+def weapon_mentions(indexed: IndexedDocument, taken: set[int]) -> list[Mention]:
+    """Attacks told through their weapons (:mod:`.weapons`): "Russia launched 108
+    drones" (actor Russia); "its forces downed three drones" (roles reversed: the
+    subject is the target, the weapons' owner the actor)."""
+    attack = next((t for t in event_types() if t.type == "attack"), None)
+    found = []
+    for token in clauses.tokens_with_pos(indexed.document.doc, ("VERB",)):
+        got = weapons.reading(token) if token.i not in taken and attack is not None else None
+        if got is None:
+            continue
+        mention = mention_at(indexed, token, attack)
+        if mention is None:
+            continue
+        weapon, reversed_roles = got
+        if reversed_roles:
+            owner = weapons.owner_token(weapon)
+            defender = subject_names(indexed, token, token)
+            mention = replace(mention, args=replace(
+                mention.args, actor=name_at(indexed, owner) if owner is not None else None,
+                target=defender[0] if defender else None))
+        found.append(mention)
+    return found
 
 
 def to_event(document: Document, mention: Mention) -> Event:
@@ -227,12 +262,19 @@ def to_event(document: Document, mention: Mention) -> Event:
 
 
 def keep(mention: Mention) -> bool:
-    """Precision first: a kept event has a definite status and at least one argument."""
+    """Precision first: a kept event has a definite status and at least one argument;
+    a past meeting told by a noun names two parties ("Washington and the Taliban had
+    been holding talks"; "the talks were scuttled in September" names none, "Trump
+    scuttled the talks" one: the gold's "meeting without a named partner"), one told
+    by a verb one; a planned one may still be looking for its parties and venue."""
     args = mention.args
-    has_argument = bool(
-        args.actor or args.target or args.participants or args.place
-        or args.place_options or args.located
-    )
+    named = bool(args.actor or args.target or args.participants)
+    # a meeting verb names its own parties ("the coalition discussed …"); a meeting noun
+    # whose one party is another verb's subject is no record ("Trump scuttled the talks")
+    parties_needed = 1 if mention.is_clause else 2
+    if mention.type in PARTY_TYPES and mention.status == "happened" and len(args.participants) < parties_needed:
+        return False
+    has_argument = named or bool(args.place or args.place_options or args.located)
     return mention.status in KEPT_STATUSES and has_argument
 
 

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from newsledger.annotate.frames.agents import agents
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.bodies import described_body
 from newsledger.annotate.shared.cameo import agent_nouns, class_of
 from newsledger.annotate.shared.frame import Frame
 from newsledger.annotate.shared.metonymy import holder_name
@@ -50,6 +51,14 @@ FUTURE = clauses.FUTURE_MODALS | {"going"}
 POSSIBLE = frozenset({"may", "might", "could", "can", "should", "must"})
 # Pronouns that name someone able to act.
 PERSON_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
+# Collective bodies that act as one: the CAMEO agents dictionary files them only in
+# multi-word entries (COUNCIL_OF_STATE, STATE_COMMISSION, COMMITTEE_OF_STATE), which
+# its one-word reader (:func:`agent_nouns`) leaves out; "the country would declare",
+# "a jury ... will pick".
+BODY_NOUNS = frozenset(
+    {"country", "nation", "state", "jury", "panel", "committee", "council", "commission", "board",
+     "party", "union", "coalition", "alliance", "group", "team", "agency"}
+)
 # Modals of obligation: a reported "should" is the reporter's position on the clause.
 DEONTIC = frozenset({"should", "must", "ought"})
 # Parts of speech a predicate can have.
@@ -189,7 +198,7 @@ def frames_of(document: Document, token: Token, settings: FrameSettings) -> list
         quote = clauses.quote_covering(document, predicate.idx, predicate.idx + len(predicate.text))
         heads = agent_tokens(predicate, clause) or [None]
         for agent in heads:
-            entity = clauses.holder_of(document, agent) if is_agentive(agent) else None
+            entity = (clauses.holder_of(document, agent) or described_body(document, agent)) if is_agentive(agent) else None
             found.append(Frame(
                 predicate=predicate.i, lemma=lemma, pos=predicate.pos_, cls=cls,
                 agent=agent.i if agent is not None else None,
@@ -212,8 +221,22 @@ def can_act(agent: Token | None) -> bool:
     noun of the CAMEO agents dictionary ("lawmakers", "the airline"), or a name."""
     if agent is None:
         return False
-    return (agent.lower_ in PERSON_PRONOUNS or agent.lemma_.lower() in agent_nouns()
-            or agent.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"})
+    return (agent.lower_ in PERSON_PRONOUNS or agent_noun(agent)
+            or agent.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or collective_of_agents(agent))
+
+
+def agent_noun(token: Token) -> bool:
+    """A role or group noun: the CAMEO agents dictionary's, or a collective body."""
+    lemma = token.lemma_.lower()
+    return lemma in agent_nouns() or (token.pos_ == "NOUN" and lemma in BODY_NOUNS)
+
+
+def collective_of_agents(agent: Token) -> bool:
+    """"a group of physicians", "a jury of experts and public officials": a noun whose
+    of-phrase names agents acts through them."""
+    members = [g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return any(can_act(m) for m in members)
 
 
 def is_deontic(head: Token) -> bool:

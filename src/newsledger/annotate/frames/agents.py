@@ -75,10 +75,18 @@ def coordinated(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"} and not one_name(token, child):
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def one_name(first: Token, conj: Token) -> bool:
+    """Whether a coordination lies inside one named entity ("Customs and Border
+    Protection", "Doctors for Camp Closure and …" is two): every token from the first
+    conjunct to the second continues the entity the first is in."""
+    doc = first.doc
+    return bool(first.ent_type_) and all(doc[i].ent_iob_ == "I" for i in range(first.i + 1, conj.i + 1))
 
 
 def is_dateline(head: Token) -> bool:

@@ -182,3 +182,20 @@ def agent_nouns() -> frozenset[str]:
         if match:
             found.add(match.group(1).lower())
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=8)
+def synset(name: str) -> frozenset[str]:
+    """The one-word members of a noun synset of the vendored dictionary (``&WEAPON``:
+    "missile", "rocket", "bomb", …), lower-cased, without the stop mark ``_``.
+
+    >>> {"missile", "rocket"} <= synset("WEAPON"), "drone" in synset("AIRCRAFT")
+    (True, True)
+    """
+    text = resources.files(PACKAGE).joinpath(DICTIONARY).read_text("utf-8")
+    head = text.split("####### VERB PATTERNS #######", 1)[0]
+    match = re.search(rf"^&{re.escape(name)}\s*$(.*?)(?=^\s*$|^&)", head, re.M | re.S)
+    if match is None:
+        return frozenset()
+    words = (line.strip().lstrip("+").rstrip("_").lower() for line in match.group(1).splitlines())
+    return frozenset(w for w in words if w and "_" not in w)

@@ -1,6 +1,6 @@
 """Stances: who supports or opposes what, how firmly.
 
-Three readings of the parse, each driven by a table under ``resources/``:
+Readings of the parse, each driven by a table under ``resources/``:
 
 * a cue of position (``stance_cues.csv``): verbs "oppose", "reject", "rule out",
   "want", "not favoured"; adjectives "willing", "confident", "opposed to"; "against".
@@ -8,7 +8,13 @@ Three readings of the parse, each driven by a table under ``resources/``:
 * an evaluation (``stance_evaluations.csv``): "Talks … are seen by Mr Trump as vital"
   -> Trump supports the talks; "Geneva is considered the best option".
 * a reported policy: "Trump has said American troops will not be sent" -> Trump
-  opposes sending troops; "the US may provide air support" -> supports, possibly.
+  opposes sending troops; "the US may provide air support" -> supports, possibly;
+* a label or a reported evaluation (:mod:`newsledger.annotate.stances.labels`):
+  "Erekat called it unacceptable", "'That was an outrageous tweet,' Axelrod said".
+
+Then the frames' stances (:mod:`newsledger.annotate.stances.frames`) on what those
+left. A party's members hold as the party ("Democrats" -> Democratic Party), "the
+group" as the body last named (:mod:`newsledger.annotate.shared.bodies`).
 
 Negation flips support to oppose ("not favoured"); a negated opposition is left out
 (not opposing is not supporting). A stance whose holder does not resolve to an entity
@@ -35,9 +41,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.shared import clauses
+from newsledger.annotate.shared.bodies import described_body, members_party
 from newsledger.annotate.shared.metonymy import holder_name
 from newsledger.annotate.stage import Stage
 from newsledger.annotate.stances.issues import issue_key
+from newsledger.annotate.stances import labels
 from newsledger.annotate.stances.frames import frame_stances
 from newsledger.annotate.stances.options import link_options
 from newsledger.annotate.stances.targets import (
@@ -185,7 +193,7 @@ def resolve(document: Document, token: Token | None) -> str | None:
     """The canonical name of the holder a token names, or ``None``."""
     if token is None:
         return None
-    entity = clauses.holder_of(document, token)
+    entity = clauses.holder_of(document, token) or described_body(document, token)
     return holder_name(entity.name) if entity else None
 
 
@@ -271,6 +279,8 @@ def read_policy(document: Document, token: Token) -> Reading | None:
         return None
     if token.dep_ in {"xcomp", "amod", "acl", "pcomp", "advcl", "relcl"}:
         return None
+    if clauses.condition_of(token):
+        return None  # "if it becomes uncontrollable, … the army could be deployed": a scenario
     words = clauses.aux_words(token)
     negated = clauses.is_negated(token)
     if negated and words & clauses.FUTURE_MODALS:
@@ -305,27 +315,58 @@ def read_judgement(document: Document, token: Token) -> Reading | None:
     return Reading(token, holder, polarity, target, clauses.modality(copula))
 
 
+def read_label(document: Document, token: Token) -> Reading | None:
+    """A stance from a label (:mod:`.labels`): "Netanyahu called it 'historic'"."""
+    found = labels.label_stance(token, evaluations(), clauses.is_negated)
+    if found is None:
+        return None
+    subject, polarity, target = found
+    return Reading(token, resolve(document, subject), polarity, target, clauses.modality(token))
+
+
+def read_demonstrative(document: Document, token: Token) -> Reading | None:
+    """A reported evaluation (:mod:`.labels`): "That was a really outrageous tweet,"
+    Axelrod said -> Axelrod opposes it."""
+    found = labels.demonstrative_evaluation(token, evaluations(), clauses.is_negated)
+    if found is None:
+        return None
+    holder = clauses.reporter_of(document, token)
+    if holder is None:
+        return None
+    polarity, target = found
+    return Reading(token, holder, polarity, target, clauses.modality(token))
+
+
 # Tried in order on each token; a new reader adds the words it starts from to trigger_words().
-READERS = (read_cue, read_evaluation, read_policy, read_judgement)
+READERS = (read_cue, read_evaluation, read_policy, read_judgement, read_label, read_demonstrative)
 
 
 def to_stance(document: Document, reading: Reading, settings: StanceSettings = StanceSettings()) -> Stance:
     """The :class:`Stance` record of a reading; its issue key matched by ``settings``."""
     head = clauses.root_of(reading.target)
     target = clauses.text_of([t for t in reading.target if not trimmed(t, head)])
+    holder = party_holder(document, reading.holder)
     tokens = [*reading.target, *clauses.clause_tokens(document, reading.cue, skip_deps=EVIDENCE_SKIP)]
     start, end = clauses.span_of(tokens)
     return Stance(
-        id=stable_id("st", document.article.id, start, end, reading.holder, target),
+        id=stable_id("st", document.article.id, start, end, holder, target),
         article_id=document.article.id,
         polarity=reading.polarity,
         modality=reading.modality,
         target=target,
         evidence=document.article.text[start:end],
         span=(start, end),
-        holder=reading.holder,
+        holder=holder,
         issue=issue_key(target, settings.issue_fuzzy_threshold, settings.issue_min_fuzzy_length),
     )
+
+
+def party_holder(document: Document, holder: str | None) -> str | None:
+    """A party's members as a holder are the party ("Democrats" -> Democratic Party)."""
+    if holder is None:
+        return None
+    entity = next((e for e in document.entities if e.name == holder), None)
+    return (members_party(holder, entity.type) if entity else None) or holder
 
 
 @functools.lru_cache(maxsize=1)
@@ -334,7 +375,8 @@ def trigger_words() -> frozenset[str]:
     cues, "opposed", the evaluation and policy verbs and the judging words. A token
     whose lemma and form are both outside it is read by no reader."""
     return frozenset(
-        {lemma for lemma, _ in cues()} | {"opposed"} | EVALUATION_VERBS | POLICY_VERBS | set(judgements())
+        {lemma for lemma, _ in cues()} | {"opposed", "be"} | EVALUATION_VERBS | POLICY_VERBS | set(judgements())
+        | labels.LABEL_VERBS
     )
 
 
@@ -364,7 +406,16 @@ def readings(document: Document, obligations: bool = StanceSettings.reported_obl
     for extra in frame_stances(document, taken, obligations):
         if extra.cue.i not in asked:
             found.append(Reading(extra.cue, extra.holder, extra.polarity, extra.target, extra.modality))
-    return found
+    return [r for r in found if not tense_clash(r.cue)]
+
+
+def tense_clash(verb: Token) -> bool:
+    """A present-tense conjunct with no subject of its own under a past-tense verb: the
+    small model's misparse of a plural noun after "and" ("wanted to shield her shady
+    dealings and *favors* to foreign governments"); a real conjunct keeps its head's
+    tense ("rejected the plan and called for talks")."""
+    return (verb.dep_ == "conj" and verb.tag_ in {"VBZ", "VBP"} and verb.head.tag_ == "VBD"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children))
 
 
 def is_purpose(token: Token) -> bool:
