@@ -133,6 +133,39 @@ def test_dashes_dates_and_lost_subjects(text: str, mention: str) -> None:
     assert said(text)[0][1] == mention
 
 
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        # an inverted frame whose name the tagger took for an adverb
+        ("“Having access to the RNC file and two people who understand it is valuable,” said Skelly, explaining he "
+         "worked more closely with Chrabaszcz.", "Skelly"),
+        # the name the parser hung on a later verb
+        ("''Anyone who talks about dividing people is a threat,'' said Richard L. Trumka, president of the "
+         "A.F.L.-C.I.O. The potential pairing greased the wheels.", "Richard L. Trumka"),
+        # the speaker the parser made an object
+        ("“There are more candidates competing in New Hampshire, many of them strong,” added another New Hampshire "
+         "Republican.", "another New Hampshire Republican"),
+    ],
+)
+def test_postposed_speakers(text: str, mention: str) -> None:
+    assert said(text)[0][1] == mention
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the quoted words' own verb, which the parser set above the frame, reports nothing
+        ("''He says what everyone else wants to say but they're too scared to say,'' Steve Moody, a small-business "
+         "owner, said at Mr. Trump's rally on Tuesday.", "Steve Moody"),
+        # nor does a cue of the paragraph before, which the parse ran on into this one
+        ("Her editor, John Hale, said she considered it.\n\n''Isabelle thinks it's O.K. to want to make money,'' Ms. Sherry "
+         "said, ''and ambition is not a bad thing.''", "Sherry"),
+    ],
+)
+def test_the_nearest_frame_reports_the_quotation(text: str, speaker: str) -> None:
+    assert said(text)[-1][0] == speaker
+
+
 def test_datelines_are_never_speakers() -> None:
     text = "WASHINGTON — The Senate voted on Tuesday. Officials said the bill would pass."
     assert [m for _, m, _ in said(text)] == ["Officials"]

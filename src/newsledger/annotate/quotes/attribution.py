@@ -122,7 +122,7 @@ def _governing_cue(content: Span, min_object_words: int) -> Cue | None:
             if not start <= ancestor.i < end and is_cue(ancestor):
                 if _across_paragraphs(content, ancestor):
                     return None  # a parse run over a break: "“…”\n\nTrump, who …, has said"
-                return make_cue(_outer_cue(ancestor), min_object_words)
+                return make_cue(_outer_cue(ancestor, content), min_object_words)
     return None
 
 
@@ -135,12 +135,23 @@ def _across_paragraphs(content: Span, token: Token) -> bool:
     return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[low:high])
 
 
-def _outer_cue(cue: Token) -> Token:
+def _outer_cue(cue: Token, content: Span) -> Token:
     """The outermost of nested cues: in "Kasich says he'd tell him “no more nonsense”"
-    the quotation is reported by *says*, whose clause holds the *tell*."""
+    the quotation is reported by *says*, whose clause holds the *tell*. Not a cue the
+    parser set above it from inside quotation marks ("“He says what …,” Steve Moody
+    said": *says* is the quoted speaker's) or over a paragraph break ("she said …\n\n
+    “Isabelle thinks …,” Ms. Sherry said": a parse run on into the next paragraph)."""
     while cue.dep_ == "ccomp" and is_cue(cue.head) and subject_of(cue.head) is not None:
-        cue = cue.head
+        outer = cue.head
+        if _inside_marks(content, outer) or _across_paragraphs(content, outer):
+            break
+        cue = outer
     return cue
+
+
+def _inside_marks(content: Span, token: Token) -> bool:
+    """``token`` lies in the quoted words or in the marks around them."""
+    return content.start - 1 <= token.i <= content.end
 
 
 def _trailing_cue(doc: Doc, mark: Marked, min_object_words: int) -> Cue | None:

@@ -289,7 +289,7 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head.head  # "before adding that …": the clause "before" modifies
             continue
         if current.dep_ not in SUBJECT_INHERIT or current.head.i == current.i:
-            return _before_dashes(verb) or _lost_subject(verb)
+            return _before_dashes(verb) or _lost_subject(verb) or _postposed_subject(current)
         current = current.head
     return None
 
@@ -360,6 +360,35 @@ def _lost_subject(verb: Token) -> Token | None:
     while top.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod") and top.head.i < verb.i:
         top = top.head  # "10" -> "in" -> "4" of "4 in 10"
     return None if _not_a_speaker(top) else top
+
+
+#: Quotation marks that close a quotation before an inverted frame ("…,” said X).
+CLOSING_QUOTES = frozenset({"”", "’", '"', "''", "'"})
+
+#: Dependents that join the words of one name or noun phrase to its head.
+NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod", "det"})
+
+
+def _postposed_subject(verb: Token) -> Token | None:
+    """The speaker after an inverted frame the parser did not make the subject: "“…,”
+    said Skelly, explaining …" ("Skelly" an adverb), "“…,” said Richard L. Trumka,
+    president of …" (the name hung on a later verb), "“…,” added another New Hampshire
+    Republican" (an object). Only a verb right after the closing mark and its comma:
+    the head of the noun phrase that follows it, or a capitalised word the tagger took
+    for another part of speech."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text in (",", "—"):
+        i -= 1
+    if i < 0 or doc[i].text not in CLOSING_QUOTES or verb.i + 1 >= len(doc):
+        return None
+    first = next((t for t in doc[verb.i + 1 : verb.i + 4] if t.pos_ not in ("DET", "ADJ", "NUM")), None)
+    if first is None or not (first.pos_ in ("PROPN", "NOUN") or first.is_title) or _not_a_speaker(first):
+        return None
+    head = first
+    while head.dep_ in NAME_DEPS and verb.i < head.head.i <= head.i + 4:
+        head = head.head
+    return head
 
 
 #: Entity types of words that are never speakers when the parser makes them subjects
