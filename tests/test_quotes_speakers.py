@@ -166,6 +166,14 @@ def test_the_nearest_frame_reports_the_quotation(text: str, speaker: str) -> Non
     assert said(text)[-1][0] == speaker
 
 
+def test_a_trailing_cue_stops_at_a_line_break() -> None:
+    # the parse runs on over the single newline; "a new poll showing" is the next paragraph's
+    text = ("“He’s trying to appeal to a sense of displacement,” he said. “Elect me and we’ll finally have a "
+            "leader who will undo all these terribles.”\nPriebus, in the wake of a new poll showing Trump’s "
+            "standing down to 14 percent, told Fox News on Sunday that Trump appreciates the need to do better.")
+    assert said(text)[0][1] == "he"
+
+
 def test_datelines_are_never_speakers() -> None:
     text = "WASHINGTON — The Senate voted on Tuesday. Officials said the bill would pass."
     assert [m for _, m, _ in said(text)] == ["Officials"]

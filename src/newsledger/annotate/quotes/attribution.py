@@ -158,7 +158,9 @@ def _trailing_cue(doc: Doc, mark: Marked, min_object_words: int) -> Cue | None:
     """A cue in the rest of the sentence after the closing mark ("…,” he told Fox News.)."""
     index = token_at(doc, mark.outer[1])
     for token in doc[index:]:
-        if token.is_sent_start and token.i > index or token.text in "“‘\"" or token.text == "\n\n":
+        if token.is_sent_start and token.i > index or token.text in "“‘\"" or "\n" in token.text:
+            break  # a line break ends the paragraph even where the parser runs the sentence on
+        if token.i > index and "\n" in doc[token.i - 1].whitespace_:
             break
         if is_cue(token) and subject_of(token) is not None:
             return make_cue(token, min_object_words)
