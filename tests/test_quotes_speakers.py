@@ -174,6 +174,24 @@ def test_a_trailing_cue_stops_at_a_line_break() -> None:
     assert said(text)[0][1] == "he"
 
 
+@pytest.mark.parametrize(
+    "text,mention,kind",
+    [
+        # the verb the colon closes, not the clause before it
+        ("In the hours after 14 people were killed in San Bernardino, Calif., a familiar voice celebrated the attacks "
+         "on Twitter: ''California, we have already arrived with our soldiers. Decide how to be your end.''",
+         "a familiar voice", "direct"),
+        # the cue highest in the parse, not one in its subordinate clause; the words after the colon are direct
+        ("Mr. Amar said that if viewed through the lens of negotiating strategy, some kind of grand bargain might be "
+         "possible: ''In business, the question always is, is there an overlap between the bid and ask price?''",
+         "Mr. Amar", "direct"),
+    ],
+)
+def test_a_colon_frame_is_the_clause_it_closes(text: str, mention: str, kind: str) -> None:
+    quote = annotate(text).quotes[-1]
+    assert (quote.speaker_mention, quote.kind) == (mention, kind)
+
+
 def test_datelines_are_never_speakers() -> None:
     text = "WASHINGTON — The Senate voted on Tuesday. Officials said the bill would pass."
     assert [m for _, m, _ in said(text)] == ["Officials"]

@@ -171,7 +171,7 @@ def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
     cue = attribution.cue
     if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
         return "direct"
-    if cue.complement is None and colon_before(doc, mark.outer[0]):
+    if (cue.complement is None or cue.complement[1] <= mark.outer[0]) and colon_before(doc, mark.outer[0]):
         return "direct"  # a colon introduces the words themselves: "released the following statement: “…”"
     if cue.complement is not None and cue.complement[0] <= mark.content[0] and cue.complement[1] > mark.outer[1] + 1:
         return "mixed"  # reporter's words go on after the marks: said “it gets me mad” every time …

@@ -176,18 +176,50 @@ def _leading_cue(doc: Doc, text: str, mark: Marked, min_object_words: int) -> Cu
     if index > 0 and doc[index].is_space:  # "… said in a statement:\n\n“…": the paragraph before
         index -= 1
     window = list(reversed(doc[max(0, index - 25) : index]))
+    if before[-1] == ":":
+        frame = _colon_frame(doc, mark, window)
+        if frame is not None:
+            return make_cue(frame, min_object_words)
     for token in window:
         if token.text in "”’\"" or "\n" in token.text:
             break
         if is_cue(token) and subject_of(token) is not None:
             return make_cue(token, min_object_words)
     if before[-1] == ":":  # a clause and a colon: "Clinton released the following statement: “…"
+        head = doc[window[0].i + 1].head if window and window[0].i + 1 < len(doc) else None
+        if head is not None and head.idx < mark.outer[0] and head.pos_ in ("VERB", "AUX") and subject_of(head):
+            return Cue(head, head.lemma_.lower(), subject_of(head), None, None)  # the verb the colon closes
         for token in window:
             if token.text in "”’\"" or "\n" in token.text or token.is_sent_end:
                 break
             if token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT" and subject_of(token) is not None:
                 return Cue(token, token.lemma_.lower(), subject_of(token), None, None)
     return None
+
+
+def _colon_frame(doc: Doc, mark: Marked, window: list[Token]) -> Token | None:
+    """The cue of the clause a colon closes before a quotation: the colon's own head or
+    a cue above it ("a familiar voice celebrated the attacks on Twitter: “…”", not the
+    "were killed" of the clause before it), else the cue of the sentence that stands
+    highest in its parse ("Mr. Amar said that if viewed through …, a bargain might be
+    possible: “…”" is *said*'s, not *viewed*'s)."""
+    colon = doc[window[0].i + 1] if window and window[0].i + 1 < len(doc) else None
+    if colon is None or colon.text != ":":
+        return None
+    head = colon.head
+    if head.idx < mark.outer[0]:
+        for verb in (head, *head.ancestors):
+            if is_cue(verb) and subject_of(verb) is not None:
+                return verb
+    cues = []
+    for token in window:
+        if token.text in "”’\"" or "\n" in token.text:
+            break
+        if is_cue(token) and subject_of(token) is not None:
+            cues.append(token)
+        if token.is_sent_start:
+            break
+    return min(cues, key=lambda t: sum(1 for _ in t.ancestors), default=None)
 
 
 def token_at(doc: Doc, char: int) -> int:
