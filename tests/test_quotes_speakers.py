@@ -192,6 +192,24 @@ def test_a_colon_frame_is_the_clause_it_closes(text: str, mention: str, kind: st
     assert (quote.speaker_mention, quote.kind) == (mention, kind)
 
 
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Less than three months before the caucuses, Mr. Coons spoke. Or, as Tom Ridge, a former secretary of "
+         "homeland security, put it: ''The barbarians are no longer at the gate. They're inside.''", "Tom Ridge"),
+        ("As Professor Foner put it: ''The United States does a better job at accepting immigrants as Americans in "
+         "the making.''", "Professor Foner"),
+    ],
+)
+def test_as_x_put_it(text: str, mention: str) -> None:
+    quote = annotate(text).quotes[-1]
+    assert (quote.speaker_mention, quote.kind) == (mention, "direct")
+
+
+def test_put_alone_is_no_cue() -> None:
+    assert said("He put it on the table, and the committee put the vote off until May.") == []
+
+
 def test_datelines_are_never_speakers() -> None:
     text = "WASHINGTON — The Senate voted on Tuesday. Officials said the bill would pass."
     assert [m for _, m, _ in said(text)] == ["Officials"]

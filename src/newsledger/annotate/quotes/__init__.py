@@ -183,6 +183,8 @@ def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
             continue
         if token.dep_ == "prep" or token.head.dep_ in ("prep", "pobj"):
             continue  # "told Fox News on Tuesday “…"
+        if token.dep_ == "dobj" and token.lower_ == "it" and token.head.i == cue.verb.i:
+            continue  # "as Tom Ridge put it: “…"
         return "mixed"
     return "direct"
 

@@ -106,8 +106,18 @@ def is_cue(token: Token) -> bool:
         return False
     kind = cue_classes().get(token.lemma_.lower())
     if kind is None:
-        return False
+        return _put_it(token)
     return kind != "frame" or not any(c.dep_ == "xcomp" for c in token.children)
+
+
+def _put_it(token: Token) -> bool:
+    """The idiom of saying "as X put it" (object "it", introduced by "as"), never
+    "put" alone: "Or, as Tom Ridge put it: “The barbarians are …”"."""
+    if token.lemma_.lower() != "put":
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and any(
+        c.dep_ in ("mark", "advmod", "prep") and c.lower_ == "as" for c in children)
 
 
 @functools.lru_cache(maxsize=1)
