@@ -60,6 +60,26 @@ def test_participle_cues_take_the_main_subject(text: str, content: str, speaker:
 
 
 @pytest.mark.parametrize(
+    "text,mention",
+    [
+        # a singular common noun the parser hung the participle on does not speak; the clause's subject does
+        ("Mr. Coleman spoke at length. He said he had a hard time imagining that ''our standard-bearer "
+         "articulating that is going to be appealing to a majority of Americans.''", "he"),
+        # a plural noun does, and so does a document
+        ("Police received 911 calls saying shots had been fired.", "911 calls"),
+        ("The ministry issued a statement saying the talks would resume.", "a statement"),
+    ],
+)
+def test_participles_on_nouns(text: str, mention: str) -> None:
+    assert said(text)[-1][1] == mention
+
+
+def test_a_document_first_named_as_an_object_is_its_subjects() -> None:
+    text = "Russia's foreign ministry summoned the ambassador. The ministry issued a statement saying the talks would resume."
+    assert said(text)[-1][:2] == ("Russian Foreign Ministry", "a statement")
+
+
+@pytest.mark.parametrize(
     "text,speaker,mention",
     [
         # the mention is the document as written, the speaker its author

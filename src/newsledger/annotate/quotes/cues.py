@@ -288,9 +288,9 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return subject
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            if current.head.ent_type_ not in PLACE_TYPES:
+            if current.head.ent_type_ not in PLACE_TYPES and not _mass_or_event(current.head):
                 return current.head  # "911 calls saying shots have been fired"
-            return _clause_subject(current.head)  # "in Salem, New Hampshire, Trump …, calling him"
+            return _clause_subject(current.head) or current.head  # "in Salem, New Hampshire, Trump …, calling him"
         if current.dep_ == "xcomp":  # object control: "prompted the Atlas to state, “…”"
             controller = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
             if controller is not None and controller.pos_ in ("PROPN", "NOUN") and not _not_a_speaker(controller):
@@ -306,6 +306,21 @@ def subject_of(verb: Token) -> Token | None:
 
 #: Entity types of nouns a participle hangs on by a parse error, not its speaker.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"})
+
+
+def _mass_or_event(noun: Token) -> bool:
+    """A singular common noun a participle hangs on by a parse of "had a hard time
+    imagining that …", "using a crude expression to describe …": no entity, no plural
+    and no document ("a statement saying" is the statement's), so not its speaker:
+    the clause's subject is."""
+    return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and not noun.ent_type_
+            and noun.lemma_.lower() not in _document_nouns())
+
+
+@functools.lru_cache(maxsize=1)
+def _document_nouns() -> frozenset[str]:
+    """Nouns of documents (``quote_documents.txt``), which speak through a participle."""
+    return frozenset(words("quote_documents.txt"))
 
 
 def _clause_subject(token: Token) -> Token | None:
