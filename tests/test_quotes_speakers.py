@@ -138,9 +138,9 @@ def test_mentions_inside_the_quote_are_not_speakers(text: str, speaker: str | No
          "was a failure.", "Sen. Elizabeth Warren"),
         ("Elizabeth Warren on Saturday said Donald Trump was a failure in business.", "Elizabeth Warren"),
         ("About 4 in 10 say they want the next president to have more liberal policies.", "About 4 in 10"),
-        # a participle the parser made a clausal subject
+        # a participle the parser made a clausal subject (the quantity keeps its group)
         ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday said "
-         "they support a proposal to ban Muslims.", "Large majorities"),
+         "they support a proposal to ban Muslims.", "Large majorities of Republican primary voters"),
         # the comma after an apposition
         ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton believes "
          "that transatlantic cooperation is essential.”", "Jake Sullivan"),
@@ -228,6 +228,22 @@ def test_as_x_put_it(text: str, mention: str) -> None:
 
 def test_put_alone_is_no_cue() -> None:
     assert said("He put it on the table, and the committee put the vote off until May.") == []
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        # a part or a quantity is named with the group its "of" phrase gives
+        ("On a major issue, nearly two-thirds of Democratic primary voters said that Wall Street does more to hurt "
+         "the economy.", "two-thirds of Democratic primary voters"),
+        ("Some 55 percent of voters nationwide said they do not believe her.", "Some 55 percent of voters"),
+        ("A majority of Republicans said the party was divided.", "A majority of Republicans"),
+        # a singular one is not a group
+        ("A member of the committee said the vote was delayed.", "A member"),
+    ],
+)
+def test_a_quantity_speaks_with_its_group(text: str, mention: str) -> None:
+    assert said(text)[0][1] == mention
 
 
 def test_datelines_are_never_speakers() -> None:

@@ -495,7 +495,28 @@ def phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
             right = child
+    group = _group_of(token)
+    if group is not None:
+        right = phrase(group)[-1]  # "Some 55 percent of voters", "a majority of Republicans"
     return token.doc[left.i : right.i + 1]
+
+
+def _group_of(token: Token) -> Token | None:
+    """The plural noun of an "of" phrase that says who a part or a quantity is: "55
+    percent *of voters*", "nearly two-thirds *of Democratic primary voters*" (the "of"
+    may hang on the fraction), "a majority *of Republicans*"; None for a singular one
+    ("a member of the committee" is the member), or a name's own ("Dave Leip’s Atlas of
+    U.S. Presidential Elections")."""
+    if token.pos_ not in ("NOUN", "NUM"):
+        return None
+    holders = [token, *(c for c in token.children if c.dep_ in ("quantmod", "nummod") and c.i > token.i)]
+    for holder in holders:
+        for child in holder.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.tag_ in ("NNS", "NNPS"):
+                    return obj
+    return None
 
 
 def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:
