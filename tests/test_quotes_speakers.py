@@ -246,6 +246,24 @@ def test_a_quantity_speaks_with_its_group(text: str, mention: str) -> None:
     assert said(text)[0][1] == mention
 
 
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the parser hung the subject, with its appositive, on the fronted phrase
+        ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, "
+         "said, ''I mean, a raid is a combat operation.''", "Steven H. Warren"),
+        ("At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the club's 78-year-old "
+         "president and general manager, suggested that the troubles could be blamed on poor management.",
+         "Jay DiPietro"),
+        # a coordinated cue whose first verb lost its subject to a fronted phrase
+        ("At a June Trump campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against "
+         "immigrants, and explained how much it upset her to hear them speak in other languages.", "Brenda Johnson"),
+    ],
+)
+def test_subjects_lost_to_a_fronted_phrase(text: str, speaker: str) -> None:
+    assert said(text)[0][0] == speaker
+
+
 def test_datelines_are_never_speakers() -> None:
     text = "WASHINGTON — The Senate voted on Tuesday. Officials said the bill would pass."
     assert [m for _, m, _ in said(text)] == ["Officials"]

@@ -299,7 +299,7 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head.head  # "before adding that …": the clause "before" modifies
             continue
         if current.dep_ not in SUBJECT_INHERIT or current.head.i == current.i:
-            return _before_dashes(verb) or _lost_subject(verb) or _postposed_subject(current)
+            return _before_dashes(verb) or _lost_subject(verb) or _lost_subject(current) or _postposed_subject(current)
         current = current.head
     return None
 
@@ -372,6 +372,10 @@ def _lost_subject(verb: Token) -> Token | None:
     if i > 0 and doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
         opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text == "("), None)
         i = opening - 1 if opening else -1
+    if i > 0 and doc[i].text == ",":
+        named = _renamed(doc[i - 1], verb)
+        if named is not None:
+            return named
     if i > 0 and doc[i].text == "," and doc[i - 1].dep_ == "appos":
         i -= 1
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or is_dateline(doc[i]):
@@ -382,9 +386,27 @@ def _lost_subject(verb: Token) -> Token | None:
     if top.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not _not_a_speaker(top):
         return top
     top = doc[i]
-    while top.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod") and top.head.i < verb.i:
+    while top.pos_ == "NUM" and top.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod") and top.head.i < verb.i:
         top = top.head  # "10" -> "in" -> "4" of "4 in 10"
+        if top.dep_ == "prep":
+            top = top.head
     return None if _not_a_speaker(top) else top
+
+
+def _renamed(last: Token, verb: Token) -> Token | None:
+    """The speaker of a phrase with an appositive the parser hung on a fronted phrase,
+    ``last`` its last word before the comma and ``verb``: "In a conference call on
+    Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said" (the name
+    the appositive renames), "adviser, Jake Sullivan, said" (the name in apposition)."""
+    token = last
+    while token.head.i < verb.i and token.head.i != token.i:
+        if token.dep_ == "appos":
+            named = token if token.pos_ == "PROPN" else token.head
+            if named.pos_ in ("PROPN", "NOUN") and not _not_a_speaker(named):
+                return named
+            return None
+        token = token.head
+    return None
 
 
 #: Quotation marks that close a quotation before an inverted frame ("…,” said X).
