@@ -275,6 +275,11 @@ def test_datelines_are_never_speakers() -> None:
         # one utterance split by its frame is one record
         ("“We tried,” she said. “And we will try again tomorrow.”", ["We tried … And we will try again tomorrow."]),
         ("“We tried,” said Karoline Leavitt, “and we will try again.”", ["We tried … and we will try again."]),
+        # a participle of the same frame between the parts is no other speaker; its clause is a record too
+        ("“I think that speaks volumes,” she said, adding that Trump’s campaign will work hard to win over those "
+         "Latino voters. “I think they’re waiting to be courted.”",
+         ["I think that speaks volumes … I think they’re waiting to be courted.",
+          "Trump’s campaign will work hard to win over those Latino voters"]),
         # a mixed quotation keeps the whole reported clause
         ("Boris Johnson said the plan was “a complete and utter disaster” for Britain.",
          ["the plan was “a complete and utter disaster” for Britain"]),

@@ -83,13 +83,24 @@ def latest_attribution(document: Document, resolver: Resolver, previous: tuple[M
     intervenes: "Smith said the plan had failed.\n\n“It is over.”" is Smith's; "a
     cultish blind faith suggests …" is no speaker)."""
     start = previous[0].outer[1] if previous is not None else 0
+    frame = previous[1].cue.verb if previous is not None and previous[1].cue is not None else None
     between = [c for c in cues if start <= c.verb.idx < mark.outer[0] and c.subject is not None
-               and c.complement is not None and not mark.outer[0] <= c.subject.idx < mark.outer[1]]
+               and c.complement is not None and not mark.outer[0] <= c.subject.idx < mark.outer[1]
+               and not _within_frame(c.verb, frame)]
     for cue in reversed(between):
         who = speaker(document, resolver, cue.subject)
         if who.entity is not None or cue.subject.pos_ in ("PRON", "PROPN") or cue.subject.tag_ == "NNS":
             return (cue.verb.idx, cue.complement[1]), Attribution(cue, who)
     return (previous[0].outer, previous[1]) if previous is not None else None
+
+
+def _within_frame(verb: Token, frame: Token | None) -> bool:
+    """``verb`` hangs on the previous quotation's cue ``frame``: "“A,” Jealous said,
+    *suggesting* that …. “B.”" or "…,” Obama said …, *according to* a pool report.
+    “B.”" is one speaker's frame going on, not another speaker between the parts."""
+    if frame is None or verb.i == frame.i:
+        return False
+    return any(ancestor.i == frame.i for ancestor in verb.ancestors)
 
 
 def _frame_subject(doc: Doc, mark: Marked, cue: Cue) -> Token | None:
