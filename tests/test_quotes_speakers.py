@@ -264,6 +264,28 @@ def test_subjects_lost_to_a_fronted_phrase(text: str, speaker: str) -> None:
     assert said(text)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        # a short frame of any verb after a quotation its comma leaves open
+        ("John Oliver appeared to lose his temper.\n“OK, for a start, his wife has explained that she chose not "
+         "to speak,” Oliver barked.", "Oliver"),
+        ("Grassley has been taking heat.\n\n“There are invertebrates that have shown more spine than Sen. Charles "
+         "Grassley,” reads a Wednesday editorial in The Des Moines Register.", "a Wednesday editorial"),
+        ("“France is no longer France,” he claimed.\n“France will always be France. It never gives up,” "
+         "retaliated an angry Hollande.", "an angry Hollande"),
+    ],
+)
+def test_bare_frames(text: str, mention: str) -> None:
+    assert said(text)[-1][1] == mention
+
+
+def test_a_frame_that_goes_on_is_no_bare_frame() -> None:
+    # the quotation ends its sentence: it carries on the speaker before it, whatever follows
+    text = "Sanders spoke in Iowa.\n“We will win. It is our time,” he said, “and it will come.” Clinton laughed."
+    assert [m for _, m, _ in said(text)] == ["he"]
+
+
 def test_datelines_are_never_speakers() -> None:
     text = "WASHINGTON — The Senate voted on Tuesday. Officials said the bill would pass."
     assert [m for _, m, _ in said(text)] == ["Officials"]
