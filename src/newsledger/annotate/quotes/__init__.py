@@ -46,7 +46,8 @@ from newsledger.annotate.quotes.attribution import (
     latest_attribution,
 )
 from newsledger.annotate.quotes.coref import Resolver
-from newsledger.annotate.quotes.cues import Cue, clause_range, find_cues, is_cue, subject_of
+from newsledger.annotate.quotes.cues import Cue, clause_range, find_cues, is_cue
+from newsledger.annotate.quotes.subjects import subject_of
 from newsledger.annotate.quotes.labelled import labelled_lines
 from newsledger.annotate.quotes.quote_marks import Marked, find_marked, paragraphs
 from newsledger.annotate.quotes.speakers import medium_text, speaker

@@ -17,7 +17,8 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.annotate.quotes.coref import Resolver
-from newsledger.annotate.quotes.cues import Cue, is_cue, make_cue, subject_of
+from newsledger.annotate.quotes.cues import Cue, is_cue, make_cue
+from newsledger.annotate.quotes.subjects import subject_of
 from newsledger.annotate.quotes.labelled import colon_label
 from newsledger.annotate.quotes.quote_marks import Marked
 from newsledger.annotate.quotes.speakers import Speaker, speaker

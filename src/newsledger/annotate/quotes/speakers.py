@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.quotes.coref import PRONOUNS, Resolver
-from newsledger.annotate.quotes.cues import antecedent, phrase, subject_of
+from newsledger.annotate.quotes.cues import phrase
+from newsledger.annotate.quotes.subjects import antecedent, subject_of
 from newsledger.annotate.shared.mentions import entity_covering, entity_named
 from newsledger.records import Document, Entity
 from newsledger.tables import words as words_of
