@@ -280,6 +280,20 @@ def test_bare_frames(text: str, mention: str) -> None:
     assert said(text)[-1][1] == mention
 
 
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        # a main clause's verb before the comma and the marks, whatever the verb
+        ("During their first debate, Hillary Clinton cracked, ''I'm a progressive, but I'm a progressive who likes "
+         "to get things done.''", "Hillary Clinton"),
+        # not a subordinate clause's: the frame after the quotation speaks
+        ("When he arrived, “We are here to stay,” the crowd chanted.", "the crowd"),
+    ],
+)
+def test_bare_leading_frames(text: str, mention: str) -> None:
+    assert said(text)[-1][1] == mention
+
+
 def test_a_frame_that_goes_on_is_no_bare_frame() -> None:
     # the quotation ends its sentence: it carries on the speaker before it, whatever follows
     text = "Sanders spoke in Iowa.\n“We will win. It is our time,” he said, “and it will come.” Clinton laughed."

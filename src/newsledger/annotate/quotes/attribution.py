@@ -213,7 +213,9 @@ def _bare_frame(doc: Doc, text: str, mark: Marked) -> Cue | None:
 
 
 def _leading_cue(doc: Doc, text: str, mark: Marked, min_object_words: int) -> Cue | None:
-    """A cue that introduces the marks: ``He said: “…`` or ``…,” said Y, “…``."""
+    """A cue that introduces the marks: ``He said: “…`` or ``…,” said Y, “…``; a main
+    clause's verb right before a comma and the marks, whatever the verb (``Clinton
+    cracked, “…``), as after the marks in :func:`_bare_frame`."""
     before = text[max(0, mark.outer[0] - 200) : mark.outer[0]].rstrip()
     if not before or before[-1] not in ":,":
         return None
@@ -230,6 +232,11 @@ def _leading_cue(doc: Doc, text: str, mark: Marked, min_object_words: int) -> Cu
             break
         if is_cue(token) and subject_of(token) is not None:
             return make_cue(token, min_object_words)
+    if before[-1] == "," and window:
+        verb = window[0]  # "Hillary Clinton cracked, “I'm a progressive …”": any verb of a main clause
+        if (verb.pos_ == "VERB" and verb.dep_ in ("ROOT", "conj") and subject_of(verb) is not None
+                and not any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp") for c in verb.children if c.idx < mark.outer[0])):
+            return Cue(verb, verb.lemma_.lower(), subject_of(verb), None, None)
     if before[-1] == ":":  # a clause and a colon: "Clinton released the following statement: “…"
         head = doc[window[0].i + 1].head if window and window[0].i + 1 < len(doc) else None
         if head is not None and head.idx < mark.outer[0] and head.pos_ in ("VERB", "AUX") and subject_of(head):
