@@ -1,6 +1,9 @@
 """Quotation extraction on PolNeAR, beside textacy, with the quote layer's cost.
 
-Usage: ``python benchmarks/quotes_polnear.py [--split dev|train] [--limit N]``
+Usage: ``python benchmarks/quotes_polnear.py [--split dev|train] [--offset K] [--limit N]``
+
+``--offset K --limit N`` reads texts K .. K+N-1 of the split (sorted by name): a train
+sample other than the one a rule was tuned on.
 
 PolNeAR (2016 US election news) annotates every attribution as brat standoff: a
 ``Source``, a ``Cue`` and a ``Content`` span linked by an ``Attribution`` event. A text
@@ -67,13 +70,13 @@ class Tally:
     misses: list[str] = field(default_factory=list)
 
 
-def read_split(root: Path, split: str, limit: int | None) -> list[dict]:
+def read_split(root: Path, split: str, limit: int | None, offset: int = 0) -> list[dict]:
     """The split as JSONL records: ``{"id", "text", "published", "ann"}``."""
     dates = {}
     with open(root / "metadata.tsv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             dates[row["filename"]] = row["publication_date"]
-    texts = sorted((root / split / "text").glob("*.txt"))[: limit or None]
+    texts = sorted((root / split / "text").glob("*.txt"))[offset:][: limit or None]
     anns = sorted((root / split / "attributions").glob("*.ann"))
     records = []
     for path in texts:
@@ -188,16 +191,16 @@ def report(name: str, result: Tally) -> None:
           f"P {p:.3f} R {r:.3f} F1 {f:.3f}  speaker acc {acc:.3f} ({result.speaker_ok}/{result.speaker_total})")
 
 
-def shared_scorer(exported: dict[str, list[dict]], split: Path, limit: int | None) -> None:
+def shared_scorer(exported: dict[str, list[dict]], split: Path, subset: bool) -> None:
     """Print the figures of ``shared/tools/score_polnear.py`` on the records as the export
     contract writes them (one system content per record, no grouping or widening). With
-    ``limit``, the scorer sees a copy of the split holding only the texts read."""
+    ``subset``, the scorer sees a copy of the split holding only the texts read."""
     if not SHARED_SCORER.exists():
         print(f"shared scorer: {SHARED_SCORER} not found, skipped")
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = split
-        if limit:
+        if subset:
             root = Path(tmp) / "split"
             for sub in ("text", "attributions"):
                 (root / sub).mkdir(parents=True)
@@ -222,10 +225,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--offset", type=int, default=0, help="skip this many texts first")
     parser.add_argument("--root", type=Path, default=POLNEAR)
     parser.add_argument("--misses", type=int, default=0, help="print this many missed gold contents")
     args = parser.parse_args(argv)
-    records = as_jsonl(read_split(args.root, args.split, args.limit))
+    records = as_jsonl(read_split(args.root, args.split, args.limit, args.offset))
     nlp = load()
     nlp("Warm-up.")
     warm = Document(Article("warm", "“I said it,” she told us."), doc=nlp("“I said it,” she told us."))
@@ -261,7 +265,7 @@ def main(argv: list[str] | None = None) -> None:
         print("textacy    not installed, skipped")
     print(f"time: parse {parse.seconds:.2f}s, entities {ents.seconds:.2f}s, quotes {mine.seconds:.2f}s "
           f"({100 * mine.seconds / parse.seconds:.1f}% of parse), textacy {baseline.seconds:.2f}s")
-    shared_scorer(exported, args.root / args.split, args.limit)
+    shared_scorer(exported, args.root / args.split, bool(args.limit or args.offset))
     for miss in mine.misses[: args.misses]:
         print("  missed:", miss)
 

@@ -46,7 +46,8 @@ from newsledger.annotate.quotes.attribution import (
     latest_attribution,
 )
 from newsledger.annotate.quotes.coref import Resolver
-from newsledger.annotate.quotes.cues import Cue, clause_range, find_cues, is_cue, subject_of
+from newsledger.annotate.quotes.cues import Cue, clause_range, find_cues, is_cue
+from newsledger.annotate.quotes.subjects import subject_of
 from newsledger.annotate.quotes.labelled import labelled_lines
 from newsledger.annotate.quotes.quote_marks import Marked, find_marked, paragraphs
 from newsledger.annotate.quotes.speakers import medium_text, speaker
@@ -76,12 +77,12 @@ def annotate(document: Document, settings: QuoteSettings = QuoteSettings()) -> D
     resolver = Resolver(document, quoted=[m.content for m in marks], window=settings.coref_window,
                         document_window=settings.document_window)
     cues = [c for c in find_cues(doc, settings.min_object_words) if _within((c.verb.idx, c.verb.idx + 1), prose)]
-    marked, cue_verbs = _marked_quotes(document, resolver, marks, cues, settings)
-    taken = [q.span for q in marked]
+    marked, cue_verbs, parts = _marked_quotes(document, resolver, marks, cues, settings)
     cues = [c for c in cues if c.verb.i not in cue_verbs]  # already credited a quotation
     labelled, superseded = _labelled_quotes(document, resolver, marked)
     marked = [q for q in marked if q.span not in superseded]
-    taken = [q.span for q in marked]
+    # the parts of a joined record, not the frame between them ("“A,” X said, suggesting that …. “B.”")
+    taken = [p for p in parts if any(q.span[0] <= p[0] and p[1] <= q.span[1] for q in marked)]
     own_words = [m.content for m in marks] + [q.span for q in labelled if q.kind == "direct"]
     indirect = _indirect_quotes(document, resolver, cues, own_words, taken + [q.span for q in labelled])
     quotes = list({q.span: q for q in reversed(sorted(marked + indirect + labelled, key=lambda q: q.span))}.values())
@@ -104,11 +105,13 @@ def _within(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
 
 
 def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked], cues: list[Cue],
-                   settings: QuoteSettings) -> tuple[list[Quote], set[int]]:
-    """The quotations among ``marks`` and the token indices of the cues they took."""
+                   settings: QuoteSettings) -> tuple[list[Quote], set[int], list[tuple[int, int]]]:
+    """The quotations among ``marks``, the token indices of the cues they took and the
+    spans of their parts (a joined record has two)."""
     doc: Doc = document.doc
     quotes: list[Quote] = []
     cue_verbs: set[int] = set()
+    parts: list[tuple[int, int]] = []
     previous: tuple[Marked, Attribution] | None = None
     for mark in marks:
         content = _content_span(doc, mark)
@@ -122,13 +125,14 @@ def _marked_quotes(document: Document, resolver: Resolver, marks: list[Marked], 
         fragment = _trim(document.article.text, mark.content)
         span = _reported_clause(document, mark, fragment, attribution.cue) if kind == "mixed" else fragment
         quote = _quote(document, span, kind, attribution, resolver, fragment)
+        parts.append(span)
         if quotes and previous is not None and _one_utterance(document.article.text, previous, (mark, attribution)):
             quote = _joined(quotes.pop(), quote)
         quotes.append(quote)
         if attribution.cue is not None and not attribution.floating:
             cue_verbs.add(attribution.cue.verb.i)
         previous = (mark, attribution)
-    return quotes, cue_verbs
+    return quotes, cue_verbs, parts
 
 
 def _one_utterance(text: str, earlier: tuple[Marked, Attribution], later: tuple[Marked, Attribution]) -> bool:
@@ -171,7 +175,7 @@ def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
     cue = attribution.cue
     if cue is None or attribution.floating or cue.verb.idx > mark.outer[0]:
         return "direct"
-    if cue.complement is None and colon_before(doc, mark.outer[0]):
+    if (cue.complement is None or cue.complement[1] <= mark.outer[0]) and colon_before(doc, mark.outer[0]):
         return "direct"  # a colon introduces the words themselves: "released the following statement: “…”"
     if cue.complement is not None and cue.complement[0] <= mark.content[0] and cue.complement[1] > mark.outer[1] + 1:
         return "mixed"  # reporter's words go on after the marks: said “it gets me mad” every time …
@@ -183,6 +187,8 @@ def _kind(doc: Doc, mark: Marked, attribution: Attribution) -> str:
             continue
         if token.dep_ == "prep" or token.head.dep_ in ("prep", "pobj"):
             continue  # "told Fox News on Tuesday “…"
+        if token.dep_ == "dobj" and token.lower_ == "it" and token.head.i == cue.verb.i:
+            continue  # "as Tom Ridge put it: “…"
         return "mixed"
     return "direct"
 

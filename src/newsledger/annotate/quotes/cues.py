@@ -10,7 +10,6 @@ and its complement.
 
 from __future__ import annotations
 
-import calendar
 import functools
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.annotate.quotes.subjects import subject_of
 from newsledger.settings import QuoteSettings
 from newsledger.tables import table, words
 
@@ -31,10 +31,6 @@ VERBAL = frozenset({VERB, AUX})
 #: phrases are left out so the phrase stays a name.
 NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 
-#: Heads through which a cue inherits its subject: "He smiled and said …",
-#: "…, saying …", "went on to say …".
-SUBJECT_INHERIT = frozenset({"conj", "xcomp", "advcl"})
-
 #: Non-clausal complements some cue classes report: "the poll showed Trump leading …"
 #: (dobj). Infinitives of commitment verbs ("threatened to put more sanctions") are
 #: left to the commitments layer: they report an intention, not a statement.
@@ -42,9 +38,6 @@ COMPLEMENT_BY_CLASS = {"evidence": "dobj"}
 
 #: Speech verbs whose object is the addressee ("told Fox News", "reminded voters").
 TELL_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "reassure", "advise", "notify", "brief"})
-
-#: Relative pronouns: the subject of a relative clause stands for the noun it modifies.
-RELATIVE = frozenset({"who", "that", "which"})
 
 #: Speech acts whose object names what was said ("announced a series of steps to
 #: tighten firearms sales", "repeated his promise to repeal …"): reported as indirect
@@ -106,8 +99,18 @@ def is_cue(token: Token) -> bool:
         return False
     kind = cue_classes().get(token.lemma_.lower())
     if kind is None:
-        return False
+        return _put_it(token)
     return kind != "frame" or not any(c.dep_ == "xcomp" for c in token.children)
+
+
+def _put_it(token: Token) -> bool:
+    """The idiom of saying "as X put it" (object "it", introduced by "as"), never
+    "put" alone: "Or, as Tom Ridge put it: “The barbarians are …”"."""
+    if token.lemma_.lower() != "put":
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and any(
+        c.dep_ in ("mark", "advmod", "prep") and c.lower_ == "as" for c in children)
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,160 +265,6 @@ def _naming(verb: Token) -> Token | None:
     return obj if name is not None else None
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The nominal subject of ``verb``, or of the verb it is coordinated with (a
-    relative pronoun stands for the noun its clause modifies: see :func:`antecedent`);
-    for a participial clause, the noun the clause modifies; for a participle
-    after a preposition ("…, before adding that …", "by pointing out that …"), the
-    subject of the clause the preposition hangs on. A date ("Saturday said") or a
-    dateline ("WASHINGTON — …") is never a subject; a subject cut off by a dash
-    parenthetical ("Trump — who had been silent — said") is found before the dashes."""
-    current = verb
-    for _ in range(5):
-        subject = _nearest_subject(current) or _clausal_subject(current)
-        if subject is not None and subject.lower_ in RELATIVE and current.dep_ == "relcl":
-            return subject  # "Jon Ralston, who runs a newsletter, said": "who", standing for Ralston
-        if subject is not None:
-            return subject
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            if current.head.ent_type_ not in PLACE_TYPES:
-                return current.head  # "911 calls saying shots have been fired"
-            return _clause_subject(current.head)  # "in Salem, New Hampshire, Trump …, calling him"
-        if current.dep_ == "xcomp":  # object control: "prompted the Atlas to state, “…”"
-            controller = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
-            if controller is not None and controller.pos_ in ("PROPN", "NOUN") and not _not_a_speaker(controller):
-                return controller
-        if current.dep_ == "pcomp" and current.head.pos_ == "ADP" and current.head.head.i != current.head.i:
-            current = current.head.head  # "before adding that …": the clause "before" modifies
-            continue
-        if current.dep_ not in SUBJECT_INHERIT or current.head.i == current.i:
-            return _before_dashes(verb) or _lost_subject(verb)
-        current = current.head
-    return None
-
-
-#: Entity types of nouns a participle hangs on by a parse error, not its speaker.
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"})
-
-
-def _clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest verb above ``token``."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return None
-
-
-def _nearest_subject(verb: Token) -> Token | None:
-    """The nominal subject of ``verb``; of several (a parse error: "in Salem, New
-    Hampshire, Trump went"), the nearest before it."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _not_a_speaker(c)]
-    before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else (subjects[0] if subjects else None)
-
-
-def _clausal_subject(verb: Token) -> Token | None:
-    """The noun a participle the parser made a clausal subject modifies: "Large
-    majorities of voters going to the polls said …" ("going" is ``csubj``)."""
-    clause = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
-    if clause is None:
-        return None
-    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-
-
-def antecedent(token: Token) -> Token:
-    """The noun a relative pronoun subject stands for ("Jon Ralston, who said …" ->
-    Ralston); any other token itself."""
-    if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
-
-
-def _lost_subject(verb: Token) -> Token | None:
-    """A subject the parser hung elsewhere, right before a finite cue that has none: the
-    top of the phrase that ends just before the verb, when nothing but adverbs and
-    auxiliaries (or a parenthesis, or the comma after an apposition) stand between:
-    "About 4 in 10 say …" ("10" is the object of "in"), "Large majorities of voters
-    going to the polls on Tuesday said …", "her senior policy adviser, Jake Sullivan,
-    said …"."""
-    if verb.tag_ not in ("VBP", "VBZ", "VBD"):
-        return None
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].dep_ != "punct":
-        i -= 1
-    if i > 0 and doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
-        opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text == "("), None)
-        i = opening - 1 if opening else -1
-    if i > 0 and doc[i].text == "," and doc[i - 1].dep_ == "appos":
-        i -= 1
-    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or is_dateline(doc[i]):
-        return None
-    top = doc[i]
-    while top.head.i < verb.i and top.head.i != top.i:
-        top = top.head  # the whole phrase before the verb
-    if top.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not _not_a_speaker(top):
-        return top
-    top = doc[i]
-    while top.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod") and top.head.i < verb.i:
-        top = top.head  # "10" -> "in" -> "4" of "4 in 10"
-    return None if _not_a_speaker(top) else top
-
-
-#: Entity types of words that are never speakers when the parser makes them subjects
-#: ("Saturday said"); numbers are ("Sixty-six percent said", "4 in 10 say").
-NOT_SPEAKER_TYPES = frozenset({"DATE", "TIME"})
-
-#: Dashes that open a parenthetical or close a dateline.
-DASHES = frozenset({"—", "–", "--", "-"})
-
-
-#: Day and month names (the calendar module's English names), dates even where the
-#: entity recogniser misses them ("Saturday at the convention Warren said").
-CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
-
-
-def _not_a_speaker(token: Token) -> bool:
-    """A date or time the parser made a subject, or a dateline."""
-    return token.ent_type_ in NOT_SPEAKER_TYPES or token.lower_ in CALENDAR_WORDS or is_dateline(token)
-
-
-def is_dateline(token: Token) -> bool:
-    """``token`` lies in a dateline: capitals opening a line, closed by a dash
-    ("WASHINGTON —", "KYIV, Ukraine (AP) —")."""
-    if not (token.is_upper and len(token) > 1):
-        return False  # a dateline's words are capitals
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
-        if token.i - start > 8:
-            return False
-    words = doc[start : min(len(doc), start + 10)]
-    dash = next((t.i for t in words if t.text in DASHES), None)
-    if dash is None or dash <= token.i:
-        return False
-    alpha = [t for t in doc[start:dash] if t.is_alpha]
-    return bool(alpha) and alpha[0].is_upper and len(alpha[0]) > 1
-
-
-def _before_dashes(verb: Token) -> Token | None:
-    """The noun before a dash parenthetical that stands between it and ``verb``."""
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
-        i -= 1
-    if i < 2 or doc[i].text not in DASHES:
-        return None
-    opening = next((j for j in range(i - 1, max(-1, i - 30), -1) if doc[j].text in DASHES), None)
-    if opening is None or opening == 0:
-        return None
-    before = doc[opening - 1]
-    if before.pos_ in ("PROPN", "NOUN", "PRON") and not _not_a_speaker(before):
-        return before
-    return None
-
-
 def medium_of(verb: Token) -> Token | None:
     """The addressee of a speech verb: "told Fox News", "said to reporters", "told him"."""
     if cue_classes().get(verb.lemma_.lower()) not in ("speech", "commitment"):
@@ -441,7 +290,28 @@ def phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
             right = child
+    group = _group_of(token)
+    if group is not None:
+        right = phrase(group)[-1]  # "Some 55 percent of voters", "a majority of Republicans"
     return token.doc[left.i : right.i + 1]
+
+
+def _group_of(token: Token) -> Token | None:
+    """The plural noun of an "of" phrase that says who a part or a quantity is: "55
+    percent *of voters*", "nearly two-thirds *of Democratic primary voters*" (the "of"
+    may hang on the fraction), "a majority *of Republicans*"; None for a singular one
+    ("a member of the committee" is the member), or a name's own ("Dave Leip’s Atlas of
+    U.S. Presidential Elections")."""
+    if token.pos_ not in ("NOUN", "NUM"):
+        return None
+    holders = [token, *(c for c in token.children if c.dep_ in ("quantmod", "nummod") and c.i > token.i)]
+    for holder in holders:
+        for child in holder.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.tag_ in ("NNS", "NNPS"):
+                    return obj
+    return None
 
 
 def clause_range(clause: Token, cue: Token) -> tuple[int, int] | None:

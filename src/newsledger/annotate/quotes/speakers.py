@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsledger.annotate.quotes.coref import PRONOUNS, Resolver
-from newsledger.annotate.quotes.cues import antecedent, phrase, subject_of
+from newsledger.annotate.quotes.cues import phrase
+from newsledger.annotate.quotes.subjects import antecedent, subject_of
 from newsledger.annotate.shared.mentions import entity_covering, entity_named
 from newsledger.records import Document, Entity
 from newsledger.tables import words as words_of
@@ -43,7 +44,7 @@ def speaker(document: Document, resolver: Resolver, token: Token) -> Speaker:
     its author speaks. A description with an appositive name ("the head of the
     delegation, Rustem Umerov,") is the name's entity."""
     if token.lemma_.lower() in document_nouns() or token.lower_ in document_nouns():
-        author = author_of(token) or _earlier_author(token, resolver.document_window)
+        author = author_of(token) or _earlier_author(token, resolver.document_window) or _issuer(token)
         words = phrase(token)  # the document as written; its author speaks
         who = speaker(document, resolver, author).entity if author is not None else None
         return Speaker(who, words.text, (words.start_char, words.end_char))
@@ -108,6 +109,17 @@ def _earlier_author(noun: Token, window: int) -> Token | None:
             author = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         return author
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who put out a document named for the first time as the object of their verb:
+    "His office put out a statement saying …", "the ministry issued a statement
+    saying …" -> the verb's subject; not a document named before ("the statement")."""
+    first = noun.doc[noun.left_edge.i]
+    if noun.dep_ != "dobj" or first.lower_ not in ("a", "an") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(noun.head)
+    return subject if subject is not None and subject.i != noun.i and subject.lemma_.lower() not in document_nouns() else None
 
 
 def _appositive_name(document: Document, token: Token) -> Entity | None:
