@@ -73,3 +73,4 @@ def test_a_pronoun_goes_to_the_reporting_subject(nlp) -> None:
 )
 def test_no_commitment(nlp, text: str, times: dict) -> None:
     assert run(nlp, text, times) == []
+

@@ -34,6 +34,7 @@ from newsledger.annotate.commitments.repeats import without_repeats
 from newsledger.annotate.commitments.frames import embedded, read_frame as read_commitment_frame
 from newsledger.annotate.shared import clauses, metonymy
 from newsledger.annotate.shared.bodies import described_body
+from newsledger.annotate.shared.datelines import is_dateline
 from newsledger.annotate.shared.event_types import type_of_noun
 from newsledger.annotate.stage import Stage
 from newsledger.records import Commitment, Document, stable_id
@@ -80,6 +81,8 @@ def holder_name(document: Document, verb: Token) -> str | None:
     for _ in range(4):
         subj = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
+            if is_dateline(subj[0]):
+                return None  # "SAN FRANCISCO (AP) — PG&E was set to …": the place it was filed from
             entity = clauses.holder_of(document, subj[0]) or described_body(document, subj[0])
             return metonymy.holder_name(entity.name) if entity else None
         if current.dep_ not in {"xcomp", "conj"} or current.head == current:

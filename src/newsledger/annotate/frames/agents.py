@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsledger.annotate.shared.cameo import overrides
+from newsledger.annotate.shared.datelines import heads_dateline
 
 # Dependencies through which a subject-less verb takes its governor's subject.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
@@ -20,8 +21,6 @@ CONTROL_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Heads of a poll's shares ("1 percent support …"): no agent.
 POLL_SHARES = frozenset({"percent", "%", "per cent", "percentage"})
-# What follows a dateline's place name: "WASHINGTON —", "KABUL (AP) -".
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def is_passive(verb: Token) -> bool:
@@ -89,24 +88,10 @@ def one_name(first: Token, conj: Token) -> bool:
     return bool(first.ent_type_) and all(doc[i].ent_iob_ == "I" for i in range(first.i + 1, conj.i + 1))
 
 
-def is_dateline(head: Token) -> bool:
-    """Whether an agent is a dateline: a capitalised phrase that opens its line and is
-    followed by a dash ("WASHINGTON —", "KABUL, Afghanistan (AP) —")."""
-    phrase = list(head.subtree)
-    first = phrase[0]
-    opens_line = first.i == 0 or "\n" in first.doc[first.i - 1].text_with_ws or first.doc[first.i - 1].is_space
-    if not opens_line:
-        return False
-    doc = head.doc
-    after = [doc[i] for i in range(phrase[-1].i + 1, min(len(doc), phrase[-1].i + 5))]
-    dash = next((t for t in after if t.text in DATELINE_DASHES), None)
-    return dash is not None and all(t.is_punct or t.text.isupper() or t.is_title for t in after[: after.index(dash)])
-
-
 def agents(predicate: Token) -> list[Token]:
     """One head token per agent of ``predicate`` (none for a dateline or no agent)."""
     head = agent_head(predicate)
-    if head is None or is_dateline(head):
+    if head is None or heads_dateline(head):
         return []
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is not None and head.pos_ == "NOUN":

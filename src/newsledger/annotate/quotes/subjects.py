@@ -15,6 +15,7 @@ import functools
 
 from spacy.tokens import Token
 
+from newsledger.annotate.shared.datelines import DASHES, in_dateline
 from newsledger.tables import words
 
 #: Heads through which a cue inherits its subject: "He smiled and said …",
@@ -131,7 +132,7 @@ def _lost_subject(verb: Token) -> Token | None:
             return named
     if i > 0 and doc[i].text == "," and doc[i - 1].dep_ == "appos":
         i -= 1
-    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or is_dateline(doc[i]):
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "NUM") or in_dateline(doc[i]):
         return None
     top = doc[i]
     while top.head.i < verb.i and top.head.i != top.i:
@@ -195,9 +196,6 @@ def _postposed_subject(verb: Token) -> Token | None:
 #: ("Saturday said"); numbers are ("Sixty-six percent said", "4 in 10 say").
 NOT_SPEAKER_TYPES = frozenset({"DATE", "TIME"})
 
-#: Dashes that open a parenthetical or close a dateline.
-DASHES = frozenset({"—", "–", "--", "-"})
-
 
 #: Day and month names (the calendar module's English names), dates even where the
 #: entity recogniser misses them ("Saturday at the convention Warren said").
@@ -206,26 +204,7 @@ CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.mon
 
 def _not_a_speaker(token: Token) -> bool:
     """A date or time the parser made a subject, or a dateline."""
-    return token.ent_type_ in NOT_SPEAKER_TYPES or token.lower_ in CALENDAR_WORDS or is_dateline(token)
-
-
-def is_dateline(token: Token) -> bool:
-    """``token`` lies in a dateline: capitals opening a line, closed by a dash
-    ("WASHINGTON —", "KYIV, Ukraine (AP) —")."""
-    if not (token.is_upper and len(token) > 1):
-        return False  # a dateline's words are capitals
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
-        if token.i - start > 8:
-            return False
-    words = doc[start : min(len(doc), start + 10)]
-    dash = next((t.i for t in words if t.text in DASHES), None)
-    if dash is None or dash <= token.i:
-        return False
-    alpha = [t for t in doc[start:dash] if t.is_alpha]
-    return bool(alpha) and alpha[0].is_upper and len(alpha[0]) > 1
+    return token.ent_type_ in NOT_SPEAKER_TYPES or token.lower_ in CALENDAR_WORDS or in_dateline(token)
 
 
 def _before_dashes(verb: Token) -> Token | None:
