@@ -11,7 +11,6 @@ from newsledger import link
 from newsledger.cli import main
 from newsledger.link import overrides
 from newsledger.link import Ledger
-from newsledger.link.resolve import read_clusters, top_clusters
 from tests import test_link_resolve, test_link_stories
 
 
@@ -33,14 +32,6 @@ def test_entities_lists_one_row_per_person(db: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if "Hillary Clinton" in line]
     assert len(lines) == 1 and "PERSON" in lines[0]
-
-
-@pytest.mark.parametrize(("limit", "type_"), [(1, None), (3, None), (100, None), (2, "PERSON"), (5, "GPE")])
-def test_a_page_of_clusters_is_the_head_of_all_clusters(db: Path, limit: int, type_: str | None) -> None:
-    with Ledger.open(db) as ledger:
-        every = [c for c in read_clusters(ledger) if type_ is None or c.type == type_]
-        total, page = top_clusters(ledger, limit, type_)
-    assert total == len(every) and page == every[:limit]
 
 
 def test_entity_name_shows_aliases_and_records(db: Path) -> None:

@@ -24,7 +24,7 @@ from newsledger.link import timeline as tl
 from newsledger.records import to_dict
 from newsledger.store import queries
 from newsledger.store.queries import Filters, Source
-from newsledger.link.resolve import Cluster, find_cluster, top_clusters
+from newsledger.link.resolve import Cluster, find_cluster, read_clusters
 from newsledger.store import LedgerError
 
 
@@ -58,11 +58,11 @@ def _cluster(ledger: Ledger, name: str) -> Cluster:
 def entities(db: str, type_: str | None, limit: int) -> None:
     """Entities across articles: one row per person or body, with its aliases."""
     with open_ledger(db) as ledger:
-        total, clusters = top_clusters(ledger, limit, type_.upper() if type_ else None)
-    table = Table(title=f"Entities ({total})", title_justify="left")
+        clusters = [c for c in read_clusters(ledger) if type_ is None or c.type == type_.upper()]
+    table = Table(title=f"Entities ({len(clusters)})", title_justify="left")
     for column in ("entity", "type", "articles", "aliases"):
         table.add_column(column)
-    for c in clusters:
+    for c in clusters[:limit]:
         table.add_row(c.name, c.type, str(c.articles), clip(", ".join(c.aliases), 70))
     console().print(table)
 

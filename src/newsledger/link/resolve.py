@@ -397,49 +397,35 @@ def _rename(ledger: Ledger, cluster_id: str) -> None:
         ledger.execute("UPDATE entity_clusters SET name = ? WHERE id = ?", (row[0], cluster_id))
 
 
-def read_clusters(ledger: Ledger, ids: Sequence[str] | None = None) -> list[Cluster]:
-    """Every cluster (or those of ``ids``), most reported first, with its aliases: the
-    names of its member rows and every surface form its linked mentions use ("Mrs. Clinton")."""
-    if ids is not None and not ids:
-        return []
-    where, params = ("", []) if ids is None else (f"WHERE l.cluster_id IN ({', '.join('?' for _ in ids)})", list(ids))
+def read_clusters(ledger: Ledger) -> list[Cluster]:
+    """Every cluster, most reported first, with its aliases: the names of its member
+    rows and every surface form its linked mentions use ("Mrs. Clinton")."""
     aliases: dict[str, dict[str, None]] = {}
     members: dict[str, dict[str, None]] = {}
     articles: Counter[str] = Counter()
     for cluster_id, entity_id, name, n in ledger.execute(
         "SELECT l.cluster_id, e.id, e.name, COUNT(DISTINCT l.article_id) FROM entity_links l "
-        f"JOIN entities e ON e.id = l.entity_id {where} GROUP BY l.cluster_id, e.id ORDER BY 4 DESC", params
+        "JOIN entities e ON e.id = l.entity_id GROUP BY l.cluster_id, e.id ORDER BY 4 DESC"
     ):
         aliases.setdefault(cluster_id, {})[name] = None
         members.setdefault(cluster_id, {})[entity_id] = None
     for cluster_id, text in ledger.execute(
         "SELECT l.cluster_id, m.text FROM entity_links l JOIN mentions m "
-        f"ON m.article_id = l.article_id AND m.entity_id = l.entity_id {where} "
-        "GROUP BY l.cluster_id, m.text ORDER BY COUNT(*) DESC", params
+        "ON m.article_id = l.article_id AND m.entity_id = l.entity_id "
+        "GROUP BY l.cluster_id, m.text ORDER BY COUNT(*) DESC"
     ):
         aliases.setdefault(cluster_id, {})[" ".join(text.split())] = None
     for cluster_id, n in ledger.execute(
-        f"SELECT l.cluster_id, COUNT(DISTINCT l.article_id) FROM entity_links l {where} GROUP BY l.cluster_id", params
+        "SELECT cluster_id, COUNT(DISTINCT article_id) FROM entity_links GROUP BY cluster_id"
     ):
         articles[cluster_id] = n
-    chosen = "" if ids is None else f"WHERE id IN ({', '.join('?' for _ in ids)})"
     clusters = [
         Cluster(cid, name, type_, tuple(a for a in aliases.get(cid, {}) if a != name),
                 articles[cid], tuple(members.get(cid, {})))
-        for cid, name, type_ in ledger.execute(f"SELECT id, name, type FROM entity_clusters {chosen}", params)
+        for cid, name, type_ in ledger.execute("SELECT id, name, type FROM entity_clusters")
         if articles[cid]
     ]
     return sorted(clusters, key=lambda c: (-c.articles, c.name))
-
-
-def top_clusters(ledger: Ledger, limit: int, type_: str | None = None) -> tuple[int, list[Cluster]]:
-    """How many clusters (of ``type_``) the ledger holds, and the ``limit`` most reported,
-    read in full: the ranking is one grouped count, the aliases are read for the page only."""
-    where, params = ("WHERE c.type = ?", [type_]) if type_ else ("", [])
-    ranked = ledger.execute(
-        "SELECT c.id, COUNT(DISTINCT l.article_id) AS n FROM entity_clusters c JOIN entity_links l ON l.cluster_id = c.id "
-        f"{where} GROUP BY c.id, c.name ORDER BY n DESC, c.name", params).fetchall()
-    return len(ranked), read_clusters(ledger, [cid for cid, _ in ranked[:limit]])
 
 
 def find_cluster(ledger: Ledger, name: str) -> Cluster | None:
