@@ -361,10 +361,12 @@ def test_cli_ingest_of_real_articles_equals_sqlite_record_by_record(pg_url: str,
     for name, rows in _sorted_export(lite).items():
         if isinstance(rows, list):
             assert _sorted_export(pg)[name] == rows, name
+    with Ledger.open(lite_db) as ledger:  # the two most reported people of whichever real texts were read
+        first, second = [c.name for c in ledger.entity_clusters() if c.type == "PERSON"][:2]
     for command in (["entities"], ["stories"], ["timeline"], ["stances"], ["events"], ["commitments"],
-                    ["changes", "--since", "2016-01-01"], ["options", "meeting-venue"], ["entity", "show", "Trump"],
-                    ["quotes", "--search", "e-mail"], ["quotes", "--speaker", "Clinton"],
-                    ["entity", "merge", "Hillary Clinton", "Clinton"], ["relink"], ["entities"]):
+                    ["changes", "--since", "2016-01-01"], ["options", "meeting-venue"], ["entity", "show", first],
+                    ["quotes", "--search", "e-mail"], ["quotes", "--speaker", second.split()[-1]],
+                    ["entity", "merge", first, second], ["relink"], ["entities"]):
         on_pg = CliRunner().invoke(main, [*command, "--db", pg_url], catch_exceptions=False)
         on_lite = CliRunner().invoke(main, [*command, "--db", lite_db], catch_exceptions=False)
         assert on_pg.exit_code == on_lite.exit_code == 0, on_pg.output
