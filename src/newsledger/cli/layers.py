@@ -87,16 +87,9 @@ def stance_matches(stance: Stance, holder: str | None, issue: str | None) -> boo
 def stances_command(db: str, holder: str | None, issue: str | None, fmt: str, limit: int | None,
                     since: str | None, until: str | None) -> None:
     """Who stands where: holder, polarity, modality, target and its issue key."""
-    where, params = [], []
-    if holder:
-        where.append("lower(r.holder) LIKE ?")
-        params.append(f"%{holder.casefold()}%")
-    if issue:
-        where.append("r.issue = ?")
-        params.append(issue)
     with open_ledger(db) as ledger:
-        found = queries.records(ledger, "stances", Filters(where=tuple(where), params=tuple(params), since=since,
-                                                           until=until, limit=limit_of(limit)))
+        found = queries.records(ledger, "stances", queries.stance_filters(holder=holder, issue=issue, since=since,
+                                                                          until=until, limit=limit_of(limit)))
     columns = ("date", "holder", "polarity", "issue", "target", "evidence", "modality", "option", "outlet", "title")
     emit(_listing("stances", "stance", "stances", columns, found, lambda s: {
         "holder": s.holder or UNATTRIBUTED, "polarity": s.polarity, "modality": s.modality, "target": s.target,

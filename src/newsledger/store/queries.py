@@ -100,6 +100,25 @@ def _columns(t: schema.Table, alias: str = "r") -> str:
     return ", ".join(f"{alias}.{schema.ident(c)}" for c in t.columns)
 
 
+def stance_filters(*, holder: str | None = None, issue: str | None = None, article_ids: Sequence[str] | None = None,
+                   since: str | None = None, until: str | None = None, keyed: bool | None = None,
+                   limit: int | None = None) -> Filters:
+    """Stances whose holder's name contains ``holder`` (any case) and whose issue key is
+    ``issue``; ``keyed`` True / False: only stances with / without an issue key (the
+    stance matrix and its "no key" count; the ``stances`` command takes both)."""
+    where, params = [], []
+    if keyed is not None:
+        where.append("r.issue IS NOT NULL" if keyed else "r.issue IS NULL")
+    if holder:
+        where.append("lower(r.holder) LIKE ?")
+        params.append(f"%{holder.casefold()}%")
+    if issue:
+        where.append("r.issue = ?")
+        params.append(issue)
+    return Filters(where=tuple(where), params=tuple(params), article_ids=article_ids, since=since, until=until,
+                   limit=limit)
+
+
 def records(ledger: Ledger, layer: str, filters: Filters = Filters()) -> list[tuple[Any, Source]]:
     """``(record, Source)`` of one layer (``"quotes"``, ``"events"``…) that pass ``filters``,
     oldest article first (newest with ``newest_first``), one page of them."""

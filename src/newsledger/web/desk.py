@@ -76,23 +76,10 @@ class IssueMatrix:
     hidden_issues: int
 
 
-def stance_filters(*, holder: str | None = None, issue: str | None = None, article_ids: Sequence[str] | None = None,
-                   since: str | None = None, until: str | None = None, keyed: bool = True) -> Filters:
-    """The SQL filters of the matrix: a holder's name contains ``holder``, the key is ``issue``."""
-    where, params = ["r.issue IS NOT NULL" if keyed else "r.issue IS NULL"], []
-    if holder:
-        where.append("lower(r.holder) LIKE ?")
-        params.append(f"%{holder.casefold()}%")
-    if issue:
-        where.append("r.issue = ?")
-        params.append(issue)
-    return Filters(where=tuple(where), params=tuple(params), article_ids=article_ids, since=since, until=until)
-
-
 def issue_matrix(ledger: Ledger, **filters: Any) -> IssueMatrix:
-    """The matrix of the stances passing ``filters`` (:func:`stance_filters`)."""
-    found = queries.records(ledger, "stances", stance_filters(**filters))
-    unkeyed = queries.count(ledger, "stances", stance_filters(**filters, keyed=False)) if not filters.get("issue") else 0
+    """The matrix of the stances passing ``filters`` (:func:`newsledger.store.queries.stance_filters`)."""
+    found = queries.records(ledger, "stances", queries.stance_filters(**filters, keyed=True))
+    unkeyed = queries.count(ledger, "stances", queries.stance_filters(**filters, keyed=False)) if not filters.get("issue") else 0
     grouped: dict[tuple[str, str], list[tuple[Stance, Source]]] = {}
     for stance, source in found:  # oldest article first (queries.ORDER)
         grouped.setdefault((stance.holder or "(unattributed)", stance.issue or ""), []).append((stance, source))
