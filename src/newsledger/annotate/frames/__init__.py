@@ -108,10 +108,8 @@ def noun_theme(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in {"acl", "xcomp", "relcl"} and any(g.tag_ == "TO" for g in child.children):
             return list(child.subtree)
-        if child.dep_ == "prep" and child.lower_ in THEME_PREPS:
-            inner = [t for g in child.children if g.dep_ in {"pobj", "pcomp"} for t in g.subtree]
-            if inner:
-                return inner
+        if inner := _prep_object(child):
+            return inner
     return []
 
 
@@ -120,11 +118,16 @@ def adjective_theme(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in {"xcomp", "ccomp"}:
             return list(child.subtree)
-        if child.dep_ == "prep" and child.lower_ in THEME_PREPS:
-            inner = [t for g in child.children if g.dep_ in {"pobj", "pcomp"} for t in g.subtree]
-            if inner:
-                return inner
+        if inner := _prep_object(child):
+            return inner
     return []
+
+
+def _prep_object(child: Token) -> list[Token]:
+    """The object of a theme preposition ("for *the plan*", "to *the deal*"), else []."""
+    if child.dep_ != "prep" or child.lower_ not in THEME_PREPS:
+        return []
+    return [t for g in child.children if g.dep_ in {"pobj", "pcomp"} for t in g.subtree]
 
 
 def modality_of(head: Token) -> str:
